@@ -1,0 +1,47 @@
+package dev.comments.core.comment;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.json.CanonicalJson;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A comment as DESIGN §4.3 defines it. Holding one says nothing about its validity:
+ * {@link CommentVerifier} decides that.
+ */
+public record Comment(long v, String url, String parent, String author, String text, long ts, String key, String sig) {
+
+    /** The canonical JSON the signature covers: every field but sig. */
+    public byte[] signedBytes() {
+        return CanonicalJson.encode(fields(false));
+    }
+
+    /** The file's bytes: the canonical JSON of every field. */
+    public byte[] fileBytes() {
+        return CanonicalJson.encode(fields(true));
+    }
+
+    /** The comment id: CIDv1 raw sha2-256 of the file's bytes. */
+    public Cid id() {
+        return Cid.ofRaw(fileBytes());
+    }
+
+    public Comment withSig(String newSig) {
+        return new Comment(v, url, parent, author, text, ts, key, newSig);
+    }
+
+    private Map<String, Object> fields(boolean withSig) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("v", v);
+        m.put("url", url);
+        m.put("parent", parent);
+        m.put("author", author);
+        m.put("text", text);
+        m.put("ts", ts);
+        m.put("key", key);
+        if (withSig) {
+            m.put("sig", sig);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.comments.core.comment;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a comment from bytes with the field set and JSON types of DESIGN §4.3 and
+ * nothing else: no extra, missing or repeated field, no other type, strict UTF-8.
+ * Values are checked by {@link CommentVerifier}.
+ */
+final class CommentParser {
+
+    static final Set<String> FIELDS = Set.of("v", "url", "parent", "author", "text", "ts", "key", "sig");
+    private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
+
+    private CommentParser() {
+    }
+
+    static Comment parse(byte[] bytes) throws InvalidCommentException {
+        if (bytes.length > CommentLimits.MAX_FILE_BYTES) {
+            throw new InvalidCommentException(Rejection.TOO_LARGE,
+                    "the comment has " + bytes.length + " bytes; at most " + CommentLimits.MAX_FILE_BYTES + " are allowed");
+        }
+        Map<String, Object> values = readObject(decodeUtf8(bytes));
+        for (String field : FIELDS) {
+            if (!values.containsKey(field)) {
+                throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: " + field);
+            }
+        }
+        return new Comment(
+                number(values, "v"), string(values, "url"), nullableString(values, "parent"),
+                string(values, "author"), string(values, "text"), number(values, "ts"),
+                string(values, "key"), string(values, "sig"));
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws InvalidCommentException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidCommentException(Rejection.NOT_UTF8);
+        }
+    }
+
+    /** One flat object; values are String, Long (integral numbers), a marker for other numbers, null, or a type name. */
+    private static Map<String, Object> readObject(String text) throws InvalidCommentException {
+        Map<String, Object> values = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+                throw new InvalidCommentException(Rejection.NOT_AN_OBJECT);
+            }
+            while (parser.next() != Event.END_OBJECT) {
+                String name = parser.getString();
+                if (!FIELDS.contains(name)) {
+                    throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "unknown field: " + clip(name));
+                }
+                if (values.containsKey(name)) {
+                    throw new InvalidCommentException(Rejection.DUPLICATE_FIELD, "field appears twice: " + name);
+                }
+                values.put(name, readValue(parser, parser.next()));
+            }
+            if (parser.hasNext()) {
+                throw new InvalidCommentException(Rejection.NOT_JSON, "there is more after the comment object");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw new InvalidCommentException(Rejection.NOT_JSON, "the comment is not valid JSON: " + clip(e.getMessage()));
+        }
+        return values;
+    }
+
+    private static Object readValue(JsonParser parser, Event event) {
+        return switch (event) {
+            case VALUE_STRING -> new JsonString(parser.getString());
+            case VALUE_NULL -> JsonNull.NULL;
+            case VALUE_NUMBER -> integral(parser.getBigDecimal());
+            case START_OBJECT -> { parser.skipObject(); yield "an object"; }
+            case START_ARRAY -> { parser.skipArray(); yield "an array"; }
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "an unexpected token";
+        };
+    }
+
+    private static Object integral(BigDecimal n) {
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            return new NonIntegral();
+        }
+    }
+
+    private static long number(Map<String, Object> values, String field) throws InvalidCommentException {
+        if (values.get(field) instanceof Long l) {
+            return l;
+        }
+        if (values.get(field) instanceof NonIntegral) {
+            throw new InvalidCommentException(Rejection.WRONG_TYPE, field + " must be a whole number");
+        }
+        throw new InvalidCommentException(Rejection.WRONG_TYPE, field + " must be a number, not " + describe(values.get(field)));
+    }
+
+    private static String string(Map<String, Object> values, String field) throws InvalidCommentException {
+        if (values.get(field) instanceof JsonString s) {
+            return s.value;
+        }
+        throw new InvalidCommentException(Rejection.WRONG_TYPE, field + " must be a string, not " + describe(values.get(field)));
+    }
+
+    private static String nullableString(Map<String, Object> values, String field) throws InvalidCommentException {
+        return values.get(field) == JsonNull.NULL ? null : string(values, field);
+    }
+
+    private static String describe(Object value) {
+        return switch (value) {
+            case JsonNull n -> "null";
+            case JsonString s -> "a string";
+            case Long l -> "a number";
+            case NonIntegral n -> "a number";
+            default -> value.toString();
+        };
+    }
+
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= 100 ? s : s.substring(0, 97) + "...";
+    }
+
+    private enum JsonNull { NULL }
+
+    private record JsonString(String value) {
+    }
+
+    private record NonIntegral() {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.comments.core.config;
+
+import dev.comments.core.network.NetworkId;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The configuration of one server and its agents (DESIGN §6): defaults, then one
+ * {@code server.properties}, then environment variables, the last one winning.
+ * A key {@code data.dir} is overridden by {@code COMMENTS_DATA_DIR}: upper case,
+ * dots to underscores, prefixed with COMMENTS_. The file is found at
+ * {@code COMMENTS_CONFIG} or given explicitly; without it the defaults run a local server.
+ */
+public final class Config {
+
+    private final Properties values;
+
+    private Config(Properties values) {
+        this.values = values;
+    }
+
+    /** Defaults, then the file named by COMMENTS_CONFIG (if any), then the process environment. */
+    public static Config load() throws IOException {
+        return load(System.getenv());
+    }
+
+    public static Config load(Map<String, String> env) throws IOException {
+        String file = env.get("COMMENTS_CONFIG");
+        return load(file == null || file.isBlank() ? null : Path.of(file), env);
+    }
+
+    public static Config load(Path file, Map<String, String> env) throws IOException {
+        Properties merged = new Properties();
+        for (Setting s : Setting.values()) {
+            merged.setProperty(s.key(), s.defaultValue());
+        }
+        if (file != null) {
+            Properties fromFile = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                fromFile.load(reader);
+            }
+            for (String key : fromFile.stringPropertyNames()) {
+                Setting.of(key); // refuses unknown keys: a typo must not be silently ignored
+                merged.setProperty(key, fromFile.getProperty(key).strip());
+            }
+        }
+        for (Setting s : Setting.values()) {
+            String v = env.get(s.envName());
+            if (v != null) {
+                merged.setProperty(s.key(), v.strip());
+            }
+        }
+        Config config = new Config(merged);
+        config.validate();
+        return config;
+    }
+
+    public String get(Setting s) {
+        return values.getProperty(s.key());
+    }
+
+    public Path dataDir() {
+        return Path.of(get(Setting.DATA_DIR));
+    }
+
+    public String httpHost() {
+        return get(Setting.HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return integer(Setting.HTTP_PORT);
+    }
+
+    public URI ipfsApi() {
+        return URI.create(get(Setting.IPFS_API));
+    }
+
+    public NetworkId networkId() {
+        return NetworkId.ofHex(get(Setting.NETWORK_ID));
+    }
+
+    public List<String> announce() {
+        return list(Setting.ANNOUNCE);
+    }
+
+    public Duration syncInterval() {
+        return Duration.ofMillis(integer(Setting.SYNC_INTERVAL_MS));
+    }
+
+    public List<String> staticPeers() {
+        return list(Setting.SYNC_STATIC_PEERS);
+    }
+
+    public int integer(Setting s) {
+        return Integer.parseInt(get(s));
+    }
+
+    public List<String> list(Setting s) {
+        String v = get(s);
+        return v.isBlank() ? List.of() : List.of(v.split("\\s*,\\s*"));
+    }
+
+    private void validate() {
+        for (Setting s : Setting.values()) {
+            try {
+                s.check(get(s));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("setting " + s.key() + " (or " + s.envName() + "): " + e.getMessage(), e);
+            }
+        }
+    }
+}

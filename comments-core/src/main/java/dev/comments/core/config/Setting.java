@@ -1,0 +1,84 @@
+package dev.comments.core.config;
+
+import dev.comments.core.network.NetworkId;
+import java.net.URI;
+import java.util.Locale;
+
+/** Every setting, with its one default. The defaults run server 1 of the local network. */
+public enum Setting {
+    DATA_DIR("data.dir", "data/server-1", Kind.TEXT),
+    HTTP_HOST("http.host", "127.0.0.2", Kind.TEXT),
+    HTTP_PORT("http.port", "8000", Kind.PORT),
+    IPFS_API("ipfs.api", "http://127.0.0.2:5001", Kind.URL),
+    NETWORK_ID("network.id", NetworkId.DEFAULT_HEX, Kind.NETWORK_ID),
+    /** Public HTTP endpoints of this server as multiaddrs, comma-separated (kubo's Addresses.AppendAnnounce). */
+    ANNOUNCE("announce", "/ip4/127.0.0.2/tcp/8000/http", Kind.TEXT),
+    ANNOUNCE_INTERVAL_MS("announce.interval.ms", "600000", Kind.POSITIVE),
+    SYNC_INTERVAL_MS("sync.interval.ms", "30000", Kind.POSITIVE),
+    /** Base URLs of peers to sync with besides those the DHT finds, comma-separated. */
+    SYNC_STATIC_PEERS("sync.static.peers", "", Kind.TEXT),
+    RATE_LIMIT_POSTS_PER_MINUTE("ratelimit.posts.per.minute", "30", Kind.POSITIVE),
+    RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE);
+
+    private final String key;
+    private final String defaultValue;
+    private final Kind kind;
+
+    Setting(String key, String defaultValue, Kind kind) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** data.dir → COMMENTS_DATA_DIR */
+    public String envName() {
+        return "COMMENTS_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    static Setting of(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown setting: " + key);
+    }
+
+    void check(String value) {
+        switch (kind) {
+            case PORT -> {
+                int p = Integer.parseInt(value);
+                if (p < 1 || p > 65535) {
+                    throw new IllegalArgumentException("a port is 1 to 65535");
+                }
+            }
+            case POSITIVE -> {
+                if (Long.parseLong(value) <= 0) {
+                    throw new IllegalArgumentException("must be a positive whole number");
+                }
+            }
+            case URL -> {
+                URI uri = URI.create(value);
+                if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("must be an http:// URL");
+                }
+            }
+            case NETWORK_ID -> NetworkId.ofHex(value);
+            case TEXT -> {
+                if (this == DATA_DIR && value.isBlank()) {
+                    throw new IllegalArgumentException("must not be empty");
+                }
+            }
+        }
+    }
+
+    private enum Kind { TEXT, PORT, POSITIVE, URL, NETWORK_ID }
+}

@@ -1,0 +1,253 @@
+package dev.comments.core.store;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.network.UrlHash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The comment store of DESIGN §4.5: {@code <data>/comments/<urlHash>/<id>.json}, the
+ * source of truth of a server. Shared by the server and the sync agent, which run as
+ * separate processes, so every guarantee here holds across processes:
+ *
+ * <ul>
+ * <li>A write goes to a temp file in the page's folder, is fsynced, then published with
+ *     a hard link to its final name (atomic, and it fails if the name exists, so two
+ *     writers of one id cannot both report "created"), then the folder is fsynced.
+ *     A crash leaves at most a temp file, never a partial comment.</li>
+ * <li>Temp files are named with the writer's pid; leftovers of dead writers are removed
+ *     when the store opens and are never listed or read as comments.</li>
+ * <li>Only exact urlHashes and ids become path segments; symbolic links are never followed.</li>
+ * <li>Nothing here deletes a comment.</li>
+ * </ul>
+ *
+ * Callers verify comments before writing (VerifiedComment) and after reading.
+ */
+public final class CommentStore {
+
+    private static final Pattern COMMENT_FILE = Pattern.compile("(b[a-z2-7]{58})\\.json");
+    private static final Pattern TEMP_FILE = Pattern.compile("\\.(b[a-z2-7]{58})\\.(\\d+)\\.[0-9a-f]+\\.tmp");
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path root;
+    private final Path changeMarker;
+
+    private CommentStore(Path root) {
+        this.root = root;
+        this.changeMarker = root.resolve(".changed");
+    }
+
+    /** Opens (creating if needed) the store under {@code <dataDir>/comments}, cleaning dead writers' temp files. */
+    public static CommentStore open(Path dataDir) throws IOException {
+        Path root = dataDir.resolve("comments");
+        Files.createDirectories(root);
+        if (!Files.isDirectory(root, NO_FOLLOW)) {
+            throw new IOException(root + " must be a real folder, not a link");
+        }
+        CommentStore store = new CommentStore(root.toRealPath());
+        store.cleanDeadWritersTempFiles();
+        return store;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes a verified comment durably. Returns CREATED, or EXISTED when the id was already stored. */
+    public WriteResult write(VerifiedComment comment) throws IOException {
+        UrlHash page = new UrlHash(comment.comment().url());
+        Path folder = pageFolder(page);
+        Path target = folder.resolve(comment.fileName());
+        if (Files.exists(target, NO_FOLLOW)) {
+            return WriteResult.EXISTED;
+        }
+        boolean newFolder = ensureFolder(folder);
+        Path temp = folder.resolve("." + comment.id() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            writeAndSync(temp, comment.fileBytes());
+            try {
+                Files.createLink(target, temp);
+            } catch (FileAlreadyExistsException e) {
+                return WriteResult.EXISTED;
+            }
+            syncFolder(folder);
+            if (newFolder) {
+                syncFolder(root);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        markChanged();
+        return WriteResult.CREATED;
+    }
+
+    /** The ids stored for a page, sorted; empty for a page with none. */
+    public List<Cid> list(UrlHash page) throws IOException {
+        Path folder = pageFolder(page);
+        List<Cid> ids = new ArrayList<>();
+        if (!Files.isDirectory(folder, NO_FOLLOW)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                Matcher m = COMMENT_FILE.matcher(entry.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(entry, NO_FOLLOW)) {
+                    ids.add(Cid.parse(m.group(1)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return ids;
+        }
+        ids.sort((a, b) -> a.text().compareTo(b.text()));
+        return ids;
+    }
+
+    /** The pages that have a folder, sorted. */
+    public List<UrlHash> pages() throws IOException {
+        List<UrlHash> pages = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (UrlHash.isValid(name) && Files.isDirectory(entry, NO_FOLLOW)) {
+                    pages.add(new UrlHash(name));
+                }
+            }
+        }
+        pages.sort((a, b) -> a.hex().compareTo(b.hex()));
+        return pages;
+    }
+
+    /** The bytes of one stored comment, if present. Callers verify them before use. */
+    public Optional<byte[]> read(UrlHash page, Cid id) throws IOException {
+        Path file = pageFolder(page).resolve(fileName(id));
+        if (!Files.isRegularFile(file, NO_FOLLOW)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > dev.comments.core.comment.CommentLimits.MAX_FILE_BYTES) {
+                throw new IOException(file + " is larger than any valid comment");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read until full or end of file
+            }
+            return Optional.of(buffer.array());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A cheap stamp of a page's folder (one stat): it changes whenever a comment is added
+     * to the page, by this process or another. See {@link ChangeStamp} for when it can be trusted.
+     */
+    public ChangeStamp pageStamp(UrlHash page) throws IOException {
+        return stampOf(pageFolder(page));
+    }
+
+    /** A cheap stamp that changes whenever any comment is added anywhere in the store. */
+    public ChangeStamp storeStamp() throws IOException {
+        return stampOf(changeMarker);
+    }
+
+    private ChangeStamp stampOf(Path path) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+            return ChangeStamp.of(a.lastModifiedTime().toInstant(), a.size());
+        } catch (NoSuchFileException e) {
+            return ChangeStamp.NONE;
+        }
+    }
+
+    private void markChanged() throws IOException {
+        // Appending one byte updates both size and mtime, so the stamp moves even when
+        // two changes fall into one tick of the file system clock.
+        Files.write(changeMarker, new byte[] {'\n'}, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private Path pageFolder(UrlHash page) {
+        // UrlHash admits exactly 64 lowercase hex characters: no separator or dot can get in.
+        return root.resolve(page.hex());
+    }
+
+    private static String fileName(Cid id) {
+        if (!COMMENT_FILE.matcher(id.text() + ".json").matches()) {
+            throw new IllegalArgumentException("not a comment id: " + id);
+        }
+        return id.text() + ".json";
+    }
+
+    private static boolean ensureFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder, NO_FOLLOW)) {
+            return false;
+        }
+        try {
+            Files.createDirectory(folder);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(folder, NO_FOLLOW)) {
+                throw new IOException(folder + " exists and is not a folder");
+            }
+            return false;
+        }
+    }
+
+    private static void writeAndSync(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** fsync of a folder makes the names in it durable (POSIX; Linux honours it on a read-only descriptor). */
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private void cleanDeadWritersTempFiles() throws IOException {
+        for (UrlHash page : pages()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(pageFolder(page), ".*.tmp")) {
+                for (Path entry : entries) {
+                    Matcher m = TEMP_FILE.matcher(entry.getFileName().toString());
+                    if (m.matches() && !isAlive(Long.parseLong(m.group(2)))) {
+                        Files.deleteIfExists(entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isAlive(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Whether a write added the comment or found it already stored. */
+    public enum WriteResult {
+        CREATED, EXISTED
+    }
+}
