@@ -124,13 +124,16 @@ final class CommentParser {
     }
 
     private static String describe(Object value) {
-        return switch (value) {
-            case JsonNull n -> "null";
-            case JsonString s -> "a string";
-            case Long l -> "a number";
-            case NonIntegral n -> "a number";
-            default -> value.toString();
-        };
+        if (value == JsonNull.NULL) {
+            return "null";
+        }
+        if (value instanceof JsonString) {
+            return "a string";
+        }
+        if (value instanceof Long || value instanceof NonIntegral) {
+            return "a number";
+        }
+        return value.toString(); // type names such as "an array" were put there by readValue
     }
 
     private static String clip(String s) {

@@ -36,13 +36,18 @@ public final class CanonicalJson {
     }
 
     private static void writeValue(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> writeString(out, s);
-            case Integer i -> out.append(i.intValue());
-            case Long l -> writeLong(out, l);
-            case Map<?, ?> m -> writeObject(out, m);
-            default -> throw new IllegalArgumentException(
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(out, s);
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue());
+        } else if (value instanceof Long l) {
+            writeLong(out, l);
+        } else if (value instanceof Map<?, ?> m) {
+            writeObject(out, m);
+        } else {
+            throw new IllegalArgumentException(
                     "canonical JSON here covers strings, integers, null and objects, not " + value.getClass().getName());
         }
     }
