@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -71,31 +73,75 @@ public final class CommentStore {
 
     /** Writes a verified comment durably. Returns CREATED, or EXISTED when the id was already stored. */
     public WriteResult write(VerifiedComment comment) throws IOException {
-        UrlHash page = new UrlHash(comment.comment().url());
-        Path folder = pageFolder(page);
-        Path target = folder.resolve(comment.fileName());
-        if (Files.exists(target, NO_FOLLOW)) {
-            return WriteResult.EXISTED;
-        }
-        boolean newFolder = ensureFolder(folder);
-        Path temp = folder.resolve("." + comment.id() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        return writeAll(List.of(comment)).get(0);
+    }
+
+    /**
+     * Writes comments durably as one group commit: each file is written to a temp file and
+     * fsynced, then all are published by hard links, then each folder touched is fsynced
+     * once. When this returns, every CREATED comment survives a crash; results are in input order.
+     */
+    public List<WriteResult> writeAll(List<VerifiedComment> comments) throws IOException {
+        List<WriteResult> results = new ArrayList<>();
+        List<Path> temps = new ArrayList<>();
+        Set<Path> folders = new LinkedHashSet<>();
+        boolean newFolder = false;
         try {
-            writeAndSync(temp, comment.fileBytes());
-            try {
-                Files.createLink(target, temp);
-            } catch (FileAlreadyExistsException e) {
-                return WriteResult.EXISTED;
+            for (VerifiedComment comment : comments) {
+                Path folder = pageFolder(new UrlHash(comment.comment().url()));
+                if (existingComment(folder.resolve(comment.fileName()))) {
+                    results.add(WriteResult.EXISTED);
+                    temps.add(null);
+                    continue;
+                }
+                newFolder |= ensureFolder(folder);
+                Path temp = folder.resolve("." + comment.id() + "." + ProcessHandle.current().pid() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                temps.add(temp);
+                writeAndSync(temp, comment.fileBytes());
+                results.add(null);
             }
-            syncFolder(folder);
+            for (int i = 0; i < comments.size(); i++) {
+                if (temps.get(i) == null) {
+                    continue;
+                }
+                Path folder = temps.get(i).getParent();
+                try {
+                    Files.createLink(folder.resolve(comments.get(i).fileName()), temps.get(i));
+                    results.set(i, WriteResult.CREATED);
+                    folders.add(folder);
+                } catch (FileAlreadyExistsException e) {
+                    results.set(i, WriteResult.EXISTED);
+                }
+            }
+            for (Path folder : folders) {
+                syncFolder(folder);
+            }
             if (newFolder) {
                 syncFolder(root);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            for (Path temp : temps) {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            }
         }
-        markChanged();
-        return WriteResult.CREATED;
+        if (!folders.isEmpty()) {
+            markChanged();
+        }
+        return results;
+    }
+
+    /** True for a stored comment; a link or anything else squatting on its name is an error, never "existed". */
+    private static boolean existingComment(Path target) throws IOException {
+        if (!Files.exists(target, NO_FOLLOW)) {
+            return false;
+        }
+        if (!Files.isRegularFile(target, NO_FOLLOW)) {
+            throw new IOException(target + " exists and is not a regular file");
+        }
+        return true;
     }
 
     /** The ids stored for a page, sorted; empty for a page with none. */
