@@ -14,7 +14,8 @@ import java.util.Properties;
 
 /**
  * The configuration of one server and its agents (DESIGN §6): defaults, then one
- * {@code server.properties}, then environment variables, the last one winning.
+ * {@code server.properties}, then Java system properties named {@code comments.<key>}
+ * (Payara Micro's {@code --systemproperties}), then environment variables, the last one winning.
  * A key {@code data.dir} is overridden by {@code COMMENTS_DATA_DIR}: upper case,
  * dots to underscores, prefixed with COMMENTS_. The file is found at
  * {@code COMMENTS_CONFIG} or given explicitly; without it the defaults run a local server.
@@ -33,11 +34,15 @@ public final class Config {
     }
 
     public static Config load(Map<String, String> env) throws IOException {
-        String file = env.get("COMMENTS_CONFIG");
+        String file = env.getOrDefault("COMMENTS_CONFIG", System.getProperty("comments.config"));
         return load(file == null || file.isBlank() ? null : Path.of(file), env);
     }
 
     public static Config load(Path file, Map<String, String> env) throws IOException {
+        return load(file, System.getProperties(), env);
+    }
+
+    static Config load(Path file, Properties system, Map<String, String> env) throws IOException {
         Properties merged = new Properties();
         for (Setting s : Setting.values()) {
             merged.setProperty(s.key(), s.defaultValue());
@@ -50,6 +55,12 @@ public final class Config {
             for (String key : fromFile.stringPropertyNames()) {
                 Setting.of(key); // refuses unknown keys: a typo must not be silently ignored
                 merged.setProperty(key, fromFile.getProperty(key).strip());
+            }
+        }
+        for (Setting s : Setting.values()) {
+            String v = system.getProperty("comments." + s.key());
+            if (v != null) {
+                merged.setProperty(s.key(), v.strip());
             }
         }
         for (Setting s : Setting.values()) {

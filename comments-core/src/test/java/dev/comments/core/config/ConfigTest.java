@@ -40,6 +40,18 @@ class ConfigTest {
     }
 
     @Test
+    void systemPropertiesSitBetweenTheFileAndTheEnvironment() throws Exception {
+        Path file = dir.resolve("server.properties");
+        Files.writeString(file, "http.port=9000\nhttp.host=127.0.0.9\n");
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty("comments.http.port", "9200");
+        system.setProperty("comments.http.host", "127.0.0.8");
+        Config c = Config.load(file, system, Map.of("COMMENTS_HTTP_HOST", "127.0.0.7"));
+        assertEquals(9200, c.httpPort());
+        assertEquals("127.0.0.7", c.httpHost());
+    }
+
+    @Test
     void environmentNamesFollowTheKeys() {
         assertEquals("COMMENTS_DATA_DIR", Setting.DATA_DIR.envName());
         assertEquals("COMMENTS_RATELIMIT_POSTS_PER_MINUTE", Setting.RATE_LIMIT_POSTS_PER_MINUTE.envName());

@@ -1,0 +1,149 @@
+package dev.comments.server.comments.boundary;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.network.UrlHash;
+import dev.comments.core.store.CommentStore;
+import dev.comments.server.comments.control.CommentPoster;
+import dev.comments.server.comments.control.FolderPublisher;
+import dev.comments.server.comments.control.PostedBody;
+import dev.comments.server.errors.ApiError;
+import dev.comments.server.errors.ApiException;
+import dev.comments.server.ipfs.IpfsUnavailableException;
+import dev.comments.server.ratelimit.RateLimiter;
+import dev.comments.server.work.WorkPools;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/** The comment API of DESIGN §4.4: thin, it reads the request and hands the work to a pool. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentsResource {
+
+    private static final Logger LOG = Logger.getLogger(CommentsResource.class.getName());
+
+    @Inject
+    WorkPools pools;
+
+    @Inject
+    FolderPublisher folders;
+
+    @Inject
+    CommentPoster poster;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    CommentStore store;
+
+    @GET
+    public CompletionStage<Response> tree() {
+        return pools.onGetPool(ipfsWork(() ->
+                Response.ok(Json.createObjectBuilder().add("cid", folders.tree()).build().toString()).build()));
+    }
+
+    @GET
+    @Path("{urlHash}")
+    public CompletionStage<Response> page(@PathParam("urlHash") String urlHash) {
+        UrlHash page = parse(urlHash);
+        return pools.onGetPool(ipfsWork(() -> {
+            FolderPublisher.Folder f = folders.page(page);
+            return Response.ok(Json.createObjectBuilder().add("cid", f.cid()).add("count", f.count()).build().toString())
+                    .build();
+        }));
+    }
+
+    /** One stored comment file, as the Location of a POST names it; readers still verify it. */
+    @GET
+    @Path("{urlHash}/{id}")
+    public CompletionStage<Response> comment(@PathParam("urlHash") String urlHash, @PathParam("id") String id) {
+        UrlHash page = parse(urlHash);
+        Cid cid = parseId(id);
+        return pools.onGetPool(() -> {
+            try {
+                return store.read(page, cid).map(bytes -> Response.ok(bytes).build())
+                        .orElseGet(() -> ApiError.response(404, "not-found", "no comment " + cid + " on this page"));
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @POST
+    @Path("{urlHash}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> post(@PathParam("urlHash") String urlHash,
+            @HeaderParam("Content-Length") String contentLength, InputStream body,
+            @Context HttpServletRequest request, @Context UriInfo uri) {
+        UrlHash page = parse(urlHash);
+        long wait = limiter.take(request.getRemoteAddr());
+        if (wait > 0) {
+            throw new ApiException(ApiError.builder(429, "rate-limited",
+                    "too many comments from your address; retry in " + wait + " s").header("Retry-After", wait),
+                    "rate limited");
+        }
+        byte[] bytes = PostedBody.read(contentLength, body);
+        return pools.onPostPool(() -> {
+            CommentPoster.Posted posted = poster.post(page, bytes);
+            String json = Json.createObjectBuilder().add("id", posted.comment().id().text()).build().toString();
+            if (!posted.created()) {
+                return Response.ok(json).build();
+            }
+            return Response.created(uri.getBaseUriBuilder().path(page.hex()).path(posted.comment().id().text()).build())
+                    .entity(json).build();
+        });
+    }
+
+    private static UrlHash parse(String urlHash) {
+        if (!UrlHash.isValid(urlHash)) {
+            throw new ApiException(400, "bad-url-hash", "a page is named by its urlHash: 64 lowercase hex characters");
+        }
+        return new UrlHash(urlHash);
+    }
+
+    private static Cid parseId(String id) {
+        try {
+            Cid cid = Cid.parse(id);
+            if (cid.codec() == Cid.RAW && cid.multihash() == Cid.SHA2_256) {
+                return cid;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new ApiException(400, "bad-id", "a comment id is a CIDv1 (raw, sha2-256) in base32");
+    }
+
+    /** GET work needs the daemon; when it cannot help, the answer is a clear 503, and POST is unaffected. */
+    private static Supplier<Response> ipfsWork(Supplier<Response> work) {
+        return () -> {
+            try {
+                return work.get();
+            } catch (IpfsUnavailableException e) {
+                LOG.warning(() -> "event=ipfs-unavailable error=\"" + e.getMessage() + "\"");
+                return ApiError.builder(503, "ipfs-unavailable",
+                        "the server's IPFS daemon is not answering; posting still works, reading will be back shortly")
+                        .header("Retry-After", "5").build();
+            } catch (UncheckedIOException e) {
+                LOG.severe(() -> "event=store-error error=\"" + e.getMessage() + "\"");
+                return ApiError.response(500, "store-error", "the comment store could not be read");
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.comments.server.comments.control;
+
+import dev.comments.core.comment.CommentVerifier;
+import dev.comments.core.comment.InvalidCommentException;
+import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.network.UrlHash;
+import dev.comments.core.store.CommentStore.WriteResult;
+import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.server.errors.ApiError;
+import dev.comments.server.errors.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Logger;
+
+/**
+ * POST without IPFS: verify, then write through the group commit; the answer waits
+ * until the comment is on disk.
+ */
+@ApplicationScoped
+public class CommentPoster {
+
+    private static final Logger LOG = Logger.getLogger(CommentPoster.class.getName());
+
+    @Inject
+    GroupCommitWriter writer;
+
+    public record Posted(VerifiedComment comment, boolean created) {
+    }
+
+    public Posted post(UrlHash page, byte[] body) {
+        VerifiedComment comment;
+        try {
+            comment = CommentVerifier.verifyPost(body, page);
+        } catch (InvalidCommentException e) {
+            int status = e.reason() == dev.comments.core.comment.Rejection.TOO_LARGE ? 413 : 400;
+            throw new ApiException(status, e.reason().code(), e.detail());
+        }
+        CompletableFuture<WriteResult> done = writer.submit(comment);
+        if (done == null) {
+            throw new ApiException(ApiError.builder(503, "busy", "too many comments are waiting to be written; retry shortly")
+                    .header("Retry-After", "1"), "write queue full");
+        }
+        try {
+            WriteResult result = done.get();
+            if (result == WriteResult.CREATED) {
+                LOG.info(() -> "event=comment-stored page=" + page + " id=" + comment.id());
+            }
+            return new Posted(comment, result == WriteResult.CREATED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "unavailable", "the server is shutting down");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("writing the comment failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.comments.server.comments.control;
+
+import dev.comments.core.comment.CommentLimits;
+import dev.comments.server.errors.ApiError;
+import dev.comments.server.errors.ApiException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a POST body with the size cap enforced while reading: a declared Content-Length
+ * over the cap is refused before a byte is read, and a body without one (chunked) or
+ * with a lying one is cut off at the cap, so nothing big is ever buffered or parsed.
+ */
+public final class PostedBody {
+
+    /** The comment file limit: a body that big cannot hold a valid comment in any spelling worth taking. */
+    public static final int MAX_BYTES = CommentLimits.MAX_FILE_BYTES;
+
+    private PostedBody() {
+    }
+
+    public static byte[] read(String contentLength, InputStream body) {
+        if (contentLength != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(contentLength.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "bad-request", "Content-Length is not a number");
+            }
+            if (declared > MAX_BYTES) {
+                throw tooLarge();
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while ((n = body.read(buffer)) != -1) {
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_BYTES) {
+                    throw tooLarge();
+                }
+            }
+        } catch (IOException e) {
+            throw new ApiException(400, "bad-request", "the request body could not be read: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private static ApiException tooLarge() {
+        // Connection: close, so the container need not drain what the client still sends.
+        return new ApiException(ApiError.builder(413, "too-large",
+                "a posted comment is at most " + MAX_BYTES + " bytes").header("Connection", "close"),
+                "body over the cap");
+    }
+}

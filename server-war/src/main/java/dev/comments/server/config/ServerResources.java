@@ -1,0 +1,71 @@
+package dev.comments.server.config;
+
+import dev.comments.core.config.Config;
+import dev.comments.core.config.Setting;
+import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.server.ratelimit.RateLimiter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+
+/**
+ * The server's long-lived parts, made once from its configuration (DESIGN §6). Singleton
+ * rather than application scope: these are final classes that need no proxy.
+ */
+@ApplicationScoped
+public class ServerResources {
+
+    private static final Logger LOG = Logger.getLogger(ServerResources.class.getName());
+    /** Comments waiting for the group commit; past this a POST answers 503. */
+    private static final int WRITE_QUEUE = 1024;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Produces
+    @Singleton
+    Config config() {
+        try {
+            Config config = Config.load();
+            LOG.info(() -> "event=config data.dir=" + config.dataDir().toAbsolutePath() + " ipfs.api=" + config.ipfsApi()
+                    + " network.id=" + config.networkId() + " announce=" + config.announce());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the configuration file", e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    CommentStore store(Config config) {
+        try {
+            return CommentStore.open(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the comment store under " + config.dataDir(), e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    GroupCommitWriter writer(CommentStore store) {
+        return new GroupCommitWriter(store, WRITE_QUEUE, threads);
+    }
+
+    void close(@Disposes GroupCommitWriter writer) {
+        writer.close();
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter(Config config) {
+        return new RateLimiter(config.integer(Setting.RATE_LIMIT_POSTS_PER_MINUTE), config.integer(Setting.RATE_LIMIT_BURST),
+                System::nanoTime);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.comments.server.cors;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * CORS for any origin (DESIGN §4.4): the client is a static site on another origin.
+ * Preflights are answered before routing, so they work on every path; no credentials
+ * are involved, so "*" is the right answer.
+ */
+@Provider
+@PreMatching
+public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())
+                && request.getHeaderString("Access-Control-Request-Method") != null) {
+            request.abortWith(Response.noContent()
+                    .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                    .header("Access-Control-Allow-Headers", "Content-Type")
+                    .header("Access-Control-Max-Age", "86400")
+                    .build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("Access-Control-Allow-Origin", "*");
+        headers.putSingle("Access-Control-Expose-Headers", "Location, Retry-After");
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+    }
+}

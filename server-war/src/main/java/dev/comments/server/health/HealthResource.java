@@ -1,0 +1,49 @@
+package dev.comments.server.health;
+
+import dev.comments.core.store.CommentStore;
+import dev.comments.server.ipfs.IpfsFolders;
+import dev.comments.server.ipfs.IpfsUnavailableException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+
+/** 200 when the store and the IPFS daemon answer, 503 otherwise, with what failed (DESIGN §4.4). */
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Inject
+    CommentStore store;
+
+    @Inject
+    IpfsFolders ipfs;
+
+    @Inject
+    ServerVersion version;
+
+    @GET
+    public Response health() {
+        boolean storeOk = Files.isDirectory(store.root()) && Files.isWritable(store.root());
+        String daemon;
+        boolean daemonOk;
+        try {
+            daemon = "ok (kubo " + ipfs.version() + ")";
+            daemonOk = true;
+        } catch (IpfsUnavailableException e) {
+            daemon = "down: " + e.getMessage();
+            daemonOk = false;
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("status", storeOk && daemonOk ? "ok" : "unavailable")
+                .add("store", storeOk ? "ok" : "not writable: " + store.root())
+                .add("daemon", daemon)
+                .add("version", version.get());
+        return Response.status(storeOk && daemonOk ? 200 : 503).entity(body.build().toString()).build();
+    }
+}

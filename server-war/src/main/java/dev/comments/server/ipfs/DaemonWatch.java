@@ -1,0 +1,66 @@
+package dev.comments.server.ipfs;
+
+import dev.comments.server.comments.control.FolderPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Notices when the daemon goes away, comes back, or comes back without our files-API
+ * copy (restarted with an emptied repo): then the publisher rebuilds from the store.
+ * The watcher restarts the daemon; the server only has to recover on its own.
+ */
+@ApplicationScoped
+public class DaemonWatch {
+
+    private static final Logger LOG = Logger.getLogger(DaemonWatch.class.getName());
+    private static final long PERIOD_MS = 2000;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    FolderPublisher publisher;
+
+    private volatile boolean up = true;
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        task = scheduler.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    void check() {
+        try {
+            publisher.checkDaemonCopy();
+            if (!up) {
+                LOG.info("event=daemon-up");
+            }
+            up = true;
+        } catch (IpfsUnavailableException e) {
+            if (up) {
+                LOG.warning(() -> "event=daemon-down error=\"" + e.getMessage() + "\"");
+            }
+            up = false;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "event=daemon-check-failed error=\"" + e + "\"");
+        }
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

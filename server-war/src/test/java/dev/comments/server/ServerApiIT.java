@@ -1,0 +1,350 @@
+package dev.comments.server;
+
+import static dev.comments.core.testing.TestComments.SIGNER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.core.comment.Comment;
+import dev.comments.core.comment.CommentSigner;
+import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.server.testing.Api;
+import dev.comments.server.testing.Api.Reply;
+import dev.comments.server.testing.StoreSnapshot;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The HTTP API of DESIGN §4.4 on the WAR we ship, in Payara Micro, with a real kubo
+ * daemon: every row, CORS, and the catalog of bad input, each refused with a JSON error
+ * and leaving the store as it was.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerApiIT {
+
+    private static final Path DATA = Path.of("target/it-data/arquillian");
+    private static KuboDaemon daemon;
+
+    @ArquillianResource
+    URL deployed;
+
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.create(ZipImporter.class, "server-war.war")
+                .importFrom(new File(System.getProperty("server.war"))).as(WebArchive.class);
+    }
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        daemon = KuboDaemon.start(Path.of("target/it-data/arquillian-kubo"), "127.0.30.1");
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        // Payara names the machine's external address; we bound it to loopback.
+        api = new Api(URI.create("http://127.0.0.1:" + deployed.getPort() + "/"));
+        await("the server is healthy", () -> api.get("health").status() == 200);
+    }
+
+    // --- the rows of DESIGN §4.4 ----------------------------------------------------------------
+
+    @Test
+    void aPageWithNoCommentsGetsTheEmptyFolder() {
+        Reply r = api.get(newPage());
+        assertEquals(200, r.status(), r.body());
+        assertEquals(0, r.json().getInt("count"));
+        assertEquals("bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354", r.json().getString("cid"));
+        assertEquals("*", r.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void postingCreatesOnceThenAnswersThatItExisted() throws Exception {
+        String page = newPage();
+        Comment c = SIGNER.sign(page, null, "Ada", "Hello", 1795530000000L);
+        Reply created = api.post(page, c.fileBytes());
+        assertEquals(201, created.status(), created.body());
+        assertEquals(c.id().text(), created.json().getString("id"));
+        assertNotNull(created.header("Location"));
+        assertTrue(created.header("Location").endsWith("/" + page + "/" + c.id()), created.header("Location"));
+        assertTrue(Files.exists(DATA.resolve("comments").resolve(page).resolve(c.id() + ".json")), "on disk");
+
+        Reply location = api.get(URI.create(created.header("Location")).getPath().substring(1));
+        assertEquals(200, location.status());
+        assertEquals(new String(c.fileBytes(), StandardCharsets.UTF_8), location.body());
+
+        Reply again = api.post(page, c.fileBytes());
+        assertEquals(200, again.status(), again.body());
+        assertEquals(c.id().text(), again.json().getString("id"));
+    }
+
+    @Test
+    void theFolderCidIsWhatAddGivesTheSameFolderAndChangesExactlyWhenACommentIsAdded() throws Exception {
+        String page = newPage();
+        Comment first = SIGNER.sign(page, null, "Ada", "one", 1L);
+        Comment reply = SIGNER.sign(page, first.id().text(), "Grace", "two", 2L);
+        assertEquals(201, api.post(page, first.fileBytes()).status());
+        Reply one = api.get(page);
+        assertEquals(1, one.json().getInt("count"));
+
+        assertEquals(200, api.post(page, first.fileBytes()).status(), "posting it again adds nothing");
+        assertEquals(one.json().getString("cid"), api.get(page).json().getString("cid"));
+
+        assertEquals(201, api.post(page, reply.fileBytes()).status());
+        Reply two = api.get(page);
+        assertEquals(2, two.json().getInt("count"), "a GET after a POST reflects it");
+        assertNotEquals(one.json().getString("cid"), two.json().getString("cid"));
+
+        Path copy = Files.createTempDirectory("folder");
+        try {
+            Files.write(copy.resolve(first.id() + ".json"), first.fileBytes());
+            Files.write(copy.resolve(reply.id() + ".json"), reply.fileBytes());
+            var added = daemon.client().add(copy);
+            assertEquals(two.json().getString("cid"), added.get(added.size() - 1).hash().text(),
+                    "the same CID as ipfs add -r --cid-version=1 --raw-leaves of the folder");
+        } finally {
+            try (var files = Files.list(copy)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(copy);
+        }
+    }
+
+    @Test
+    void theWholeTreeHasACidThatChangesWithAnyPage() {
+        Reply before = api.get("");
+        assertEquals(200, before.status(), before.body());
+        String page = newPage();
+        assertEquals(201, api.post(page, SIGNER.sign(page, null, "Ada", "tree", 3L).fileBytes()).status());
+        Reply after = api.get("");
+        assertNotEquals(before.json().getString("cid"), after.json().getString("cid"));
+        var links = daemon.client().ls(after.json().getString("cid"));
+        assertTrue(links.stream().anyMatch(l -> l.name().equals(page)), "the tree holds one folder per page");
+    }
+
+    @Test
+    void healthReportsTheStoreTheDaemonAndTheVersion() {
+        Reply r = api.get("health");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("ok", r.json().getString("status"));
+        assertEquals("ok", r.json().getString("store"));
+        assertTrue(r.json().getString("daemon").startsWith("ok"), r.body());
+        assertEquals("0.1.0-SNAPSHOT", r.json().getString("version"));
+    }
+
+    @Test
+    void corsPreflightAllowsAnyOrigin() {
+        Reply r = api.send("OPTIONS", newPage(), Map.of("Origin", "https://client.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"));
+        assertEquals(204, r.status(), r.body());
+        assertEquals("*", r.header("Access-Control-Allow-Origin"));
+        assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"));
+        assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase().contains("content-type"));
+    }
+
+    // --- bad input: a clear JSON error, and the store unchanged ------------------------------------
+
+    @Test
+    void badUrlHashesAreRefused() throws Exception {
+        String good = newPage();
+        byte[] body = SIGNER.sign(good, null, "Ada", "x", 1L).fileBytes();
+        for (String path : List.of(good.substring(1), good.toUpperCase(), good.substring(1) + "g", "..", "%2e%2e",
+                good.substring(0, 30) + "%2F" + good.substring(31))) {
+            refused(() -> api.post(path, body), 400, "bad-url-hash", path);
+            Reply get = api.get(path);
+            assertTrue(get.status() == 400 || get.status() == 404, path + " → " + get);
+            assertJsonError(get);
+        }
+        refused(() -> api.post(good + "/../" + good, body), 404, "not-found", "dot segments");
+    }
+
+    @Test
+    void badBodiesAreRefusedWithTheirReason() {
+        String page = newPage();
+        Comment good = SIGNER.sign(page, null, "Ada", "Hello", 1L);
+        String text = new String(good.fileBytes(), StandardCharsets.UTF_8);
+        CommentSigner other = new CommentSigner(HexFormat.of().parseHex("22".repeat(32)));
+        Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("not-json", "this is not json".getBytes(StandardCharsets.UTF_8));
+        cases.put("unknown-field", text.replace("{\"author\"", "{\"id\":\"" + good.id() + "x\",\"author\"").getBytes(StandardCharsets.UTF_8));
+        cases.put("missing-field", text.replace(",\"parent\":null", "").getBytes(StandardCharsets.UTF_8));
+        cases.put("wrong-type", text.replace("\"ts\":1", "\"ts\":\"1\"").getBytes(StandardCharsets.UTF_8));
+        cases.put("unsupported-version", text.replace("\"v\":1", "\"v\":2").getBytes(StandardCharsets.UTF_8));
+        cases.put("author-length", SIGNER.sign(page, null, "a".repeat(65), "x", 1L).fileBytes());
+        cases.put("text-length", SIGNER.sign(page, null, "Ada", "", 1L).fileBytes());
+        cases.put("wrong-page", SIGNER.sign(newPage(), null, "Ada", "elsewhere", 1L).fileBytes());
+        cases.put("bad-signature", text.replace("Hello", "Hello!").getBytes(StandardCharsets.UTF_8));
+        cases.put("bad-signature ", text.replace(good.key(), other.publicKey()).getBytes(StandardCharsets.UTF_8));
+        cases.put("bad-parent", SIGNER.sign(page, "not-an-id", "Ada", "x", 1L).fileBytes());
+        cases.forEach((code, body) -> refused(() -> api.post(page, body), 400, code.strip(), code));
+    }
+
+    @Test
+    void oversizeBodiesAreRefusedBeforeParsing() throws Exception {
+        String page = newPage();
+        byte[] big = new byte[64 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        refused(() -> api.post(page, big), 413, "too-large", "declared length");
+        refused(() -> api.postChunked(page, big), 413, "too-large", "chunked, no length");
+
+        Set<String> before = StoreSnapshot.of(DATA);
+        String lying = api.raw("POST /" + page + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10\r\nConnection: close\r\n\r\n", big);
+        assertTrue(lying.startsWith("HTTP/1.1 400"), "a body cut at its declared length is not a comment: " + lying);
+        assertTrue(lying.contains("\"error\""), lying);
+        assertEquals(before, StoreSnapshot.of(DATA));
+    }
+
+    @Test
+    void wrongContentTypeUnknownPathsAndMethodsAnswerJson() {
+        String page = newPage();
+        byte[] body = SIGNER.sign(page, null, "Ada", "x", 1L).fileBytes();
+        refused(() -> api.post(page, body, "text/plain"), 415, "unsupported-media-type", "text/plain");
+        refused(() -> api.post(page, body, null), 415, "unsupported-media-type", "no content type");
+        refused(() -> api.get("a/b/c"), 404, "not-found", "unknown path");
+        refused(() -> api.send("DELETE", page, Map.of()), 405, "method-not-allowed", "DELETE");
+        refused(() -> api.send("PUT", page, Map.of()), 405, "method-not-allowed", "PUT");
+    }
+
+    @Test
+    void aFloodFromOneAddressIsRateLimitedWhileOthersStillPost() {
+        String page = newPage();
+        Api flooder = new Api(api.base(), "127.0.0.5");
+        Api other = new Api(api.base(), "127.0.0.6");
+        int created = 0;
+        Reply limited = null;
+        for (int i = 0; i < 40 && limited == null; i++) {
+            Reply r = flooder.post(page, SIGNER.sign(page, null, "Flood", "flood " + i, i).fileBytes());
+            if (r.status() == 429) {
+                limited = r;
+            } else {
+                assertEquals(201, r.status(), r.body());
+                created++;
+            }
+        }
+        assertNotNull(limited, "a flood of 40 posts meets the limit");
+        assertEquals(20, created, "exactly the burst of the configured limit gets through");
+        assertEquals("rate-limited", limited.json().getString("error"));
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        assertEquals(201, other.post(page, SIGNER.sign(page, null, "Other", "still welcome", 1L).fileBytes()).status());
+    }
+
+    // --- concurrency --------------------------------------------------------------------------------
+
+    @Test
+    void parallelPostsOfDistinctAndIdenticalCommentsAllLandExactlyOnce() throws Exception {
+        String page = newPage();
+        List<Comment> comments = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            comments.add(SIGNER.sign(page, null, "Parallel", "comment " + i, i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Comment c = comments.get(i % comments.size()); // each comment posted twice
+                Api from = new Api(api.base(), "127.0.1." + (1 + i % 60)); // within every address's burst
+                replies.add(pool.submit(() -> from.post(page, c.fileBytes())));
+            }
+            Set<String> createdIds = new HashSet<>();
+            int createdCount = 0;
+            for (Future<Reply> f : replies) {
+                Reply r = f.get();
+                assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+                if (r.status() == 201) {
+                    createdIds.add(r.json().getString("id"));
+                    createdCount++;
+                }
+            }
+            assertEquals(60, createdCount, "each comment created exactly once");
+            assertEquals(60, createdIds.size());
+            Path folder = DATA.resolve("comments").resolve(page);
+            try (var files = Files.list(folder)) {
+                List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+                assertEquals(createdIds.stream().map(id -> id + ".json").sorted().toList(), names,
+                        "every 201 is on disk, nothing else is");
+            }
+            assertEquals(60, api.get(page).json().getInt("count"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private void refused(Supplier<Reply> request, int status, String code, String what) {
+        Set<String> before = StoreSnapshot.of(DATA);
+        Reply r = request.get();
+        assertEquals(status, r.status(), what + " → " + r);
+        assertJsonError(r);
+        assertEquals(code, r.json().getString("error"), what + " → " + r);
+        assertEquals("*", r.header("Access-Control-Allow-Origin"), "errors carry CORS too");
+        assertEquals(before, StoreSnapshot.of(DATA), what + " changed the store");
+    }
+
+    private static void assertJsonError(Reply r) {
+        assertTrue(r.header("Content-Type") != null && r.header("Content-Type").startsWith("application/json"), r.toString());
+        assertTrue(r.json().containsKey("error") && r.json().containsKey("detail"), r.toString());
+        assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), "no stack trace: " + r);
+    }
+
+    private static String newPage() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

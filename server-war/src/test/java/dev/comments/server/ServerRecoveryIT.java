@@ -1,0 +1,178 @@
+package dev.comments.server;
+
+import static dev.comments.core.testing.TestComments.SIGNER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.comment.CommentVerifier;
+import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.network.UrlHash;
+import dev.comments.server.testing.Api;
+import dev.comments.server.testing.Api.Reply;
+import dev.comments.server.testing.PayaraServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator counts on: a comment that got a 201 survives kill -9 of the server,
+ * and a daemon that comes back empty is refilled from the store with the same CIDs.
+ */
+class ServerRecoveryIT {
+
+    private static final String PAGE = "2fff419f1f69f140a0762cabebc1a3e19fe04b4d94a95e22b998aa3bfb737a92";
+
+    @Test
+    void everyAcknowledgedCommentSurvivesKillMinus9DuringAStreamOfPosts() throws Exception {
+        Path dir = freshDir("crash");
+        Path data = dir.resolve("data");
+        try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.31.1")) {
+            Map<String, String> env = env(data, daemon, "127.0.31.1");
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
+                server.awaitUp(Duration.ofSeconds(90));
+                Api api = new Api(server.base(), "127.0.31.1");
+                AtomicBoolean stop = new AtomicBoolean();
+                Thread poster = new Thread(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        try {
+                            Reply r = api.post(PAGE, SIGNER.sign(PAGE, null, "Stream", "comment " + i, i).fileBytes());
+                            if (r.status() == 201) {
+                                acknowledged.add(r.json().getString("id"));
+                            }
+                        } catch (IllegalStateException e) {
+                            return; // the server is gone
+                        }
+                    }
+                });
+                poster.start();
+                ServerApiIT.await("30 comments are acknowledged", () -> acknowledged.size() >= 30);
+                server.kill();
+                stop.set(true);
+                poster.join(30_000);
+            }
+            assertTrue(acknowledged.size() >= 30);
+
+            try (PayaraServer again = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
+                again.awaitUp(Duration.ofSeconds(90));
+                Api api = new Api(again.base(), "127.0.31.1");
+                for (String id : acknowledged) {
+                    assertEquals(200, api.get(PAGE + "/" + id).status(), "acknowledged " + id + " is served after the crash");
+                }
+                ServerApiIT.await("the page is published", () -> api.get(PAGE).status() == 200);
+                assertTrue(api.get(PAGE).json().getInt("count") >= acknowledged.size());
+            }
+            Path folder = data.resolve("comments").resolve(PAGE);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    assertTrue(!name.endsWith(".tmp"), "no partial file is left: " + name);
+                    Cid id = Cid.parse(name.substring(0, name.length() - ".json".length()));
+                    CommentVerifier.verifyFile(Files.readAllBytes(f), id, new UrlHash(PAGE)); // complete and valid
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDaemonRestartedWithAnEmptiedRepoIsRefilledWithTheSameCids() throws Exception {
+        Path dir = freshDir("rebuild");
+        Path data = dir.resolve("data");
+        KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
+        try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.32.1", 8000,
+                env(data, daemon, "127.0.32.1")).start()) {
+            server.awaitUp(Duration.ofSeconds(90));
+            Api api = new Api(server.base(), "127.0.32.1");
+            ServerApiIT.await("the server is healthy", () -> api.get("health").status() == 200);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "before " + i, i).fileBytes()).status());
+            }
+            String pageCid = api.get(PAGE).json().getString("cid");
+            String treeCid = api.get("").json().getString("cid");
+
+            daemon.close();
+            ServerApiIT.await("GET answers 503 while the daemon is down", () -> api.get(PAGE).status() == 503);
+            Reply down = api.get(PAGE);
+            assertEquals("ipfs-unavailable", down.json().getString("error"));
+            assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "while down", 99).fileBytes()).status(),
+                    "posting keeps working without the daemon");
+            String withNew = null;
+
+            deleteRecursively(dir.resolve("kubo"));
+            daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
+            KuboDaemon restarted = daemon;
+            ServerApiIT.await("the page is served again from a rebuilt folder", () -> {
+                Reply r = api.get(PAGE);
+                return r.status() == 200 && r.json().getInt("count") == 6 && restarted.hasFilesPath("/comments/" + PAGE);
+            });
+            withNew = api.get(PAGE).json().getString("cid");
+            assertTrue(!withNew.equals(pageCid), "the comment posted while the daemon was down is included");
+            assertEquals(6, restarted.client().ls(withNew).size(), "the new daemon holds the rebuilt folder");
+            assertTrue(Files.readString(dir.resolve("payara/payara.log")).contains("event=ipfs-rebuild"),
+                    "the rebuild is logged");
+            assertTrue(!treeCid.isEmpty());
+        } finally {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void aRebuiltFolderHasTheSameCidAsBefore() throws Exception {
+        Path dir = freshDir("same-cid");
+        Path data = dir.resolve("data");
+        KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
+        try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.33.1", 8000,
+                env(data, daemon, "127.0.33.1")).start()) {
+            server.awaitUp(Duration.ofSeconds(90));
+            Api api = new Api(server.base(), "127.0.33.1");
+            ServerApiIT.await("the server is healthy", () -> api.get("health").status() == 200);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "kept " + i, i).fileBytes()).status());
+            }
+            String before = api.get(PAGE).json().getString("cid");
+            daemon.close();
+            deleteRecursively(dir.resolve("kubo"));
+            daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
+            KuboDaemon restarted = daemon;
+            ServerApiIT.await("the rebuilt folder is served", () -> api.get(PAGE).status() == 200
+                    && restarted.hasFilesPath("/comments/" + PAGE));
+            assertEquals(before, api.get(PAGE).json().getString("cid"), "the store decides the CID, not the daemon");
+            assertEquals(3, restarted.client().ls(before).size());
+        } finally {
+            daemon.close();
+        }
+    }
+
+    private static Map<String, String> env(Path data, KuboDaemon daemon, String ip) {
+        return Map.of("COMMENTS_DATA_DIR", data.toString(),
+                "COMMENTS_IPFS_API", daemon.apiUrl().toString(),
+                "COMMENTS_HTTP_HOST", ip,
+                "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
+                "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",
+                "COMMENTS_RATELIMIT_BURST", "100000");
+    }
+
+    private static Path freshDir(String name) throws Exception {
+        Path dir = Path.of("target/it-data").resolve(name).toAbsolutePath();
+        deleteRecursively(dir);
+        return Files.createDirectories(dir);
+    }
+
+    static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

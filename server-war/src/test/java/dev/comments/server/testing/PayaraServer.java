@@ -1,0 +1,115 @@
+package dev.comments.server.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shipped WAR in Payara Micro as a child process, for tests that must kill it
+ * (kill -9) and start it again on the same store. Configured by COMMENTS_* variables;
+ * bound to one loopback address; stopped by its pid in {@link #close()}, even on failure.
+ */
+public final class PayaraServer implements AutoCloseable {
+
+    private final Path workDir;
+    private final String ip;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+
+    public PayaraServer(Path workDir, String ip, int port, Map<String, String> env) {
+        this.workDir = workDir;
+        this.ip = ip;
+        this.port = port;
+        this.env = Map.copyOf(env);
+    }
+
+    public URI base() {
+        return URI.create("http://" + ip + ":" + port + "/");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public PayaraServer start() throws IOException {
+        Files.createDirectories(workDir);
+        Path preboot = workDir.resolve("preboot.txt");
+        Files.writeString(preboot, String.join("\n",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + ip,
+                "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + ip,
+                ""));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("server.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nohazelcast", "--noCluster",
+                "--rootdir", workDir.resolve("payara-root").toString(),
+                "--prebootcommandfile", preboot.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("payara.log").toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
+        return this;
+    }
+
+    /** Waits until the server answers HTTP at all (health may still report its daemon down). */
+    public PayaraServer awaitUp(Duration timeout) {
+        Api api = new Api(base(), ip);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + workDir.resolve("payara.log"));
+            }
+            try {
+                int status = api.get("health").status();
+                if (status == 200 || status == 503) {
+                    return this;
+                }
+            } catch (IllegalStateException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Payara Micro did not answer within " + timeout + "; see " + workDir.resolve("payara.log"));
+            }
+            pause();
+        }
+    }
+
+    /** kill -9: no shutdown hook, no flush, as in a power cut of the process. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
