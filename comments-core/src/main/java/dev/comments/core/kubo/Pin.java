@@ -1,0 +1,20 @@
+package dev.comments.core.kubo;
+
+import dev.comments.core.cid.Cid;
+import java.util.List;
+
+/** {@code ipfs pin …}: what garbage collection must keep. */
+public final class Pin {
+
+    private final KuboRpc rpc;
+
+    Pin(KuboRpc rpc) {
+        this.rpc = rpc;
+    }
+
+    /** Pins the CID and everything it links to (fetching what is missing); returns the pinned roots. */
+    public List<Cid> add(Cid cid) {
+        return rpc.json(Command.of("pin/add").arg(cid.toString()).option("recursive", true),
+                o -> KuboJson.texts(o, "Pins").stream().map(Cid::parse).toList());
+    }
+}
