@@ -2,6 +2,7 @@ package dev.comments.core.kubo;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
@@ -73,6 +74,11 @@ class KuboDiscoveryTest {
                 assertEquals(List.of(server.httpAnnounce()), peer.httpAddresses(), "in findpeer: " + peer);
                 assertTrue(peer.addrs().stream().allMatch(addr -> addr.startsWith("/ip4/127.")), "loopback: " + peer);
             }
+
+            assertEquals(1, c.client().routing.findprovs(key, 1).size(), "reading stops at the first provider");
+            KuboException unknown = assertThrows(KuboException.class,
+                    () -> c.client().routing.findpeer("12D3KooWAJkxnBvX1DMdhYHLwsuSSR9ka2m11NRiVaEJuuo1Uhsa"));
+            assertEquals("routing: not found", unknown.kuboMessage(), "a peer nobody knows");
 
             assertDelegatedRoutingOnTheGatewayOf(c, key, servers);
             assertTrue(c.client().swarm.peers().stream().allMatch(p -> p.addr().startsWith("/ip4/127.")),
