@@ -22,6 +22,8 @@ import java.util.List;
  *
  * <p>Import options are fixed to the project's choices: CIDv1, raw leaves, sha2-256,
  * pinned, so that a comment file's CID is CIDv1(raw, sha2-256) of its bytes.
+ *
+ * <p>Thread-safe: share one client per daemon; it keeps its HTTP connections open.
  */
 public final class KuboClient implements AutoCloseable {
 

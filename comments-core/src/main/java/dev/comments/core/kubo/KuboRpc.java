@@ -98,10 +98,10 @@ final class KuboRpc {
         await(command, http.sendAsync(request(command), whenOk(command, subscriber)), subscriber);
     }
 
-    KuboException unreadable(Command command, String answer, Exception cause) {
+    private static KuboException unreadable(Command command, String answer, Exception cause) {
         String shown = answer.length() <= 200 ? answer : answer.substring(0, 197) + "...";
-        return new KuboException(command.name(), 200,
-                "kubo " + command.name() + " answered something this client cannot read: " + shown, cause);
+        return new KuboException(command.name(), 200, "kubo " + command.name()
+                + " answered something this client cannot read (" + cause.getMessage() + "): " + shown, cause);
     }
 
     private HttpRequest request(Command command) {
@@ -129,7 +129,7 @@ final class KuboRpc {
     }
 
     /** kubo's error body is {@code {"Message","Code","Type":"error"}}; 404/405 come as plain text. */
-    static KuboException kuboError(Command command, int status, String body) {
+    private static KuboException kuboError(Command command, int status, String body) {
         String message = body.strip();
         try (JsonReader reader = Json.createReader(new java.io.StringReader(body))) {
             JsonObject error = reader.readObject();

@@ -72,7 +72,7 @@ public final class KuboDaemon implements AutoCloseable {
         int[] ports = freePorts(ip, 5);
         Path repo = folder.resolve("ipfs");
         Path log = logFolder().resolve(ip + "-" + folder.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
-        String peerId = configure(repo, ip, ports, List.of(bootstrap), log);
+        String peerId = KuboConfigure.run(repo, ip, ports, List.of(bootstrap), log);
         KuboDaemon daemon = new KuboDaemon(repo, ip, peerId, ports, log);
         daemon.launch();
         return daemon;
@@ -254,44 +254,6 @@ public final class KuboDaemon implements AutoCloseable {
         killOnExit = null;
     }
 
-    private static String configure(Path repo, String ip, int[] ports, List<String> bootstrap, Path log) {
-        Path script = repositoryRoot().resolve("scripts/kubo-configure");
-        List<String> command = new ArrayList<>(List.of(script.toString(),
-                "--ipfs", ipfsBinary().toString(),
-                "--repo", repo.toString(),
-                "--ip", ip,
-                "--api-port", String.valueOf(ports[0]),
-                "--gateway-port", String.valueOf(ports[1]),
-                "--swarm-port", String.valueOf(ports[2]),
-                "--ws-port", String.valueOf(ports[3]),
-                "--http-announce", "/ip4/" + ip + "/tcp/" + ports[4] + "/http"));
-        for (String peer : bootstrap) {
-            command.add("--bootstrap");
-            command.add(peer);
-        }
-        try {
-            Files.createDirectories(repo.getParent());
-            Process p = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("kubo-configure did not finish within 60 s; see " + log);
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("kubo-configure exited with " + p.exitValue() + ": " + command
-                        + "\n" + tail(log));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while configuring " + repo, e);
-        }
-    }
-
     // Holds all sockets open until every port is chosen, so the ports differ.
     private static int[] freePorts(String ip, int count) {
         List<ServerSocket> sockets = new ArrayList<>();
@@ -325,7 +287,7 @@ public final class KuboDaemon implements AutoCloseable {
         }
     }
 
-    private static String tail(Path file) {
+    static String tail(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
