@@ -82,7 +82,7 @@ class ServerRecoveryIT {
     }
 
     @Test
-    void aDaemonRestartedWithAnEmptiedRepoIsRefilledWithTheSameCids() throws Exception {
+    void whileTheDaemonIsDownGetsAnswer503AndPostsGoOnThenTheNewDaemonIsRefilled() throws Exception {
         Path dir = freshDir("rebuild");
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
@@ -95,7 +95,6 @@ class ServerRecoveryIT {
                 assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "before " + i, i).fileBytes()).status());
             }
             String pageCid = api.get(PAGE).json().getString("cid");
-            String treeCid = api.get("").json().getString("cid");
 
             daemon.close();
             ServerApiIT.await("GET answers 503 while the daemon is down", () -> api.get(PAGE).status() == 503);
@@ -103,21 +102,19 @@ class ServerRecoveryIT {
             assertEquals("ipfs-unavailable", down.json().getString("error"));
             assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "while down", 99).fileBytes()).status(),
                     "posting keeps working without the daemon");
-            String withNew = null;
 
             deleteRecursively(dir.resolve("kubo"));
             daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
             KuboDaemon restarted = daemon;
             ServerApiIT.await("the page is served again from a rebuilt folder", () -> {
                 Reply r = api.get(PAGE);
-                return r.status() == 200 && r.json().getInt("count") == 6 && restarted.hasFilesPath("/comments/" + PAGE);
+                return r.status() == 200 && r.json().getInt("count") == 6 && hasFilesPath(restarted, "/comments/" + PAGE);
             });
-            withNew = api.get(PAGE).json().getString("cid");
+            String withNew = api.get(PAGE).json().getString("cid");
             assertTrue(!withNew.equals(pageCid), "the comment posted while the daemon was down is included");
             assertEquals(6, restarted.client().ls(withNew).size(), "the new daemon holds the rebuilt folder");
             assertTrue(Files.readString(dir.resolve("payara/payara.log")).contains("event=ipfs-rebuild"),
                     "the rebuild is logged");
-            assertTrue(!treeCid.isEmpty());
         } finally {
             daemon.close();
         }
@@ -142,7 +139,7 @@ class ServerRecoveryIT {
             daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
             KuboDaemon restarted = daemon;
             ServerApiIT.await("the rebuilt folder is served", () -> api.get(PAGE).status() == 200
-                    && restarted.hasFilesPath("/comments/" + PAGE));
+                    && hasFilesPath(restarted, "/comments/" + PAGE));
             assertEquals(before, api.get(PAGE).json().getString("cid"), "the store decides the CID, not the daemon");
             assertEquals(3, restarted.client().ls(before).size());
         } finally {
@@ -150,9 +147,18 @@ class ServerRecoveryIT {
         }
     }
 
+    private static boolean hasFilesPath(KuboDaemon daemon, String path) {
+        try {
+            daemon.client().files.stat(path);
+            return true;
+        } catch (dev.comments.core.kubo.KuboException e) {
+            return false;
+        }
+    }
+
     private static Map<String, String> env(Path data, KuboDaemon daemon, String ip) {
         return Map.of("COMMENTS_DATA_DIR", data.toString(),
-                "COMMENTS_IPFS_API", daemon.apiUrl().toString(),
+                "COMMENTS_IPFS_API", daemon.api().toString(),
                 "COMMENTS_HTTP_HOST", ip,
                 "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
                 "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",

@@ -17,4 +17,13 @@ public final class Pin {
         return rpc.json(Command.of("pin/add").arg(cid.toString()).option("recursive", true),
                 o -> KuboJson.texts(o, "Pins").stream().map(Cid::parse).toList());
     }
+
+    /**
+     * Moves a recursive pin from one CID to another, as {@code ipfs pin update}: kubo only
+     * walks what differs between the two, so re-pinning a folder after one new entry
+     * costs that entry, not the folder.
+     */
+    public void update(Cid from, Cid to) {
+        rpc.run(Command.of("pin/update").arg(from.toString()).arg(to.toString()).option("unpin", true));
+    }
 }

@@ -4,6 +4,9 @@ import dev.comments.core.config.Config;
 import dev.comments.core.config.Setting;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.core.kubo.KuboClient;
+import dev.comments.server.ipfs.IpfsFolders;
+import dev.comments.server.ipfs.KuboFolders;
 import dev.comments.server.ratelimit.RateLimiter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -60,6 +63,12 @@ public class ServerResources {
 
     void close(@Disposes GroupCommitWriter writer) {
         writer.close();
+    }
+
+    @Produces
+    @Singleton
+    IpfsFolders ipfs(Config config) {
+        return new KuboFolders(KuboClient.connect(config.ipfsApi()));
     }
 
     @Produces

@@ -40,7 +40,7 @@ public final class Api {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path)).GET());
     }
 
     public Reply post(String path, byte[] body) {

@@ -40,11 +40,7 @@ public final class PayaraServer implements AutoCloseable {
 
     public PayaraServer start() throws IOException {
         Files.createDirectories(workDir);
-        Path preboot = workDir.resolve("preboot.txt");
-        Files.writeString(preboot, String.join("\n",
-                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + ip,
-                "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + ip,
-                ""));
+        Path preboot = writePreboot(workDir.resolve("preboot.txt"), ip);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-jar", System.getProperty("payara.microJar"),
@@ -57,6 +53,16 @@ public final class PayaraServer implements AutoCloseable {
         pb.environment().putAll(env);
         process = pb.start();
         return this;
+    }
+
+    /** The preboot commands every server runs with (src/main/payara), bound to one loopback address. */
+    public static Path writePreboot(Path file, String ip) throws IOException {
+        String common = Files.readString(Path.of("src/main/payara/preboot-common.txt"));
+        Files.writeString(file, String.join("\n",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + ip,
+                "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + ip,
+                common));
+        return file;
     }
 
     /** Waits until the server answers HTTP at all (health may still report its daemon down). */
