@@ -1,6 +1,7 @@
 package dev.comments.server;
 
 import static dev.comments.core.testing.TestComments.SIGNER;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class ServerRecoveryIT {
                     }
                 });
                 poster.start();
-                ServerApiIT.await("30 comments are acknowledged", () -> acknowledged.size() >= 30);
+                await("30 comments are acknowledged").atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 30);
                 server.kill();
                 stop.set(true);
                 poster.join(30_000);
@@ -66,7 +67,7 @@ class ServerRecoveryIT {
                 for (String id : acknowledged) {
                     assertEquals(200, api.get(PAGE + "/" + id).status(), "acknowledged " + id + " is served after the crash");
                 }
-                ServerApiIT.await("the page is published", () -> api.get(PAGE).status() == 200);
+                await("the page is published").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 200);
                 assertTrue(api.get(PAGE).json().getInt("count") >= acknowledged.size());
             }
             Path folder = data.resolve("comments").resolve(PAGE);
@@ -90,23 +91,22 @@ class ServerRecoveryIT {
                 env(data, daemon, "127.0.32.1")).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.32.1");
-            ServerApiIT.await("the server is healthy", () -> api.get("health").status() == 200);
+            await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
             for (int i = 0; i < 5; i++) {
                 assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "before " + i, i).fileBytes()).status());
             }
             String pageCid = api.get(PAGE).json().getString("cid");
 
-            daemon.close();
-            ServerApiIT.await("GET answers 503 while the daemon is down", () -> api.get(PAGE).status() == 503);
+            daemon.stop();
+            await("GET answers 503 while the daemon is down").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 503);
             Reply down = api.get(PAGE);
             assertEquals("ipfs-unavailable", down.json().getString("error"));
             assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "while down", 99).fileBytes()).status(),
                     "posting keeps working without the daemon");
 
-            deleteRecursively(dir.resolve("kubo"));
-            daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
+            daemon = daemon.restartEmptied();
             KuboDaemon restarted = daemon;
-            ServerApiIT.await("the page is served again from a rebuilt folder", () -> {
+            await("the page is served again from a rebuilt folder").atMost(Duration.ofSeconds(90)).until(() -> {
                 Reply r = api.get(PAGE);
                 return r.status() == 200 && r.json().getInt("count") == 6 && hasFilesPath(restarted, "/comments/" + PAGE);
             });
@@ -129,16 +129,14 @@ class ServerRecoveryIT {
                 env(data, daemon, "127.0.33.1")).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.33.1");
-            ServerApiIT.await("the server is healthy", () -> api.get("health").status() == 200);
+            await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
             for (int i = 0; i < 3; i++) {
                 assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "kept " + i, i).fileBytes()).status());
             }
             String before = api.get(PAGE).json().getString("cid");
-            daemon.close();
-            deleteRecursively(dir.resolve("kubo"));
-            daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
+            daemon = daemon.restartEmptied();
             KuboDaemon restarted = daemon;
-            ServerApiIT.await("the rebuilt folder is served", () -> api.get(PAGE).status() == 200
+            await("the rebuilt folder is served").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 200
                     && hasFilesPath(restarted, "/comments/" + PAGE));
             assertEquals(before, api.get(PAGE).json().getString("cid"), "the store decides the CID, not the daemon");
             assertEquals(3, restarted.client().ls(before).size());
@@ -165,7 +163,7 @@ class ServerRecoveryIT {
                 "COMMENTS_RATELIMIT_BURST", "100000");
     }
 
-    private static Path freshDir(String name) throws Exception {
+    static Path freshDir(String name) throws Exception {
         Path dir = Path.of("target/it-data").resolve(name).toAbsolutePath();
         deleteRecursively(dir);
         return Files.createDirectories(dir);

@@ -46,15 +46,17 @@ public final class KuboDaemon implements AutoCloseable {
     private final int wsPort;
     private final int httpPort;
     private final String peerId;
+    private final List<String> bootstrap;
     private final Path log;
     private Process process;
     private Thread killOnExit;
     private KuboClient client;
 
-    private KuboDaemon(Path repo, String ip, String peerId, int[] ports, Path log) {
+    private KuboDaemon(Path repo, String ip, String peerId, int[] ports, List<String> bootstrap, Path log) {
         this.repo = repo;
         this.ip = ip;
         this.peerId = peerId;
+        this.bootstrap = List.copyOf(bootstrap);
         this.apiPort = ports[0];
         this.gatewayPort = ports[1];
         this.swarmPort = ports[2];
@@ -73,7 +75,7 @@ public final class KuboDaemon implements AutoCloseable {
         Path repo = folder.resolve("ipfs");
         Path log = logFolder().resolve(ip + "-" + folder.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
         String peerId = KuboConfigure.run(repo, ip, ports, List.of(bootstrap), log);
-        KuboDaemon daemon = new KuboDaemon(repo, ip, peerId, ports, log);
+        KuboDaemon daemon = new KuboDaemon(repo, ip, peerId, ports, List.of(bootstrap), log);
         daemon.launch();
         return daemon;
     }
@@ -151,6 +153,27 @@ public final class KuboDaemon implements AutoCloseable {
     public void restart() {
         stop();
         launch();
+    }
+
+    /**
+     * What an operator's daemon looks like after its data folder was lost: stops it, deletes
+     * its repo, and starts a new, empty one (a new PeerID) on the same address and ports.
+     * Returns the new daemon; this one is finished.
+     */
+    public KuboDaemon restartEmptied() {
+        stop();
+        try (var walk = Files.walk(repo)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + repo, e);
+        }
+        int[] ports = {apiPort, gatewayPort, swarmPort, wsPort, httpPort};
+        String newPeerId = configure(repo, ip, ports, bootstrap, log);
+        KuboDaemon fresh = new KuboDaemon(repo, ip, newPeerId, ports, bootstrap, log);
+        fresh.launch();
+        return fresh;
     }
 
     /** SIGTERM to the daemon's PID, up to {@link #STOP_GRACE} for it to exit, then SIGKILL. */

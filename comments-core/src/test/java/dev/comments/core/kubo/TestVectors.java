@@ -1,16 +1,10 @@
 package dev.comments.core.kubo;
 
-import jakarta.json.Json;
+import dev.comments.core.testing.Vectors;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** The shared test vectors (system property comments.vectors, set by surefire). */
+/** The values of the shared test vectors that the kubo tests use. */
 final class TestVectors {
 
     private static JsonObject root;
@@ -42,13 +36,7 @@ final class TestVectors {
 
     private static synchronized JsonObject vectors() {
         if (root == null) {
-            Path file = Path.of(System.getProperty("comments.vectors", "../../shared/testvectors/vectors.json"));
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 JsonReader reader = Json.createReader(in)) {
-                root = reader.readObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the test vectors at " + file, e);
-            }
+            root = Vectors.load();
         }
         return root;
     }

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * CORS for any origin (DESIGN §4.4): the client is a static site on another origin.
+ * Headers every answer carries. CORS for any origin (DESIGN §4.4): the client is a
+ * static site on another origin.
  * Preflights are answered before routing, so they work on every path; no credentials
  * are involved, so "*" is the right answer.
  */
@@ -37,5 +38,11 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         headers.putSingle("Access-Control-Allow-Origin", "*");
         headers.putSingle("Access-Control-Expose-Headers", "Location, Retry-After");
         headers.putSingle("X-Content-Type-Options", "nosniff");
+        if (HttpMethod.POST.equals(request.getMethod()) && response.getStatus() >= 400) {
+            // A refused POST may not have read its body (rate limit, size, media type);
+            // closing the connection spares the container from draining it, and the client
+            // from waiting to send what nobody will read.
+            headers.putSingle("Connection", "close");
+        }
     }
 }

@@ -43,8 +43,8 @@ public final class PayaraServer implements AutoCloseable {
         Path preboot = writePreboot(workDir.resolve("preboot.txt"), ip);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("server.war"), "--contextroot", "/",
+                "-jar", microJar().toString(),
+                "--deploy", war().toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast", "--noCluster",
                 "--rootdir", workDir.resolve("payara-root").toString(),
                 "--prebootcommandfile", preboot.toString()));
@@ -55,9 +55,39 @@ public final class PayaraServer implements AutoCloseable {
         return this;
     }
 
+    /** server-war's folder, found from the repository root (system property comments.repo, set by the build). */
+    static Path serverWar() {
+        String repo = System.getProperty("comments.repo");
+        if (repo == null) {
+            throw new IllegalStateException("system property comments.repo (the repository root) is not set");
+        }
+        return Path.of(repo, "server-war");
+    }
+
+    /** The WAR that ships, built by server-war's package phase. */
+    public static Path war() {
+        Path war = serverWar().resolve("target/server-war.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war + " is missing: build server-war first (mvn package)");
+        }
+        return war;
+    }
+
+    /** The Payara Micro jar that server-war's build copied from Maven Central. */
+    public static Path microJar() {
+        try (var jars = Files.newDirectoryStream(serverWar().resolve("target"), "payara-micro-*.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no payara-micro-*.jar in server-war/target: build server-war first");
+    }
+
     /** The preboot commands every server runs with (src/main/payara), bound to one loopback address. */
     public static Path writePreboot(Path file, String ip) throws IOException {
-        String common = Files.readString(Path.of("src/main/payara/preboot-common.txt"));
+        String common = Files.readString(serverWar().resolve("src/main/payara/preboot-common.txt"));
         Files.writeString(file, String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + ip,
                 "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + ip,
@@ -65,7 +95,10 @@ public final class PayaraServer implements AutoCloseable {
         return file;
     }
 
-    /** Waits until the server answers HTTP at all (health may still report its daemon down). */
+    /**
+     * Waits until our application answers (health may still report its daemon down). While
+     * Payara is still deploying, the container itself answers 500 or 503, without our JSON.
+     */
     public PayaraServer awaitUp(Duration timeout) {
         Api api = new Api(base(), ip);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -74,8 +107,7 @@ public final class PayaraServer implements AutoCloseable {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + workDir.resolve("payara.log"));
             }
             try {
-                int status = api.get("health").status();
-                if (status == 200 || status == 503) {
+                if (api.get("health").body().contains("\"status\"")) {
                     return this;
                 }
             } catch (IllegalStateException e) {

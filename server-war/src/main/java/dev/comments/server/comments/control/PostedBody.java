@@ -1,7 +1,6 @@
 package dev.comments.server.comments.control;
 
 import dev.comments.core.comment.CommentLimits;
-import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,9 +48,6 @@ public final class PostedBody {
     }
 
     private static ApiException tooLarge() {
-        // Connection: close, so the container need not drain what the client still sends.
-        return new ApiException(ApiError.builder(413, "too-large",
-                "a posted comment is at most " + MAX_BYTES + " bytes").header("Connection", "close"),
-                "body over the cap");
+        return new ApiException(413, "too-large", "a posted comment is at most " + MAX_BYTES + " bytes");
     }
 }
