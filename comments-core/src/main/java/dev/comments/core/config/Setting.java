@@ -18,7 +18,18 @@ public enum Setting {
     /** Base URLs of peers to sync with besides those the DHT finds, comma-separated. */
     SYNC_STATIC_PEERS("sync.static.peers", "", Kind.TEXT),
     RATE_LIMIT_POSTS_PER_MINUTE("ratelimit.posts.per.minute", "30", Kind.POSITIVE),
-    RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE);
+    RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE),
+    /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */
+    WATCHER_IPFS("watcher.ipfs", "", Kind.TEXT),
+    WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),
+    WATCHER_WAR("watcher.war", "", Kind.TEXT),
+    WATCHER_SYNC_JAR("watcher.sync.jar", "", Kind.TEXT),
+    /** Resident memory limits of each child's process tree, in MiB; past them for a few checks it is restarted. */
+    WATCHER_KUBO_MEMORY_MB("watcher.kubo.memory.mb", "2048", Kind.POSITIVE),
+    WATCHER_SERVER_MEMORY_MB("watcher.server.memory.mb", "1024", Kind.POSITIVE),
+    WATCHER_SYNC_MEMORY_MB("watcher.sync.memory.mb", "512", Kind.POSITIVE),
+    /** Restart kubo on a schedule too (it is known to leak); 0 = only when over its limit. */
+    WATCHER_KUBO_RESTART_EVERY_MS("watcher.kubo.restart.every.ms", "0", Kind.NON_NEGATIVE);
 
     private final String key;
     private final String defaultValue;
@@ -65,6 +76,11 @@ public enum Setting {
                     throw new IllegalArgumentException("must be a positive whole number");
                 }
             }
+            case NON_NEGATIVE -> {
+                if (Long.parseLong(value) < 0) {
+                    throw new IllegalArgumentException("must be a whole number, 0 or more");
+                }
+            }
             case URL -> {
                 URI uri = URI.create(value);
                 if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -80,5 +96,5 @@ public enum Setting {
         }
     }
 
-    private enum Kind { TEXT, PORT, POSITIVE, URL, NETWORK_ID }
+    private enum Kind { TEXT, PORT, POSITIVE, NON_NEGATIVE, URL, NETWORK_ID }
 }

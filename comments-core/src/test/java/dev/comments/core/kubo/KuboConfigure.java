@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code scripts/kubo-configure}, the one place that configures a kubo repo, so that
  * the tests' daemons are configured exactly as {@code ./dev up} configures a server's.
  */
-final class KuboConfigure {
+public final class KuboConfigure {
 
     private KuboConfigure() {
     }
@@ -23,7 +23,7 @@ final class KuboConfigure {
      * swarm WebSockets and the announced HTTP port. Returns the PeerID it prints; its
      * progress goes to {@code log}.
      */
-    static String run(Path repo, String ip, int[] ports, List<String> bootstrap, Path log) {
+    public static String run(Path repo, String ip, int[] ports, List<String> bootstrap, Path log) {
         Path script = KuboDaemon.repositoryRoot().resolve("scripts/kubo-configure");
         List<String> command = new ArrayList<>(List.of(script.toString(),
                 "--ipfs", KuboDaemon.ipfsBinary().toString(),

@@ -17,15 +17,16 @@ import java.util.logging.Logger;
 
 /**
  * Makes the server findable (DESIGN §4.2): puts the network id's 32 bytes as a raw block
- * and provides its CID, at start and then periodically. Until the first success (the
- * daemon may be starting, or have no DHT peers yet) it tries again every few seconds.
+ * and provides its CID, at start and then periodically. After a failure (the daemon may be
+ * starting, or have no DHT peers yet) it tries again after 5 s, doubling up to 5 min.
  * The server's HTTP address travels with the daemon's peer record (Addresses.AppendAnnounce).
  */
 @ApplicationScoped
 public class Announcer {
 
     private static final Logger LOG = Logger.getLogger(Announcer.class.getName());
-    private static final long RETRY_MS = 5000;
+    private static final long FIRST_RETRY_MS = 5000;
+    private static final long MAX_RETRY_MS = 300_000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -38,10 +39,11 @@ public class Announcer {
 
     private volatile long nextDue;
     private volatile long lastSuccess;
+    private volatile long retryMs = FIRST_RETRY_MS;
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        task = scheduler.scheduleWithFixedDelay(this::tick, 0, RETRY_MS, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::tick, 0, FIRST_RETRY_MS, TimeUnit.MILLISECONDS);
     }
 
     void tick() {
@@ -57,10 +59,15 @@ public class Announcer {
             }
             ipfs.provide(cid);
             lastSuccess = now;
+            retryMs = FIRST_RETRY_MS;
             nextDue = now + config.integer(Setting.ANNOUNCE_INTERVAL_MS);
             LOG.info(() -> "event=announced network.id=" + network + " key=" + cid);
         } catch (RuntimeException e) {
-            LOG.warning(() -> "event=announce-failed retry.ms=" + RETRY_MS + " error=\"" + e.getMessage() + "\"");
+            // Back off (5 s, 10 s, ... 5 min): a lone server with no peers should not fill its log.
+            long wait = retryMs;
+            retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+            nextDue = now + wait;
+            LOG.warning(() -> "event=announce-failed retry.ms=" + wait + " error=\"" + e.getMessage() + "\"");
         }
     }
 

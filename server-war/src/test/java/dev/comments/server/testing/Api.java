@@ -24,7 +24,9 @@ public final class Api {
     public Api(URI base, String sourceAddress) {
         this.base = base;
         try {
-            this.http = HttpClient.newBuilder().localAddress(InetAddress.getByName(sourceAddress))
+            // HTTP/1.1 as browsers speak it on cleartext; see docs/adr/002 on h2c upgrades.
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .localAddress(InetAddress.getByName(sourceAddress))
                     .connectTimeout(Duration.ofSeconds(5)).build();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,136 @@
+package dev.comments.watcher;
+
+import dev.comments.core.config.Config;
+import dev.comments.watcher.config.DefaultChildren;
+import dev.comments.watcher.config.WatcherConfig;
+import dev.comments.watcher.status.StatusFile;
+import dev.comments.watcher.supervise.Log;
+import dev.comments.watcher.supervise.Supervisor;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code java -jar watcher-agent.jar [run] [--config watcher.json]}: supervises a server's
+ * processes until SIGTERM, then stops them in reverse order.
+ * {@code java -jar watcher-agent.jar status [--json] [--config watcher.json]}: what runs.
+ *
+ * <p>Without {@code --config} the children come from the server's own settings
+ * (server.properties named by COMMENTS_CONFIG, and COMMENTS_* variables).
+ * Exit codes (as s6's): 0 stopped cleanly, 100 wrong usage or configuration, 111 a system
+ * call failed (such as another watcher already holding this server's run folder).
+ */
+public final class WatcherMain {
+
+    static final int USAGE = 100;
+    static final int SYSTEM = 111;
+
+    private WatcherMain() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
+        try {
+            WatcherConfig config = config(args);
+            switch (command) {
+                case "run" -> run(config);
+                case "status" -> System.exit(status(config, hasFlag(args, "--json")));
+                case "help" -> System.out.println(usage());
+                default -> {
+                    System.err.println(usage());
+                    System.exit(USAGE);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("watcher-agent: " + e.getMessage());
+            System.exit(USAGE);
+        } catch (IOException e) {
+            System.err.println("watcher-agent: " + e.getMessage());
+            System.exit(SYSTEM);
+        }
+    }
+
+    private static void run(WatcherConfig config) throws IOException {
+        Files.createDirectories(config.runDir());
+        FileChannel lockFile = FileChannel.open(config.runDir().resolve("watcher.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.tryLock();
+        if (lock == null) {
+            System.err.println("watcher-agent: another watcher already supervises " + config.runDir());
+            System.exit(SYSTEM);
+        }
+        Files.writeString(config.runDir().resolve("watcher.pid"), ProcessHandle.current().pid() + "\n");
+        Supervisor supervisor = new Supervisor(config);
+        supervisor.stopLeftovers();
+        Thread hook = new Thread(supervisor::stop, "watcher-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            supervisor.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int status(WatcherConfig config, boolean json) throws IOException {
+        StatusFile file = new StatusFile(config.runDir());
+        if (!Files.isRegularFile(file.path())) {
+            System.out.println("no watcher has run for " + config.runDir());
+            return 1;
+        }
+        JsonObject status = file.read();
+        long watcherPid = status.getJsonNumber("watcherPid").longValue();
+        boolean alive = ProcessHandle.of(watcherPid).map(ProcessHandle::isAlive).orElse(false);
+        if (json) {
+            System.out.println(status);
+            return alive ? 0 : 1;
+        }
+        System.out.printf("watcher pid %d %s (status of %s)%n", watcherPid, alive ? "running" : "NOT RUNNING",
+                status.getString("written"));
+        System.out.printf("%-8s %-9s %8s %10s %8s %8s  %s%n", "CHILD", "STATE", "PID", "UPTIME", "RESTARTS", "RSS", "LAST REASON");
+        for (JsonObject c : status.getJsonArray("children").getValuesAs(JsonObject.class)) {
+            System.out.printf("%-8s %-9s %8d %9ds %8d %7dM  %s%n", c.getString("name"), c.getString("state"),
+                    c.getJsonNumber("pid").longValue(), c.getJsonNumber("uptimeMs").longValue() / 1000,
+                    c.getInt("restarts"), c.getJsonNumber("rssBytes").longValue() / (1024 * 1024), c.getString("lastReason"));
+        }
+        return alive ? 0 : 1;
+    }
+
+    private static WatcherConfig config(String[] args) throws IOException {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--config")) {
+                return WatcherConfig.read(Path.of(args[i + 1]));
+            }
+        }
+        return DefaultChildren.from(Config.load(), home());
+    }
+
+    /** The folder of watcher-agent.jar: an installed server keeps its binaries beside it. */
+    private static Path home() {
+        try {
+            Path jar = Path.of(WatcherMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of(".");
+        }
+    }
+
+    private static boolean hasFlag(String[] args, String flag) {
+        for (String a : args) {
+            if (a.equals(flag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String usage() {
+        return """
+                usage: java -jar watcher-agent.jar [run] [--config watcher.json]
+                       java -jar watcher-agent.jar status [--json] [--config watcher.json]
+                Without --config the children come from the server's settings (COMMENTS_CONFIG, COMMENTS_*).""";
+    }
+}

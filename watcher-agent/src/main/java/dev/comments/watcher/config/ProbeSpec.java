@@ -1,0 +1,26 @@
+package dev.comments.watcher.config;
+
+import java.time.Duration;
+
+/**
+ * How the watcher asks a child whether it is alive (liveness, like a Kubernetes liveness
+ * probe) and whether it is ready for the next child to start (readiness).
+ *
+ * <ul>
+ * <li>{@code kubo}: {@code POST <target>/api/v0/id} answers 200: alive and ready.</li>
+ * <li>{@code http}: {@code GET <target>} answers with the server's JSON (any status, e.g. 503
+ *     while its daemon is away): alive; 200: ready.</li>
+ * <li>{@code heartbeat}: the file {@code <target>} was touched within {@code maxAge}: alive;
+ *     ready as soon as the process runs.</li>
+ * <li>{@code none}: alive and ready while the process runs.</li>
+ * </ul>
+ * {@code failures} probes failing in a row mean the child hangs.
+ */
+public record ProbeSpec(Type type, String target, Duration timeout, int failures, Duration maxAge) {
+
+    public enum Type { KUBO, HTTP, HEARTBEAT, NONE }
+
+    public static ProbeSpec none() {
+        return new ProbeSpec(Type.NONE, "", Duration.ofSeconds(1), 1, Duration.ZERO);
+    }
+}

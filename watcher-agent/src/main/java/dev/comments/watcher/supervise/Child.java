@@ -1,0 +1,258 @@
+package dev.comments.watcher.supervise;
+
+import dev.comments.watcher.config.ChildSpec;
+import dev.comments.watcher.config.Policy;
+import dev.comments.watcher.probe.Probe;
+import dev.comments.watcher.proc.PidFiles;
+import dev.comments.watcher.proc.ProcessTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One supervised process and its state machine ({@link State}). The supervisor calls
+ * {@link #tick} on one thread; every change of state is logged with its reason.
+ */
+final class Child {
+
+    final ChildSpec spec;
+    private final Policy policy;
+    private final PidFiles pidFiles;
+    private final RestartPolicy restarts;
+    private final Probe probe;
+
+    private State state = State.STOPPED;
+    /** The Process object of the child this watcher started, for its exit code. */
+    private Process launched;
+    private ProcessHandle process;
+    private Instant startedAt;
+    private Instant nextStart = Instant.EPOCH;
+    private int probeFailures;
+    private int memoryStrikes;
+    private long rss;
+    private int totalRestarts;
+    private int starts;
+    private String lastReason = "";
+
+    Child(ChildSpec spec, Policy policy, PidFiles pidFiles) {
+        this.spec = spec;
+        this.policy = policy;
+        this.pidFiles = pidFiles;
+        this.restarts = new RestartPolicy(policy);
+        this.probe = new Probe(spec.probe());
+    }
+
+    /** Advances the state machine; {@code mayStart} is false while a child before this one is not ready. */
+    void tick(Instant now, boolean mayStart) {
+        switch (state) {
+            case STOPPED, BACKOFF, FAILED -> {
+                if (mayStart && !now.isBefore(nextStart)) {
+                    start(now);
+                }
+            }
+            case STARTING -> {
+                if (exited()) {
+                    return;
+                }
+                if (probe.check(startedAt) == Probe.Result.READY) {
+                    state = State.RUNNING;
+                    Log.event("child-ready", "child", spec.name(), "pid", process.pid(),
+                            "after_ms", Duration.between(startedAt, now).toMillis());
+                } else if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
+                    kill("not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure());
+                    restartLater(now, true);
+                }
+            }
+            case RUNNING -> watchRunning(now);
+        }
+    }
+
+    private void watchRunning(Instant now) {
+        if (exited()) {
+            return;
+        }
+        if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
+            restarts.onStable();
+        }
+        if (probe.check(startedAt) == Probe.Result.FAILED) {
+            probeFailures++;
+            if (probeFailures >= spec.probe().failures()) {
+                kill("hung: " + probeFailures + " probes failed in a row, last: " + probe.lastFailure());
+                restartLater(now, true);
+                return;
+            }
+        } else {
+            probeFailures = 0;
+        }
+        rss = ProcessTree.residentBytes(process);
+        if (spec.memoryLimitBytes() > 0 && rss > spec.memoryLimitBytes()) {
+            memoryStrikes++;
+            if (memoryStrikes >= spec.memoryChecks()) {
+                stopGracefully("memory: resident " + rss / (1024 * 1024) + " MiB over the limit of "
+                        + spec.memoryLimitBytes() / (1024 * 1024) + " MiB for " + memoryStrikes + " checks");
+                restartLater(now, true);
+                return;
+            }
+        } else {
+            memoryStrikes = 0;
+        }
+        if (!spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))) {
+            stopGracefully("scheduled restart every " + spec.restartEvery().toSeconds() + " s");
+            restartLater(now, false);
+        }
+    }
+
+    /** True, and the restart planned, when the process has exited on its own. */
+    private boolean exited() {
+        if (process.isAlive()) {
+            return false;
+        }
+        Optional<Integer> code = exitCode();
+        String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c)
+                .orElse("exited");
+        Log.event("child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        lastReason = reason;
+        removePidFile();
+        restartLater(Instant.now(), true);
+        return true;
+    }
+
+    private void start(Instant now) {
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
+        builder.environment().putAll(spec.env());
+        try {
+            Files.createDirectories(spec.log().getParent());
+            Files.createDirectories(spec.workDir());
+            launched = builder.start();
+            process = launched.toHandle();
+            pidFiles.write(spec.name(), process);
+        } catch (IOException e) {
+            lastReason = "cannot start: " + e.getMessage();
+            Log.event("child-start-failed", "child", spec.name(), "error", e.getMessage());
+            restartLater(now, true);
+            return;
+        }
+        startedAt = now;
+        starts++;
+        probeFailures = 0;
+        memoryStrikes = 0;
+        state = State.STARTING;
+        Log.event("child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
+    }
+
+    private Optional<Integer> exitCode() {
+        if (launched != null && launched.toHandle().equals(process)) {
+            try {
+                return Optional.of(launched.waitFor());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void restartLater(Instant now, boolean counts) {
+        if (state == State.STOPPED && process == null) {
+            return;
+        }
+        if (!counts) {
+            state = State.BACKOFF;
+            nextStart = now;
+            return;
+        }
+        totalRestarts++;
+        Duration wait = restarts.onRestart(now);
+        if (wait == null) {
+            state = State.FAILED;
+            nextStart = now.plus(policy.failedRetry());
+            Log.event("child-failed", "level", "ERROR", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
+                    "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
+                    "last_reason", lastReason);
+            return;
+        }
+        state = State.BACKOFF;
+        nextStart = now.plus(wait);
+        Log.event("child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
+    }
+
+    /** kill -9 of the whole tree: for a hung process, which may not even be scheduled (SIGSTOP). */
+    private void kill(String reason) {
+        lastReason = reason;
+        Log.event("child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        await(process, Duration.ofSeconds(10));
+        removePidFile();
+    }
+
+    /** SIGTERM, up to the child's grace period, then SIGKILL: the way a healthy child is stopped. */
+    void stopGracefully(String reason) {
+        if (process == null) {
+            return;
+        }
+        lastReason = reason;
+        Log.event("child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        terminate(process, spec.stopGrace());
+        removePidFile();
+    }
+
+    /** The watcher is stopping: stop the child and stay stopped. */
+    void shutdown() {
+        if (process != null && process.isAlive()) {
+            stopGracefully("watcher stopping");
+        }
+        process = null;
+        state = State.STOPPED;
+    }
+
+    static void terminate(ProcessHandle p, Duration grace) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        if (!await(p, grace)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            await(p, Duration.ofSeconds(10));
+        }
+    }
+
+    private static boolean await(ProcessHandle p, Duration timeout) {
+        try {
+            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !p.isAlive();
+        }
+    }
+
+    private void removePidFile() {
+        try {
+            pidFiles.remove(spec.name());
+        } catch (IOException e) {
+            Log.event("pid-file-error", "child", spec.name(), "error", e.getMessage());
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean isReady() {
+        return state == State.RUNNING;
+    }
+
+    ChildStatus status(Instant now) {
+        boolean running = process != null && process.isAlive();
+        return new ChildStatus(spec.name(), state.name(), running ? process.pid() : -1,
+                running && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
+                totalRestarts, starts, lastReason, running ? rss : 0);
+    }
+}

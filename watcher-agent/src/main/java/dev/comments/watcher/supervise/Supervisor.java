@@ -1,0 +1,113 @@
+package dev.comments.watcher.supervise;
+
+import dev.comments.watcher.config.ChildSpec;
+import dev.comments.watcher.config.WatcherConfig;
+import dev.comments.watcher.proc.PidFiles;
+import dev.comments.watcher.status.StatusFile;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps a server's children running: starts them in order, each only once the ones before
+ * it are ready (kubo answers before Payara starts; the server is healthy before the sync
+ * agent starts), then watches each for exit, hang and memory, one tick at a time. A child
+ * that restarts does not restart the others: dependents recover on their own.
+ */
+public final class Supervisor {
+
+    private final WatcherConfig config;
+    private final PidFiles pidFiles;
+    private final StatusFile status;
+    private final List<Child> children = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public Supervisor(WatcherConfig config) throws IOException {
+        this.config = config;
+        this.pidFiles = new PidFiles(config.runDir());
+        this.status = new StatusFile(config.runDir());
+        for (ChildSpec spec : config.children()) {
+            children.add(new Child(spec, config.policy(), pidFiles));
+        }
+    }
+
+    /**
+     * Stops what an earlier watcher left running (it was killed with -9): never two daemons on
+     * one data folder. Children are recognized by their pid files, pid and start time both.
+     */
+    public void stopLeftovers() {
+        for (ChildSpec spec : reversed(config.children())) {
+            Optional<ProcessHandle> leftover = pidFiles.recorded(spec.name());
+            leftover.ifPresent(p -> {
+                Log.event("leftover-stopping", "child", spec.name(), "pid", p.pid(),
+                        "reason", "left running by a watcher that did not stop cleanly");
+                Child.terminate(p, spec.stopGrace());
+            });
+            try {
+                pidFiles.remove(spec.name());
+            } catch (IOException e) {
+                Log.event("pid-file-error", "child", spec.name(), "error", e.getMessage());
+            }
+        }
+    }
+
+    /** Runs until {@link #stop()}; one tick per check interval. */
+    public void run() throws InterruptedException {
+        Log.event("watcher-started", "pid", ProcessHandle.current().pid(), "children", children.size(),
+                "run_dir", config.runDir());
+        while (!stopping) {
+            tick(Instant.now());
+            synchronized (this) {
+                if (!stopping) {
+                    wait(config.policy().checkInterval().toMillis());
+                }
+            }
+        }
+    }
+
+    void tick(Instant now) {
+        boolean predecessorsReady = true;
+        for (Child child : children) {
+            if (stopping) {
+                return;
+            }
+            child.tick(now, predecessorsReady);
+            predecessorsReady &= child.isReady();
+        }
+        writeStatus(now);
+    }
+
+    /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL). */
+    public void stop() {
+        synchronized (this) {
+            stopping = true;
+            notifyAll();
+        }
+        for (Child child : reversed(children)) {
+            child.shutdown();
+        }
+        writeStatus(Instant.now());
+        Log.event("watcher-stopped");
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    public List<ChildStatus> statuses() {
+        Instant now = Instant.now();
+        return children.stream().map(c -> c.status(now)).toList();
+    }
+
+    private void writeStatus(Instant now) {
+        try {
+            status.write(children.stream().map(c -> c.status(now)).toList());
+        } catch (IOException e) {
+            Log.event("status-write-failed", "error", e.getMessage());
+        }
+    }
+}
