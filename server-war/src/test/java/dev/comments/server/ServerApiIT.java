@@ -188,6 +188,7 @@ class ServerApiIT {
         assertEquals("ok", r.json().getString("status"));
         assertEquals("ok", r.json().getString("store"));
         assertTrue(r.json().getString("daemon").startsWith("ok"), r.body());
+        assertEquals("ok", r.json().getString("workers"));
         assertEquals("0.1.0-SNAPSHOT", r.json().getString("version"));
     }
 

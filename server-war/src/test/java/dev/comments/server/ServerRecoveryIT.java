@@ -64,8 +64,10 @@ class ServerRecoveryIT {
             try (PayaraServer again = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
                 again.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(again.base(), "127.0.31.1");
+                await("the server is healthy again").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
                 for (String id : acknowledged) {
-                    assertEquals(200, api.get(PAGE + "/" + id).status(), "acknowledged " + id + " is served after the crash");
+                    Api.Reply r = api.get(PAGE + "/" + id);
+                    assertEquals(200, r.status(), "acknowledged " + id + " is served after the crash: " + r);
                 }
                 await("the page is published").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 200);
                 assertTrue(api.get(PAGE).json().getInt("count") >= acknowledged.size());

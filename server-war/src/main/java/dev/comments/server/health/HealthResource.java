@@ -3,6 +3,7 @@ package dev.comments.server.health;
 import dev.comments.core.store.CommentStore;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
+import dev.comments.server.work.WorkPools;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 
-/** 200 when the store and the IPFS daemon answer, 503 otherwise, with what failed (DESIGN §4.4). */
+/** 200 when the store, the IPFS daemon and the worker pools answer, 503 otherwise, with what failed (DESIGN §4.4). */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -27,6 +28,9 @@ public class HealthResource {
     @Inject
     ServerVersion version;
 
+    @Inject
+    WorkPools pools;
+
     @GET
     public Response health() {
         boolean storeOk = Files.isDirectory(store.root()) && Files.isWritable(store.root());
@@ -39,11 +43,14 @@ public class HealthResource {
             daemon = "down: " + e.getMessage();
             daemonOk = false;
         }
+        boolean poolsOk = pools.accepting();
+        boolean ok = storeOk && daemonOk && poolsOk;
         JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("status", storeOk && daemonOk ? "ok" : "unavailable")
+                .add("status", ok ? "ok" : "unavailable")
                 .add("store", storeOk ? "ok" : "not writable: " + store.root())
                 .add("daemon", daemon)
+                .add("workers", poolsOk ? "ok" : "starting")
                 .add("version", version.get());
-        return Response.status(storeOk && daemonOk ? 200 : 503).entity(body.build().toString()).build();
+        return Response.status(ok ? 200 : 503).entity(body.build().toString()).build();
     }
 }

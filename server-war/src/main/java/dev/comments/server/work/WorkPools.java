@@ -55,6 +55,24 @@ public class WorkPools {
         return run(postExecutor, postAdmission, "POST", work);
     }
 
+    /**
+     * Whether both pools run work now. Right after deployment a managed executor may still
+     * refuse tasks; health reports that, so nobody counts on the server before it can answer.
+     */
+    public boolean accepting() {
+        try {
+            getExecutor.supplyAsync(() -> true).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            postExecutor.supplyAsync(() -> true).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                | RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     /** Requests waiting or running on each pool, for health and metrics. */
     public int getInFlight() {
         return GET_ADMITTED - getAdmission.availablePermits();
@@ -75,6 +93,7 @@ public class WorkPools {
                     .whenComplete((r, e) -> admission.release());
         } catch (RejectedExecutionException e) {
             admission.release();
+            LOG.warning(() -> "event=pool-rejected pool=" + pool + " error=\"" + e.getMessage() + "\"");
             return CompletableFuture.completedFuture(busy(pool));
         }
     }
