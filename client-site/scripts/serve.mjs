@@ -60,7 +60,7 @@ server.on('error', err => {
   console.error(`error: cannot listen on ${host}:${port}: ${err.message}`)
   process.exit(111)
 })
-server.listen(port, host, () => console.log(`serving http://${host}:${port}/ from ${root}${configText != null ? ` with config ${resolve(args.config)}` : ''}`))
+server.listen(port, host, () => console.log(`serving http://${host}:${server.address().port}/ from ${root}${configText != null ? ` with config ${resolve(args.config)}` : ''}`))
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)))
 
 function send (res, req, status, ext, body, cache = 'no-cache') {

@@ -37,7 +37,7 @@ export class CommentsPage {
   constructor (init) {
     Object.assign(this, init)
     this.timeoutMs = this.config.requestTimeoutSeconds * 1000
-    this.servers = new ServerList({ storage: this.storage, timeoutMs: this.timeoutMs })
+    this.servers = new ServerList({ storage: this.storage, timeoutMs: this.timeoutMs, pinned: this.config.servers })
     this.reader = new CommentReader({ gateways: this.config.gateways, timeoutMs: this.timeoutMs })
     this.verified = []
     /** id → { id, comment, state: 'sending' | 'posted' } */
@@ -79,9 +79,9 @@ export class CommentsPage {
       return null
     })
     const remembered = this.servers.remembered(this.config.rememberServersHours * 3600e3)
-    if (remembered.length > 0) {
-      this.servers.use(remembered, 'remembered')
-      this.status.setServers(remembered.length, 'remembered')
+    if (remembered.length > 0 || this.config.servers.length > 0) {
+      this.servers.use(remembered, remembered.length > 0 ? 'remembered' : 'config')
+      this.status.setServers(this.servers.urls.length, this.servers.source)
       this.discovery = this.discover() // refreshes the list in the background
       await this.refresh()
     } else {
@@ -117,7 +117,7 @@ export class CommentsPage {
     })
     if (result.urls.length > 0) {
       this.servers.use(result.urls, result.source)
-      this.status.setServers(result.urls.length, result.source)
+      this.status.setServers(this.servers.urls.length, result.source)
     } else if (this.servers.urls.length === 0) {
       this.status.setServers(0, null)
       this.status.setState('error', 'no comment server answered; trying again soon')

@@ -141,3 +141,15 @@ describe('server list', () => {
     await assert.rejects(list.tryEach(async () => { throw new Error('boom') }), /every server failed: boom/)
   })
 })
+
+describe('pinned servers (config "servers")', () => {
+  it('come first, whatever discovery finds, and are not remembered', () => {
+    const storage = memoryStorage()
+    const list = new ServerList({ storage, pinned: ['http://127.0.0.3:8000'], fetch: fakeFetch({}) })
+    list.use(['http://127.0.0.2:8000', 'http://127.0.0.3:8000'], 'dht')
+    assert.deepEqual(list.urls, ['http://127.0.0.3:8000', 'http://127.0.0.2:8000'])
+    list.use([], 'config')
+    assert.deepEqual(list.urls, ['http://127.0.0.3:8000'])
+    assert.deepEqual(new ServerList({ storage, fetch: fakeFetch({}) }).remembered(60_000), ['http://127.0.0.2:8000', 'http://127.0.0.3:8000'])
+  })
+})

@@ -17,6 +17,12 @@ export const DEFAULT_CONFIG = Object.freeze({
   gateways: Object.freeze([]),
   /** Delegated Routing V1 endpoints (`/routing/v1/providers/<cid>`), the fallback when the DHT finds no server. */
   routers: Object.freeze([]),
+  /**
+   * Comment servers' API URLs to use before any that discovery finds, e.g. a test that
+   * must read from one particular server. Production leaves it empty: servers are
+   * found through the DHT.
+   */
+  servers: Object.freeze([]),
   /** Allow plain ws:// and http:// to loopback addresses (a local network); nothing else private is ever dialled. */
   allowLoopback: false,
   /** How long the DHT may look before the delegated routers are asked. */

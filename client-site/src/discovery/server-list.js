@@ -8,9 +8,11 @@ const STORAGE_KEY = 'comments.servers'
 
 export class ServerList {
   /**
-   * @param {{ storage?: Storage | null, fetch?: typeof fetch, now?: () => number, timeoutMs?: number }} [deps]
+   * @param {{ storage?: Storage | null, fetch?: typeof fetch, now?: () => number, timeoutMs?: number, pinned?: string[] }} [deps]
+   *   pinned: servers that always come first (config "servers")
    */
   constructor (deps = {}) {
+    this.pinned = deps.pinned ?? []
     this.storage = deps.storage ?? null
     this.fetch = deps.fetch ?? globalThis.fetch.bind(globalThis)
     this.now = deps.now ?? Date.now
@@ -31,13 +33,13 @@ export class ServerList {
     }
   }
 
-  /** Uses these servers from now on (best first) and remembers them. */
+  /** Uses these servers from now on (best first, after the pinned ones) and remembers them. */
   use (urls, source) {
-    this.urls = [...new Set(urls)]
+    this.urls = [...new Set([...this.pinned, ...urls])]
     this.source = source
-    if (this.urls.length > 0 && source !== 'remembered') {
+    if (urls.length > 0 && source !== 'remembered') {
       try {
-        this.storage?.setItem(STORAGE_KEY, JSON.stringify({ at: this.now(), urls: this.urls }))
+        this.storage?.setItem(STORAGE_KEY, JSON.stringify({ at: this.now(), urls: [...new Set(urls)] }))
       } catch {
         // storage full or disabled: the next visit just looks again
       }
@@ -56,7 +58,7 @@ export class ServerList {
       const start = this.now()
       try {
         const response = await this.fetch(`${url}/health`, { signal: AbortSignal.timeout(this.timeoutMs) })
-        await response.body?.cancel()
+        await response.arrayBuffer() // small; read to the end so the connection is reused
         return response.ok ? { url, ms: this.now() - start } : null
       } catch {
         return null

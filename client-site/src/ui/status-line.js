@@ -5,7 +5,7 @@
  */
 import { h, setAttr, setText } from './dom.js'
 
-const SOURCE = { dht: 'through the DHT', delegated: 'through delegated routing', remembered: 'remembered from your last visit' }
+const SOURCE = { dht: 'through the DHT', delegated: 'through delegated routing', remembered: 'remembered from your last visit', config: 'in the config' }
 
 export class StatusLine {
   constructor () {
