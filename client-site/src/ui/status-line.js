@@ -5,7 +5,12 @@
  */
 import { h, setAttr, setText } from './dom.js'
 
-const SOURCE = { dht: 'through the DHT', delegated: 'through delegated routing', remembered: 'remembered from your last visit', config: 'in the config' }
+const SOURCE = {
+  dht: n => `${n} found through the DHT`,
+  delegated: n => `${n} found through delegated routing`,
+  remembered: n => `${n} remembered from your last visit`,
+  config: n => `${n} from the config`
+}
 
 export class StatusLine {
   constructor () {
@@ -18,8 +23,9 @@ export class StatusLine {
     this.activity = h('span', { 'data-testid': 'status-activity', class: 'activity' })
     this.droppedList = h('ul', { id: 'dropped-list', class: 'dropped-list', 'data-testid': 'dropped-list', hidden: true })
     this.element = h('div', { class: 'status', 'data-testid': 'status', 'data-state': 'starting' },
-      h('p', { role: 'status', 'aria-live': 'polite', class: 'status-line' },
-        this.servers, sep(), this.verified, sep(), this.dropped, sep(), this.activity),
+      h('div', { role: 'status', 'aria-live': 'polite' },
+        h('p', { class: 'status-line' }, this.servers, sep(), this.verified, sep(), this.dropped),
+        h('p', { class: 'status-activity' }, this.activity)),
       this.droppedList)
   }
 
@@ -32,9 +38,8 @@ export class StatusLine {
   setServers (count, source) {
     setAttr(this.servers, 'data-count', count)
     setAttr(this.servers, 'data-source', source)
-    setText(this.servers, count === 0
-      ? 'no server found'
-      : `${count} server${count === 1 ? '' : 's'} found${SOURCE[source] ? ` ${SOURCE[source]}` : ''}`)
+    const servers = `${count} server${count === 1 ? '' : 's'}`
+    setText(this.servers, count === 0 ? 'no server found' : (SOURCE[source] ?? (n => `${n} found`))(servers))
   }
 
   /** @param {number} verified @param {Array<{ name: string, code: string, message: string }>} dropped */

@@ -14,7 +14,7 @@ export class UrlBox {
     })
     this.error = h('p', { id: 'page-url-error', class: 'error', 'data-testid': 'url-error', 'aria-live': 'assertive' })
     this.element = h('section', { class: 'url-box', 'data-testid': 'url-box', 'aria-labelledby': 'url-box-heading' },
-      h('h2', { id: 'url-box-heading' }, 'Comments on any web page'),
+      h('h1', { id: 'url-box-heading' }, 'Comments on any web page'),
       h('form', {
         onsubmit: async e => {
           e.preventDefault()
