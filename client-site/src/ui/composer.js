@@ -21,7 +21,7 @@ export class Composer {
    * @param {() => void} [init.onCancel] for reply boxes
    */
   constructor (init) {
-    Object.assign(this, { parent: init.parent, urlHash: init.urlHash, drafts: init.drafts, author: init.author, onSubmit: init.onSubmit })
+    Object.assign(this, { parent: init.parent, urlHash: init.urlHash, drafts: init.drafts, author: init.author, onSubmit: init.onSubmit, onCancel: init.onCancel })
     const id = `composer-${nextId++}`
     const label = init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
     this.textarea = h('textarea', {
@@ -52,10 +52,14 @@ export class Composer {
     this.textarea.focus()
   }
 
+  // Ctrl+Enter (⌘+Enter) posts; Escape closes a reply box (its draft is kept).
   key (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       this.submit()
+    } else if (e.key === 'Escape' && this.onCancel != null) {
+      e.preventDefault()
+      this.onCancel()
     }
   }
 

@@ -20,13 +20,22 @@ export class StatusLine {
       type: 'button', class: 'link-button', 'data-testid': 'status-dropped', 'data-count': 0, hidden: true,
       'aria-controls': 'dropped-list', 'aria-expanded': 'false', onclick: () => this.toggleDropped()
     })
+    this.seps = [sep(), sep()]
     this.activity = h('span', { 'data-testid': 'status-activity', class: 'activity' })
     this.droppedList = h('ul', { id: 'dropped-list', class: 'dropped-list', 'data-testid': 'dropped-list', hidden: true })
     this.element = h('div', { class: 'status', 'data-testid': 'status', 'data-state': 'starting' },
       h('div', { role: 'status', 'aria-live': 'polite' },
-        h('p', { class: 'status-line' }, this.servers, sep(), this.verified, sep(), this.dropped),
+        h('p', { class: 'status-line' }, this.servers, this.seps[0], this.verified, this.seps[1], this.dropped),
         h('p', { class: 'status-activity' }, this.activity)),
       this.droppedList)
+  }
+
+  // A " · " between two shown parts, and nowhere else.
+  separate () {
+    const parts = [this.servers, this.verified, this.dropped]
+    this.seps.forEach((s, i) => {
+      s.hidden = parts[i + 1].hidden || !parts.slice(0, i + 1).some(p => !p.hidden && p.textContent !== '')
+    })
   }
 
   /** @param {'starting' | 'discovering' | 'loading' | 'ready' | 'error'} state */
@@ -40,6 +49,7 @@ export class StatusLine {
     setAttr(this.servers, 'data-source', source)
     const servers = `${count} server${count === 1 ? '' : 's'}`
     setText(this.servers, count === 0 ? 'no server found' : (SOURCE[source] ?? (n => `${n} found`))(servers))
+    this.separate()
   }
 
   /** @param {number} verified @param {Array<{ name: string, code: string, message: string }>} dropped */
@@ -54,6 +64,7 @@ export class StatusLine {
     this.droppedList.replaceChildren(...dropped.map(d =>
       h('li', {}, h('code', {}, d.name), ` — ${d.code}: ${d.message}`)))
     if (dropped.length === 0) this.showDropped(false)
+    this.separate()
   }
 
   toggleDropped () {
@@ -67,5 +78,5 @@ export class StatusLine {
 }
 
 function sep () {
-  return h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ')
+  return h('span', { class: 'sep', 'aria-hidden': 'true', hidden: true }, ' · ')
 }

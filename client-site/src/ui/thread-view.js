@@ -7,7 +7,7 @@ import { commentText } from './comment-text.js'
 import { h, setAttr, setText } from './dom.js'
 import { exactTime, relativeTime } from './times.js'
 
-const STATE_TEXT = { sending: 'sending…', posted: 'posted', verified: '' }
+const STATE_TEXT = { sending: 'sending…', verified: '' }
 
 export class ThreadView {
   /**
@@ -90,8 +90,10 @@ export class ThreadView {
     }
     const { state } = node.item
     setAttr(view.article, 'data-state', state)
-    setText(view.state, STATE_TEXT[state] ?? state)
-    view.state.hidden = (STATE_TEXT[state] ?? state) === ''
+    const stateText = state === 'posted' ? `posted as ${node.id.slice(0, 10)}…${node.id.slice(-4)}` : (STATE_TEXT[state] ?? state)
+    setText(view.state, stateText)
+    setAttr(view.state, 'title', state === 'posted' ? `comment id ${node.id}` : null)
+    view.state.hidden = stateText === ''
     view.reply.disabled = state === 'sending'
     view.orphan.hidden = !node.orphan
     setAttr(view.article, 'data-orphan', node.orphan ? 'true' : null)
