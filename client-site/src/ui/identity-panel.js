@@ -22,7 +22,7 @@ export class IdentityPanel {
         'Keep the file private: anyone who has it can post as you.'),
       h('p', {}, 'Key: ', this.keyText),
       h('div', { class: 'identity-actions' }, this.exportButton,
-        h('label', { for: 'identity-file', class: 'button-like' }, 'Load identity from a file'), this.file),
+        this.file, h('label', { for: 'identity-file', class: 'button-like' }, 'Load identity from a file')),
       this.message)
   }
 
