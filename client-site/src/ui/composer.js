@@ -44,7 +44,8 @@ export class Composer {
     },
     h('label', { for: `${id}-text`, class: init.parent == null ? 'visually-hidden' : 'reply-label' }, label),
     this.textarea,
-    h('div', { class: 'composer-actions' }, this.counter, this.message, this.retry, cancel, this.button))
+    h('div', { class: 'composer-actions' }, this.counter, this.retry, cancel, this.button),
+    this.message)
     this.changed()
   }
 
