@@ -1,0 +1,52 @@
+/**
+ * The limits and rejection codes of a comment (DESIGN §4.3), in one place and spelled
+ * as the Java verifier spells them (`CommentLimits`, `Rejection`), so that a server's
+ * 400 answer and the page's own checks say the same thing.
+ */
+
+export const VERSION = 1
+export const MAX_FILE_BYTES = 16 * 1024
+export const MAX_AUTHOR = 64
+export const MAX_TEXT = 5000
+export const MAX_TS = Number.MAX_SAFE_INTEGER
+export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
+
+/** code → what a person is told. */
+export const REJECTIONS = Object.freeze({
+  'too-large': `a comment file is at most ${MAX_FILE_BYTES} bytes`,
+  'not-utf8': 'the comment is not valid UTF-8',
+  'not-json': 'the comment is not valid JSON',
+  'not-an-object': 'the comment must be one JSON object',
+  'duplicate-field': 'a field appears twice',
+  'unknown-field': 'the fields are exactly v, url, parent, author, text, ts, key, sig',
+  'missing-field': 'the fields are exactly v, url, parent, author, text, ts, key, sig',
+  'wrong-type': 'a field has the wrong JSON type',
+  'unsupported-version': 'v must be 1',
+  'bad-url': 'url must be a urlHash: 64 lowercase hex characters',
+  'bad-parent': 'parent must be null or a comment id (CIDv1 raw sha2-256, base32)',
+  'author-length': `author must be 1 to ${MAX_AUTHOR} characters`,
+  'text-length': `text must be 1 to ${MAX_TEXT} characters`,
+  'bad-ts': 'ts must be a whole number of milliseconds since 1970, 0 to 2^53-1',
+  'bad-key': 'key must be a 32-byte Ed25519 public key in unpadded base64url',
+  'bad-sig-encoding': 'sig must be a 64-byte Ed25519 signature in unpadded base64url',
+  'bad-signature': 'the signature does not verify with the comment\'s key',
+  'not-canonical': 'the file\'s bytes are not the canonical JSON of its fields',
+  'id-mismatch': 'the comment\'s bytes do not hash to its id',
+  'wrong-page': 'the comment\'s url is not the page it was sent to'
+})
+
+/** A comment that fails a rule; `code` is one of REJECTIONS' keys. */
+export class InvalidCommentError extends Error {
+  constructor (code, detail) {
+    super(detail ?? REJECTIONS[code] ?? code)
+    this.name = 'InvalidCommentError'
+    this.code = code
+  }
+}
+
+/** Characters as the limits count them: Unicode code points (a lone surrogate is one). */
+export function codePointLength (s) {
+  let n = 0
+  for (const _ of s) n++ // eslint-disable-line no-unused-vars
+  return n
+}

@@ -1,0 +1,224 @@
+/**
+ * Reading, checking and signing comments exactly as every receiver does (DESIGN §4.3 and
+ * the Java `CommentVerifier`): the field set and types, the limits, the Ed25519
+ * signature over the canonical JSON of the other fields, and for a file also canonical
+ * bytes, the id its bytes hash to, and the page it belongs to. Checks run in the Java
+ * order, so both name the same first failure.
+ */
+import { decodeBase64Url, encodeBase64Url } from './base64url.js'
+import { canonicalBytes } from './canonical-json.js'
+import { digestOfRawCid, rawCidOf } from './cid.js'
+import {
+  FIELDS, InvalidCommentError, MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS, VERSION, codePointLength
+} from './comment-rules.js'
+import { isUrlHash } from './url-hash.js'
+
+const ED25519 = { name: 'Ed25519' }
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * @typedef {object} Comment
+ * @property {number} v
+ * @property {string} url
+ * @property {string | null} parent
+ * @property {string} author
+ * @property {string} text
+ * @property {number} ts
+ * @property {string} key
+ * @property {string} sig
+ */
+
+/**
+ * The bytes that are signed: canonical JSON of every field but `sig`.
+ *
+ * @param {Omit<Comment, 'sig'> | Comment} comment
+ */
+export function signedBytes (comment) {
+  const { sig, ...unsigned } = comment // eslint-disable-line no-unused-vars
+  return canonicalBytes(unsigned)
+}
+
+/** The file's bytes: canonical JSON of all the fields. */
+export function fileBytes (comment) {
+  return canonicalBytes(pick(comment))
+}
+
+/**
+ * Reads the eight fields from bytes with their JSON types, and nothing else.
+ *
+ * @param {Uint8Array} bytes
+ * @returns {Comment}
+ * @throws {InvalidCommentError}
+ */
+export function parseComment (bytes) {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new InvalidCommentError('too-large', `the comment has ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are allowed`)
+  }
+  let text
+  try {
+    text = UTF8.decode(bytes)
+  } catch {
+    throw new InvalidCommentError('not-utf8')
+  }
+  let value
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    if (/^\s*\{/.test(text)) throw new InvalidCommentError('not-json', `the comment is not valid JSON: ${err.message}`)
+    throw new InvalidCommentError(/^\s*[[\]"\d\-tfn]/.test(text) ? 'not-an-object' : 'not-json')
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidCommentError('not-an-object')
+  }
+  for (const name of Object.keys(value)) {
+    if (!FIELDS.includes(name)) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
+  }
+  for (const name of FIELDS) {
+    if (!Object.hasOwn(value, name)) throw new InvalidCommentError('missing-field', `missing field: ${name}`)
+  }
+  return {
+    v: number(value, 'v'),
+    url: string(value, 'url'),
+    parent: value.parent === null ? null : string(value, 'parent'),
+    author: string(value, 'author'),
+    text: string(value, 'text'),
+    ts: number(value, 'ts'),
+    key: string(value, 'key'),
+    sig: string(value, 'sig')
+  }
+}
+
+/**
+ * Checks the values and the signature of parsed fields; returns the canonical file
+ * bytes and the id they hash to.
+ *
+ * @param {Comment} c
+ * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>}
+ * @throws {InvalidCommentError}
+ */
+export async function verifyComment (c) {
+  checkValues(c)
+  const key = fixedBase64Url(c.key, 32, 'bad-key')
+  const sig = fixedBase64Url(c.sig, 64, 'bad-sig-encoding')
+  if (!await ed25519Verify(key, signedBytes(c), sig)) throw new InvalidCommentError('bad-signature')
+  const bytes = fileBytes(c)
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new InvalidCommentError('too-large', `the comment file would have ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are allowed`)
+  }
+  return { comment: pick(c), id: await rawCidOf(bytes), bytes }
+}
+
+/**
+ * Checks a file read from IPFS: its bytes hash to the id it is named by, every rule
+ * holds, the bytes are canonical, and it belongs to this page.
+ *
+ * @param {Uint8Array} bytes
+ * @param {string} id the name the file was found under (without `.json`)
+ * @param {string} urlHash the page whose folder it sits in
+ * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>}
+ * @throws {InvalidCommentError}
+ */
+export async function verifyFile (bytes, id, urlHash) {
+  const digest = digestOfRawCid(id)
+  if (digest == null || await rawCidOf(bytes) !== id) {
+    throw new InvalidCommentError('id-mismatch', `the file's bytes do not hash to ${String(id).slice(0, 80)}`)
+  }
+  const verified = await verifyComment(parseComment(bytes))
+  if (!sameBytes(verified.bytes, bytes)) throw new InvalidCommentError('not-canonical')
+  if (verified.comment.url !== urlHash) {
+    throw new InvalidCommentError('wrong-page', `the comment's url ${verified.comment.url} is not its folder's page ${urlHash}`)
+  }
+  return verified
+}
+
+/**
+ * Signs a new comment with the author's key pair (WebCrypto Ed25519).
+ *
+ * @param {{ url: string, parent: string | null, author: string, text: string, ts: number }} fields
+ * @param {{ privateKey: CryptoKey, publicKey: string }} identity publicKey as base64url
+ * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>} checked like any received comment
+ */
+export async function signComment (fields, identity) {
+  const unsigned = {
+    v: VERSION,
+    url: fields.url,
+    parent: fields.parent ?? null,
+    author: fields.author,
+    text: fields.text,
+    ts: fields.ts,
+    key: identity.publicKey
+  }
+  checkValues({ ...unsigned, sig: '' })
+  const sig = new Uint8Array(await crypto.subtle.sign(ED25519, identity.privateKey, signedBytes(unsigned)))
+  return verifyComment({ ...unsigned, sig: encodeBase64Url(sig) })
+}
+
+/**
+ * Ed25519 verification in WebCrypto; any malformed key or signature is simply invalid.
+ *
+ * @param {Uint8Array} publicKey 32 bytes
+ * @param {Uint8Array} message
+ * @param {Uint8Array} signature 64 bytes
+ */
+export async function ed25519Verify (publicKey, message, signature) {
+  try {
+    const key = await crypto.subtle.importKey('raw', publicKey, ED25519, false, ['verify'])
+    return await crypto.subtle.verify(ED25519, key, signature, message)
+  } catch {
+    return false
+  }
+}
+
+function checkValues (c) {
+  if (c.v !== VERSION) throw new InvalidCommentError('unsupported-version', `v must be 1, not ${c.v}`)
+  if (!isUrlHash(c.url)) throw new InvalidCommentError('bad-url')
+  if (c.parent !== null && digestOfRawCid(c.parent) == null) throw new InvalidCommentError('bad-parent')
+  checkLength(c.author, MAX_AUTHOR, 'author-length', 'author')
+  checkLength(c.text, MAX_TEXT, 'text-length', 'text')
+  if (!Number.isSafeInteger(c.ts) || c.ts < 0 || c.ts > MAX_TS) throw new InvalidCommentError('bad-ts')
+}
+
+function checkLength (s, max, code, field) {
+  const length = codePointLength(s)
+  if (length < 1 || length > max) {
+    throw new InvalidCommentError(code, `${field} must be 1 to ${max} characters, not ${length}`)
+  }
+}
+
+function fixedBase64Url (text, n, code) {
+  const bytes = decodeBase64Url(text)
+  if (bytes == null || bytes.length !== n) throw new InvalidCommentError(code)
+  return bytes
+}
+
+function number (o, field) {
+  const v = o[field]
+  if (typeof v !== 'number') throw new InvalidCommentError('wrong-type', `${field} must be a number, not ${describe(v)}`)
+  // JSON.parse reads 1.0 as 1; the Java parser takes it too (as a whole number).
+  if (!Number.isInteger(v)) throw new InvalidCommentError('wrong-type', `${field} must be a whole number`)
+  return v === 0 ? 0 : v // -0 reads as 0, as in Java
+}
+
+function string (o, field) {
+  const v = o[field]
+  if (typeof v !== 'string') throw new InvalidCommentError('wrong-type', `${field} must be a string, not ${describe(v)}`)
+  return v
+}
+
+function describe (v) {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'object') return 'an object'
+  if (typeof v === 'boolean') return 'a boolean'
+  return `a ${typeof v}`
+}
+
+function pick (c) {
+  return { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
+}
+
+function sameBytes (a, b) {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

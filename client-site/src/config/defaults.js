@@ -1,0 +1,36 @@
+/**
+ * Every option of the client, with its one default. A deployment changes only
+ * `config.json` (served next to the page); anything it leaves out takes the value here.
+ */
+
+/** The project's network id (DESIGN §4.2): servers announce themselves under its CID. */
+export const NETWORK_ID_HEX = 'ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6'
+
+export const DEFAULT_CONFIG = Object.freeze({
+  /** 32 bytes, hex. */
+  networkId: NETWORK_ID_HEX,
+  /** libp2p multiaddrs (with /p2p/<PeerID>) of servers' daemons to join the DHT through: `/dns4/…/tcp/443/wss/p2p/…`. */
+  bootstrap: Object.freeze([]),
+  /** The DHT protocol: kubo's public DHT; a loopback network has peers only on '/ipfs/lan/kad/1.0.0'. */
+  dhtProtocol: '/ipfs/kad/1.0.0',
+  /** Trustless gateways (`/ipfs/<cid>?format=car|raw`) to read folders from. */
+  gateways: Object.freeze([]),
+  /** Delegated Routing V1 endpoints (`/routing/v1/providers/<cid>`), the fallback when the DHT finds no server. */
+  routers: Object.freeze([]),
+  /**
+   * Comment servers' API URLs to use before any that discovery finds, e.g. a test that
+   * must read from one particular server. Production leaves it empty: servers are
+   * found through the DHT.
+   */
+  servers: Object.freeze([]),
+  /** Allow plain ws:// and http:// to loopback addresses (a local network); nothing else private is ever dialled. */
+  allowLoopback: false,
+  /** How long the DHT may look before the delegated routers are asked. */
+  dhtTimeoutSeconds: 8,
+  /** One HTTP request's limit (server API, gateway, router). */
+  requestTimeoutSeconds: 10,
+  /** While the tab is visible, look for new comments this often. */
+  pollSeconds: 15,
+  /** Servers remembered from a previous visit are trusted for a warm start this long (and refreshed in the background). */
+  rememberServersHours: 24
+})

@@ -1,0 +1,57 @@
+/**
+ * Loads `config.json` from next to the page and checks it against the defaults' types.
+ * An unknown key or a wrong type is an error: a deployment should know at once that a
+ * setting it wrote is not used.
+ */
+import { DEFAULT_CONFIG } from './defaults.js'
+
+export class ConfigError extends Error {
+  constructor (message) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+/**
+ * @param {URL | string} url where config.json is
+ * @param {{ fetch?: typeof fetch }} [deps]
+ */
+export async function loadConfig (url, deps = {}) {
+  const doFetch = deps.fetch ?? globalThis.fetch
+  let response
+  try {
+    response = await doFetch(url, { cache: 'no-cache' })
+  } catch (err) {
+    throw new ConfigError(`could not load ${url}: ${err.message}`)
+  }
+  if (response.status === 404) return { ...DEFAULT_CONFIG }
+  if (!response.ok) throw new ConfigError(`could not load ${url}: HTTP ${response.status}`)
+  let json
+  try {
+    json = await response.json()
+  } catch (err) {
+    throw new ConfigError(`${url} is not valid JSON: ${err.message}`)
+  }
+  return mergeConfig(json)
+}
+
+/** Defaults overlaid with a config object, each value checked against its default's type. */
+export function mergeConfig (json) {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError('the config must be one JSON object')
+  const config = { ...DEFAULT_CONFIG }
+  for (const [key, value] of Object.entries(json)) {
+    if (key.startsWith('$') || key.startsWith('_')) continue // comments such as "$comment"
+    if (!Object.hasOwn(DEFAULT_CONFIG, key)) throw new ConfigError(`unknown config key "${key}"`)
+    const def = DEFAULT_CONFIG[key]
+    if (Array.isArray(def)) {
+      if (!Array.isArray(value) || !value.every(v => typeof v === 'string')) throw new ConfigError(`config "${key}" must be a list of strings`)
+      config[key] = key === 'bootstrap' ? [...value] : value.map(v => v.replace(/\/+$/, '')) // URLs: no trailing slash
+    } else if (typeof value !== typeof def || (typeof def === 'number' && !(value > 0))) {
+      throw new ConfigError(`config "${key}" must be ${typeof def === 'number' ? 'a positive number' : `a ${typeof def}`}`)
+    } else {
+      config[key] = value
+    }
+  }
+  if (!/^[0-9a-f]{64}$/.test(config.networkId)) throw new ConfigError('config "networkId" must be 64 lowercase hex characters')
+  return config
+}

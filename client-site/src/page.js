@@ -1,0 +1,270 @@
+/**
+ * The comment page for one urlHash: wires discovery, reading, posting and the views
+ * together, and keeps the state they share (servers, verified and pending comments).
+ */
+import { CID } from 'multiformats/cid'
+import { rawCidOf } from './cid.js'
+import { signComment } from './comment.js'
+import { InvalidCommentError } from './comment-rules.js'
+import { discoverServers } from './discovery/discover.js'
+import { findProvidersDelegated } from './discovery/find-providers-delegated.js'
+import { findProvidersDht } from './discovery/find-providers-dht.js'
+import { ServerList } from './discovery/server-list.js'
+import { CommentReader } from './read/comment-reader.js'
+import { getFolder } from './read/get-folder.js'
+import { buildThread, countThread } from './thread.js'
+import { Composer } from './ui/composer.js'
+import { h } from './ui/dom.js'
+import { IdentityPanel } from './ui/identity-panel.js'
+import { NameField } from './ui/name-field.js'
+import { StatusLine } from './ui/status-line.js'
+import { ThreadView } from './ui/thread-view.js'
+import { postComment } from './write/post-comment.js'
+
+const ORDER_KEY = 'comments.newestFirst'
+
+export class CommentsPage {
+  /**
+   * @param {object} init
+   * @param {string} init.urlHash
+   * @param {string | null} init.normalizedUrl when known (typed into this tab)
+   * @param {ReturnType<import('./config/load-config.js').mergeConfig>} init.config
+   * @param {import('./write/identity.js').Identities} init.identities
+   * @param {import('./write/drafts.js').Drafts} init.drafts
+   * @param {Storage | null} init.storage
+   * @param {() => Promise<any>} init.createNode starts the IPFS node
+   */
+  constructor (init) {
+    Object.assign(this, init)
+    this.timeoutMs = this.config.requestTimeoutSeconds * 1000
+    this.servers = new ServerList({ storage: this.storage, timeoutMs: this.timeoutMs, pinned: this.config.servers })
+    this.reader = new CommentReader({ gateways: this.config.gateways, timeoutMs: this.timeoutMs })
+    this.verified = []
+    /** id → { id, comment, state: 'sending' | 'posted' } */
+    this.pending = new Map()
+    this.replyBoxes = new Map()
+    this.newestFirst = this.storage?.getItem(ORDER_KEY) === 'true'
+    this.ownKey = null
+    this.lastRefresh = 0
+
+    this.status = new StatusLine()
+    this.nameField = new NameField(this.drafts)
+    this.composer = this.newComposer(null)
+    this.thread = new ThreadView({
+      onReply: (id, author) => this.openReply(id, author),
+      onOrder: newestFirst => this.setOrder(newestFirst),
+      ownKey: () => this.ownKey
+    })
+    this.thread.setOrder(this.newestFirst)
+    this.identityPanel = new IdentityPanel({ identities: this.identities, onChange: () => this.identityChanged() })
+    this.element = h('div', { class: 'page' },
+      h('header', { class: 'page-head' },
+        h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, 'Comments')),
+        h('h1', { 'data-testid': 'page-title' }, this.normalizedUrl == null
+          ? h('span', { title: `urlHash ${this.urlHash}` }, `Page ${this.urlHash.slice(0, 8)}…${this.urlHash.slice(-4)}`)
+          : this.normalizedUrl),
+        this.status.element),
+      h('section', { class: 'write', 'aria-label': 'Write a comment' }, this.nameField.element, this.composer.element, this.identityPanel.element),
+      this.thread.element)
+  }
+
+  async start () {
+    this.identityChanged()
+    this.status.setState('starting', 'starting…')
+    this.node = this.createNode().then(node => {
+      this.reader.network = node.blockstore
+      return node
+    }, err => {
+      console.warn('the IPFS node did not start', err)
+      return null
+    })
+    const remembered = this.servers.remembered(this.config.rememberServersHours * 3600e3)
+    if (remembered.length > 0 || this.config.servers.length > 0) {
+      this.servers.use(remembered, remembered.length > 0 ? 'remembered' : 'config')
+      this.status.setServers(this.servers.urls.length, this.servers.source)
+      this.discovery = this.discover() // refreshes the list in the background
+      await this.refresh()
+    } else {
+      this.discovery = this.discover()
+      await this.discovery
+      await this.refresh()
+    }
+    this.startPolling()
+  }
+
+  async discover () {
+    try {
+      return await this.lookForServers()
+    } catch (err) {
+      console.error('discovery failed', err)
+      if (this.servers.urls.length === 0) this.status.setState('error', `could not look for servers: ${err.message}`)
+      return { urls: [], source: null, providers: 0 }
+    }
+  }
+
+  async lookForServers () {
+    if (this.servers.urls.length === 0) this.status.setState('discovering', 'looking for comment servers…')
+    const dhtKey = await rawCidOf(hexBytes(this.config.networkId))
+    const node = this.config.bootstrap.length > 0 ? await this.node : null
+    const result = await discoverServers({
+      config: this.config,
+      findDht: node == null ? null : signal => findProvidersDht(node.libp2p, CID.parse(dhtKey), { signal }),
+      findDelegated: (router, signal) => findProvidersDelegated(router, dhtKey, { signal }),
+      servers: this.servers,
+      onProgress: ({ step }) => {
+        if (this.servers.urls.length === 0 && step === 'delegated') this.status.setState('discovering', 'asking delegated routing…')
+      }
+    })
+    if (result.urls.length > 0) {
+      this.servers.use(result.urls, result.source)
+      this.status.setServers(this.servers.urls.length, result.source)
+    } else if (this.servers.urls.length === 0) {
+      this.status.setServers(0, null)
+      this.status.setState('error', 'no comment server answered; trying again soon')
+    }
+    return result
+  }
+
+  /** Reads the page's folder and shows what verifies; several calls at once share one read. */
+  refresh () {
+    this.refreshing ??= this.load().finally(() => { this.refreshing = null })
+    return this.refreshing
+  }
+
+  async load () {
+    if (this.servers.urls.length === 0) {
+      if (this.discovery == null || await this.discovery.then(r => r.urls.length === 0, () => true)) this.discovery = this.discover()
+      await this.discovery
+      if (this.servers.urls.length === 0) return
+    }
+    if (this.lastRefresh === 0) this.status.setState('loading', 'loading comments…')
+    try {
+      const { value: read } = await this.servers.tryEach(async url => {
+        const folder = await getFolder(url, this.urlHash, { signal: AbortSignal.timeout(this.timeoutMs) })
+        return this.reader.read(this.urlHash, folder.cid)
+      })
+      this.verified = read.comments
+      for (const c of read.comments) this.pending.delete(c.id)
+      this.lastRefresh = Date.now()
+      this.status.setComments(read.comments.length, read.dropped)
+      this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
+      this.render()
+    } catch (err) {
+      this.status.setState('error', `could not load the comments: ${err.message}`)
+      if (this.lastRefresh === 0) this.render()
+    }
+  }
+
+  render () {
+    const items = [
+      ...this.verified.map(c => ({ ...c, state: 'verified' })),
+      ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
+    ]
+    const roots = buildThread(items, { newestFirst: this.newestFirst })
+    this.thread.render(roots, countThread(roots))
+    this.placeReplyBoxes()
+  }
+
+  startPolling () {
+    const every = this.config.pollSeconds * 1000
+    setInterval(() => { if (document.visibilityState === 'visible') this.refresh() }, every)
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && Date.now() - this.lastRefresh >= every) this.refresh()
+    })
+    setInterval(() => this.thread.tick(), 30_000)
+  }
+
+  /**
+   * Signs and posts a comment; shows it at once as "sending", then "posted".
+   * Rejects with a message for people; the text stays in the box.
+   */
+  async post (parent, text) {
+    const problem = this.nameField.problem()
+    if (problem != null) {
+      this.nameField.focus()
+      throw new Error(problem)
+    }
+    if (this.servers.urls.length === 0) {
+      await this.discovery?.catch(() => null)
+      if (this.servers.urls.length === 0) throw new Error('No comment server is reachable right now, so nothing was sent. Your text is kept here.')
+    }
+    let signed
+    try {
+      const identity = await this.identities.loadOrCreate()
+      this.identityChanged()
+      signed = await signComment({ url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now() }, identity)
+    } catch (err) {
+      throw new Error(err instanceof InvalidCommentError ? `Not sent: ${err.message}.` : `Could not sign the comment: ${err.message}`)
+    }
+    const item = { id: signed.id, comment: signed.comment, state: 'sending' }
+    this.pending.set(item.id, item)
+    this.render()
+    try {
+      await this.servers.tryEach(url => postComment(url, this.urlHash, signed.bytes, { signal: AbortSignal.timeout(this.timeoutMs) }))
+    } catch (err) {
+      this.pending.delete(item.id)
+      this.render()
+      throw new Error(`Not sent: ${err.message}. Your text is kept here.`)
+    }
+    item.state = 'posted'
+    this.render()
+    this.refresh()
+  }
+
+  newComposer (parent, parentAuthor) {
+    return new Composer({
+      parent,
+      parentAuthor,
+      urlHash: this.urlHash,
+      drafts: this.drafts,
+      author: () => this.nameField.value(),
+      onSubmit: async text => {
+        await this.post(parent, text)
+        if (parent != null) this.closeReply(parent)
+      },
+      onCancel: parent == null ? undefined : () => this.closeReply(parent, true)
+    })
+  }
+
+  openReply (id, author) {
+    let box = this.replyBoxes.get(id)
+    if (box === undefined) {
+      box = this.newComposer(id, author)
+      this.replyBoxes.set(id, box)
+      this.placeReplyBoxes()
+    }
+    box.focus()
+  }
+
+  closeReply (id, returnFocus = false) {
+    this.replyBoxes.get(id)?.element.remove()
+    this.replyBoxes.delete(id)
+    if (returnFocus) this.thread.views.get(id)?.reply.focus()
+  }
+
+  placeReplyBoxes () {
+    for (const [id, box] of this.replyBoxes) {
+      const slot = this.thread.replySlot(id)
+      if (slot != null && box.element.parentElement !== slot) slot.append(box.element)
+    }
+  }
+
+  setOrder (newestFirst) {
+    this.newestFirst = newestFirst
+    try { this.storage?.setItem(ORDER_KEY, String(newestFirst)) } catch {}
+    this.thread.setOrder(newestFirst)
+    this.render()
+  }
+
+  identityChanged () {
+    this.identities.load().then(me => {
+      this.ownKey = me?.publicKey ?? null
+      this.identityPanel.refresh()
+      if (this.lastRefresh > 0) this.render()
+    }, () => {})
+  }
+}
+
+function hexBytes (hex) {
+  return Uint8Array.from(hex.match(/../g), b => parseInt(b, 16))
+}

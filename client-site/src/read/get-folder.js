@@ -1,0 +1,34 @@
+/**
+ * `GET /{urlHash}` on a comment server: the CID of the page's comment folder and how
+ * many comments it holds (DESIGN §4.4).
+ */
+import { CID } from 'multiformats/cid'
+
+/**
+ * @param {string} serverUrl
+ * @param {string} urlHash
+ * @param {{ fetch?: typeof fetch, signal?: AbortSignal }} [options]
+ * @returns {Promise<{ cid: string, count: number }>}
+ */
+export async function getFolder (serverUrl, urlHash, options = {}) {
+  const doFetch = options.fetch ?? globalThis.fetch
+  const response = await doFetch(`${serverUrl}/${urlHash}`, { headers: { Accept: 'application/json' }, signal: options.signal })
+  if (!response.ok) throw new Error(`${serverUrl} answered HTTP ${response.status}${await errorDetail(response)}`)
+  const answer = await response.json()
+  if (typeof answer?.cid !== 'string') throw new Error(`${serverUrl} answered without a folder CID`)
+  try {
+    CID.parse(answer.cid)
+  } catch {
+    throw new Error(`${serverUrl} answered a folder CID that is not a CID: ${answer.cid.slice(0, 80)}`)
+  }
+  return { cid: answer.cid, count: Number.isInteger(answer.count) ? answer.count : -1 }
+}
+
+async function errorDetail (response) {
+  try {
+    const body = await response.json()
+    return body?.detail ? `: ${body.detail}` : body?.error ? `: ${body.error}` : ''
+  } catch {
+    return ''
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * A box to write a comment or a reply: the text area with its limits shown, the post
+ * button, and a message line. The draft is saved as it is typed and removed only once a
+ * server has taken the comment, so a failed post loses nothing.
+ */
+import { fileBytes } from '../comment.js'
+import { MAX_FILE_BYTES, MAX_TEXT, codePointLength } from '../comment-rules.js'
+import { h, setAttr, setText } from './dom.js'
+
+let nextId = 0
+
+export class Composer {
+  /**
+   * @param {object} init
+   * @param {string | null} init.parent the comment replied to, or null
+   * @param {string} [init.parentAuthor]
+   * @param {string} init.urlHash
+   * @param {import('../write/drafts.js').Drafts} init.drafts
+   * @param {() => string} init.author the name to post under
+   * @param {(text: string) => Promise<void>} init.onSubmit posts; rejects with a message for people
+   * @param {() => void} [init.onCancel] for reply boxes
+   */
+  constructor (init) {
+    Object.assign(this, { parent: init.parent, urlHash: init.urlHash, drafts: init.drafts, author: init.author, onSubmit: init.onSubmit, onCancel: init.onCancel })
+    const id = `composer-${nextId++}`
+    const label = init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
+    this.textarea = h('textarea', {
+      id: `${id}-text`, rows: init.parent == null ? 4 : 3, 'data-testid': 'text-input', 'aria-describedby': `${id}-count ${id}-message`,
+      placeholder: init.parent == null ? 'What do you think?' : 'Your reply',
+      oninput: () => this.changed(),
+      onkeydown: e => this.key(e)
+    })
+    this.textarea.value = this.drafts.text(this.urlHash, this.parent)
+    this.counter = h('span', { id: `${id}-count`, class: 'counter', 'data-testid': 'text-count' })
+    this.message = h('p', { id: `${id}-message`, class: 'composer-message', 'data-testid': 'composer-message', 'aria-live': 'polite' })
+    this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, init.parent == null ? 'Post' : 'Post reply')
+    this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, 'Try again')
+    const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, 'Cancel')
+    this.element = h('form', {
+      class: init.parent == null ? 'composer' : 'composer reply-composer',
+      'data-testid': init.parent == null ? 'composer' : 'reply-composer',
+      'aria-label': label,
+      onsubmit: e => { e.preventDefault(); this.submit() }
+    },
+    h('label', { for: `${id}-text`, class: init.parent == null ? 'visually-hidden' : 'reply-label' }, label),
+    this.textarea,
+    h('div', { class: 'composer-actions' }, this.counter, this.retry, cancel, this.button),
+    this.message)
+    this.changed()
+  }
+
+  focus () {
+    this.textarea.focus()
+  }
+
+  // Ctrl+Enter (⌘+Enter) posts; Escape closes a reply box (its draft is kept).
+  key (e) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      this.submit()
+    } else if (e.key === 'Escape' && this.onCancel != null) {
+      e.preventDefault()
+      this.onCancel()
+    }
+  }
+
+  changed () {
+    const text = this.textarea.value
+    this.drafts.setText(this.urlHash, this.parent, text)
+    const chars = codePointLength(text)
+    const bytes = sizeOf(this.urlHash, this.parent, this.author() || 'x', text)
+    const over = chars > MAX_TEXT || bytes > MAX_FILE_BYTES
+    setText(this.counter, bytes > MAX_FILE_BYTES
+      ? `${bytes} of ${MAX_FILE_BYTES} bytes: too long for one comment`
+      : `${chars} / ${MAX_TEXT}`)
+    setAttr(this.counter, 'data-over', over ? 'true' : null)
+    setAttr(this.textarea, 'aria-invalid', over ? 'true' : null)
+    this.tooLong = over
+  }
+
+  /** Problems a person can fix before anything is signed, or null. */
+  problem () {
+    if (this.textarea.value.trim() === '') return 'Write something first.'
+    if (this.tooLong) return `That is too long: at most ${MAX_TEXT} characters and ${MAX_FILE_BYTES} bytes.`
+    return null
+  }
+
+  async submit () {
+    if (this.busy) return
+    const problem = this.problem()
+    if (problem != null) {
+      this.say(problem, 'error')
+      this.textarea.focus()
+      return
+    }
+    const text = this.textarea.value
+    this.setBusy(true)
+    this.say('Sending…', 'info')
+    this.retry.hidden = true
+    try {
+      await this.onSubmit(text)
+      if (this.textarea.value === text) this.textarea.value = ''
+      this.drafts.setText(this.urlHash, this.parent, this.textarea.value)
+      this.say('Posted.', 'info')
+      this.changed()
+    } catch (err) {
+      this.say(err.message, 'error')
+      this.retry.hidden = false
+    } finally {
+      this.setBusy(false)
+    }
+  }
+
+  setBusy (busy) {
+    this.busy = busy
+    this.button.disabled = busy
+    setAttr(this.element, 'aria-busy', busy ? 'true' : null)
+  }
+
+  say (text, kind) {
+    setText(this.message, text)
+    setAttr(this.message, 'data-kind', kind)
+    setAttr(this.message, 'role', kind === 'error' ? 'alert' : null)
+  }
+}
+
+// The exact size the comment file would have (key and signature have fixed lengths).
+function sizeOf (urlHash, parent, author, text) {
+  return fileBytes({ v: 1, url: urlHash, parent, author, text, ts: Date.now(), key: 'k'.repeat(43), sig: 's'.repeat(86) }).length
+}

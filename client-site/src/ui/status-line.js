@@ -1,0 +1,82 @@
+/**
+ * The status line: how many servers were found and how, how many comments verified
+ * and how many were dropped, and what the page is doing. Read by screen readers as a
+ * polite live region, and by tests through data-testid and data-count.
+ */
+import { h, setAttr, setText } from './dom.js'
+
+const SOURCE = {
+  dht: n => `${n} found through the DHT`,
+  delegated: n => `${n} found through delegated routing`,
+  remembered: n => `${n} remembered from your last visit`,
+  config: n => `${n} from the config`
+}
+
+export class StatusLine {
+  constructor () {
+    this.servers = h('span', { 'data-testid': 'status-servers', 'data-count': 0 })
+    this.verified = h('span', { 'data-testid': 'status-verified', 'data-count': 0, hidden: true })
+    this.dropped = h('button', {
+      type: 'button', class: 'link-button', 'data-testid': 'status-dropped', 'data-count': 0, hidden: true,
+      'aria-controls': 'dropped-list', 'aria-expanded': 'false', onclick: () => this.toggleDropped()
+    })
+    this.seps = [sep(), sep()]
+    this.activity = h('span', { 'data-testid': 'status-activity', class: 'activity' })
+    this.droppedList = h('ul', { id: 'dropped-list', class: 'dropped-list', 'data-testid': 'dropped-list', hidden: true })
+    this.element = h('div', { class: 'status', 'data-testid': 'status', 'data-state': 'starting' },
+      h('div', { role: 'status', 'aria-live': 'polite' },
+        h('p', { class: 'status-line' }, this.servers, this.seps[0], this.verified, this.seps[1], this.dropped),
+        h('p', { class: 'status-activity' }, this.activity)),
+      this.droppedList)
+  }
+
+  // A " · " between two shown parts, and nowhere else.
+  separate () {
+    const parts = [this.servers, this.verified, this.dropped]
+    this.seps.forEach((s, i) => {
+      s.hidden = parts[i + 1].hidden || !parts.slice(0, i + 1).some(p => !p.hidden && p.textContent !== '')
+    })
+  }
+
+  /** @param {'starting' | 'discovering' | 'loading' | 'ready' | 'error'} state */
+  setState (state, activity) {
+    setAttr(this.element, 'data-state', state)
+    setText(this.activity, activity ?? '')
+  }
+
+  setServers (count, source) {
+    setAttr(this.servers, 'data-count', count)
+    setAttr(this.servers, 'data-source', source)
+    const servers = `${count} server${count === 1 ? '' : 's'}`
+    setText(this.servers, count === 0 ? 'no server found' : (SOURCE[source] ?? (n => `${n} found`))(servers))
+    this.separate()
+  }
+
+  /** @param {number} verified @param {Array<{ name: string, code: string, message: string }>} dropped */
+  setComments (verified, dropped) {
+    setAttr(this.verified, 'data-count', verified)
+    this.verified.hidden = false
+    setText(this.verified, `verified ${verified} comment${verified === 1 ? '' : 's'}`)
+    setAttr(this.dropped, 'data-count', dropped.length)
+    this.dropped.hidden = dropped.length === 0
+    setText(this.dropped, `${dropped.length} dropped`)
+    setAttr(this.dropped, 'title', 'comments that failed verification and are not shown')
+    this.droppedList.replaceChildren(...dropped.map(d =>
+      h('li', {}, h('code', {}, d.name), ` — ${d.code}: ${d.message}`)))
+    if (dropped.length === 0) this.showDropped(false)
+    this.separate()
+  }
+
+  toggleDropped () {
+    this.showDropped(this.droppedList.hidden)
+  }
+
+  showDropped (show) {
+    this.droppedList.hidden = !show
+    setAttr(this.dropped, 'aria-expanded', String(show))
+  }
+}
+
+function sep () {
+  return h('span', { class: 'sep', 'aria-hidden': 'true', hidden: true }, ' · ')
+}

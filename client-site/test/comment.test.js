@@ -1,0 +1,201 @@
+import { describe, it, before } from 'node:test'
+import assert from 'node:assert/strict'
+import { canonicalJson } from '../src/canonical-json.js'
+import { rawCidOf } from '../src/cid.js'
+import { parseComment, verifyComment, verifyFile, signComment, signedBytes, fileBytes } from '../src/comment.js'
+import { InvalidCommentError } from '../src/comment-rules.js'
+import { vectors } from './fixtures/vectors.js'
+import { hexBytes, identityFromSeed, newIdentity } from './fixtures/keys.js'
+
+const utf8 = s => new TextEncoder().encode(s)
+const PAGE = vectors.comments[0].comment.url
+
+async function rejects (promiseOrFn, code) {
+  await assert.rejects(async () => promiseOrFn(), err => {
+    assert.ok(err instanceof InvalidCommentError, `expected InvalidCommentError, got ${err}`)
+    assert.equal(err.code, code, err.message)
+    return true
+  })
+}
+
+describe('comment vectors', () => {
+  let identity
+  before(async () => { identity = await identityFromSeed(hexBytes(vectors.testKey.ed25519SeedHex)) })
+
+  it('derives the vectors\' public key from the seed', () => {
+    assert.equal(identity.publicKey, vectors.testKey.publicKeyB64u)
+  })
+
+  for (const [i, v] of vectors.comments.entries()) {
+    describe(`comment ${i} (${v.comment.author})`, () => {
+      it('signs the canonical JSON of the fields but sig', () => {
+        assert.equal(new TextDecoder().decode(signedBytes(v.comment)), v.signedText)
+        const { sig, ...unsigned } = v.comment
+        assert.equal(canonicalJson(unsigned), v.signedText)
+      })
+
+      it('writes the file as the canonical JSON of all fields', () => {
+        assert.equal(canonicalJson(v.comment), v.fileText)
+        assert.deepEqual(fileBytes(v.comment), utf8(v.fileText))
+      })
+
+      it('is named by the CID of the file\'s bytes', async () => {
+        assert.equal(await rawCidOf(utf8(v.fileText)), v.id)
+      })
+
+      it('signs to the same signature with the test key (Ed25519 is deterministic)', async () => {
+        const { comment, id, bytes } = await signComment(v.comment, identity)
+        assert.equal(comment.sig, v.comment.sig)
+        assert.equal(id, v.id)
+        assert.deepEqual(bytes, utf8(v.fileText))
+      })
+
+      it('verifies as a file under its id in its page', async () => {
+        const { comment, id } = await verifyFile(utf8(v.fileText), v.id, v.comment.url)
+        assert.deepEqual(comment, v.comment)
+        assert.equal(id, v.id)
+      })
+
+      it('verifies as posted fields', async () => {
+        assert.equal((await verifyComment(parseComment(utf8(v.fileText)))).id, v.id)
+      })
+    })
+  }
+
+  for (const bad of vectors.invalidComments) {
+    it(`rejects: ${bad.why}`, async () => {
+      const bytes = utf8(bad.fileText)
+      await rejects(() => verifyComment(parseComment(bytes)), 'bad-signature')
+      await rejects(async () => verifyFile(bytes, await rawCidOf(bytes), PAGE), 'bad-signature')
+    })
+  }
+})
+
+describe('comment rules', () => {
+  const base = vectors.comments[0]
+  let identity
+  before(async () => { identity = await newIdentity() })
+
+  // Signs fields with a fresh key, then applies a change after signing when asked.
+  async function file (change = {}, after = {}) {
+    const { comment } = await signComment({ ...base.comment, ...change }, identity)
+    return utf8(canonicalJson({ ...comment, ...after }))
+  }
+  const check = async bytes => verifyFile(bytes, await rawCidOf(bytes), PAGE)
+
+  it('accepts a freshly signed comment', async () => {
+    assert.equal((await check(await file())).comment.key, identity.publicKey)
+  })
+
+  it('refuses a file whose bytes do not hash to its name', async () => {
+    await rejects(() => verifyFile(utf8(base.fileText), vectors.comments[1].id, PAGE), 'id-mismatch')
+    await rejects(() => verifyFile(utf8(base.fileText), 'not-a-cid', PAGE), 'id-mismatch')
+  })
+
+  it('refuses a file from another page\'s folder', async () => {
+    await rejects(() => verifyFile(utf8(base.fileText), base.id, 'a'.repeat(64)), 'wrong-page')
+  })
+
+  it('refuses bytes that are not canonical', async () => {
+    const spaced = utf8(JSON.stringify(base.comment, null, 1))
+    await rejects(() => check(spaced), 'not-canonical')
+    const reordered = utf8(JSON.stringify(base.comment))
+    await rejects(() => check(reordered), 'not-canonical')
+    const duplicate = utf8(base.fileText.replace('{', '{"author":"Eve",'))
+    await rejects(() => check(duplicate), 'not-canonical')
+  })
+
+  it('refuses more than 16384 bytes', async () => {
+    await rejects(() => check(new Uint8Array(16385).fill(0x20)), 'too-large')
+    // 5000 characters that fit the text limit but not the file limit once escaped.
+    await rejects(() => signComment({ ...base.comment, text: '\u0001'.repeat(5000) }, identity), 'too-large')
+  })
+
+  it('refuses bytes that are not UTF-8, not JSON, or not an object', async () => {
+    await rejects(() => check(Uint8Array.from([0x7b, 0xff, 0x7d])), 'not-utf8')
+    await rejects(() => check(Uint8Array.from([0xed, 0xa0, 0x80])), 'not-utf8') // an encoded surrogate
+    await rejects(() => check(utf8('{"v":1,')), 'not-json')
+    await rejects(() => check(utf8('[1]')), 'not-an-object')
+    await rejects(() => check(utf8('\ufeff' + base.fileText)), 'not-json')
+  })
+
+  it('takes exactly the eight fields', async () => {
+    await rejects(async () => check(await file({}, { extra: 1 })), 'unknown-field')
+    const { sig, ...noSig } = base.comment
+    await rejects(() => check(utf8(canonicalJson(noSig))), 'missing-field')
+  })
+
+  it('checks each field\'s JSON type', async () => {
+    for (const [field, value] of [['v', '1'], ['ts', '1'], ['url', 1], ['author', null], ['parent', 5], ['key', null], ['v', 1.5]]) {
+      const text = JSON.stringify({ ...base.comment, [field]: value })
+      await rejects(() => verifyComment(parseComment(utf8(text))), 'wrong-type')
+    }
+  })
+
+  it('takes only version 1', async () => {
+    await rejects(async () => check(await file({}, { v: 2 })), 'unsupported-version')
+  })
+
+  it('takes only a urlHash as url', async () => {
+    await rejects(() => signComment({ ...base.comment, url: base.comment.url.toUpperCase() }, identity), 'bad-url')
+    await rejects(() => signComment({ ...base.comment, url: 'ab' }, identity), 'bad-url')
+  })
+
+  it('takes null or a raw sha2-256 CIDv1 as parent', async () => {
+    const folder = 'bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354'
+    for (const parent of [folder, base.id.toUpperCase(), base.id.slice(0, -1) + 'b', 'b' + 'a'.repeat(58), '']) {
+      await rejects(() => signComment({ ...base.comment, parent }, identity), 'bad-parent')
+    }
+    assert.equal((await signComment({ ...base.comment, parent: base.id }, identity)).comment.parent, base.id)
+  })
+
+  it('counts author and text in code points, a lone surrogate as one', async () => {
+    await signComment({ ...base.comment, author: '🎉'.repeat(64) }, identity)
+    await rejects(() => signComment({ ...base.comment, author: '🎉'.repeat(65) }, identity), 'author-length')
+    await rejects(() => signComment({ ...base.comment, author: '' }, identity), 'author-length')
+    await signComment({ ...base.comment, text: '\ud800'.repeat(2000) }, identity)
+    await rejects(() => signComment({ ...base.comment, text: '\ud800'.repeat(5001) }, identity), 'text-length')
+    await signComment({ ...base.comment, text: 'x'.repeat(5000) }, identity)
+    await rejects(() => signComment({ ...base.comment, text: 'x'.repeat(5001) }, identity), 'text-length')
+    await rejects(() => signComment({ ...base.comment, text: '' }, identity), 'text-length')
+  })
+
+  it('keeps a lone surrogate through canonical JSON, signature and id', async () => {
+    const bytes = await file({ text: 'half \ud83c of an emoji' })
+    assert.match(new TextDecoder().decode(bytes), /\\ud83c/)
+    assert.equal((await check(bytes)).comment.text, 'half \ud83c of an emoji')
+  })
+
+  it('takes ts from 0 to 2^53-1', async () => {
+    await signComment({ ...base.comment, ts: 0 }, identity)
+    await signComment({ ...base.comment, ts: Number.MAX_SAFE_INTEGER }, identity)
+    for (const ts of [-1, 2 ** 53, 1.5]) {
+      await rejects(() => signComment({ ...base.comment, ts }, identity), 'bad-ts')
+    }
+  })
+
+  it('takes key and sig only as canonical unpadded base64url of 32 and 64 bytes', async () => {
+    const good = JSON.parse(base.fileText)
+    const cases = [
+      ['key', good.key + '=', 'bad-key'],
+      ['key', good.key.slice(0, -1), 'bad-key'],
+      ['key', good.key.slice(0, -1) + 'R', 'bad-key'], // same bytes, non-zero trailing bits
+      ['key', good.key.replace(/_/g, '/'), 'bad-key'],
+      ['sig', good.sig + 'AA', 'bad-sig-encoding'],
+      ['sig', good.sig.slice(0, -1) + 'x', 'bad-sig-encoding']
+    ]
+    for (const [field, value, code] of cases) {
+      await rejects(() => verifyComment({ ...good, [field]: value }), code)
+    }
+  })
+
+  it('refuses a signature by another key', async () => {
+    const other = await newIdentity()
+    await rejects(async () => check(await file({}, { key: other.publicKey })), 'bad-signature')
+  })
+
+  it('refuses a comment changed after signing', async () => {
+    await rejects(async () => check(await file({}, { ts: base.comment.ts + 1 })), 'bad-signature')
+    await rejects(async () => check(await file({}, { parent: base.id })), 'bad-signature')
+  })
+})

@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { loadConfig, mergeConfig, ConfigError } from '../src/config/load-config.js'
+import { DEFAULT_CONFIG, NETWORK_ID_HEX } from '../src/config/defaults.js'
+import { vectors } from './fixtures/vectors.js'
+import { fakeFetch } from './fixtures/fake-network.js'
+
+describe('config', () => {
+  it('defaults to the vectors\' network id and the public DHT, with nothing local allowed', () => {
+    assert.equal(NETWORK_ID_HEX, vectors.network.networkIdHex)
+    assert.equal(DEFAULT_CONFIG.dhtProtocol, '/ipfs/kad/1.0.0')
+    assert.equal(DEFAULT_CONFIG.allowLoopback, false)
+  })
+
+  it('overlays config.json on the defaults, ignoring "$comment" keys and trailing slashes', async () => {
+    const fetch = fakeFetch({ 'http://site/config.json': { json: { $comment: 'x', gateways: ['http://127.0.0.2:8080/'], allowLoopback: true, pollSeconds: 5 } } })
+    const config = await loadConfig('http://site/config.json', { fetch })
+    assert.deepEqual(config.gateways, ['http://127.0.0.2:8080'])
+    assert.equal(config.allowLoopback, true)
+    assert.equal(config.pollSeconds, 5)
+    assert.equal(config.networkId, NETWORK_ID_HEX)
+  })
+
+  it('uses the defaults when there is no config.json', async () => {
+    assert.deepEqual(await loadConfig('http://site/config.json', { fetch: fakeFetch({ 'http://site/config.json': { status: 404 } }) }), { ...DEFAULT_CONFIG })
+  })
+
+  it('refuses unknown keys and wrong types, so a typo is not silently ignored', () => {
+    for (const bad of [{ bootstrapp: [] }, { bootstrap: 'x' }, { pollSeconds: 0 }, { allowLoopback: 'yes' }, { networkId: 'AD' }, []]) {
+      assert.throws(() => mergeConfig(bad), ConfigError, JSON.stringify(bad))
+    }
+  })
+
+  it('ships a production config the page accepts', () => {
+    const shipped = JSON.parse(readFileSync(new URL('../public/config.json', import.meta.url), 'utf8'))
+    const config = mergeConfig(shipped)
+    assert.equal(config.allowLoopback, false)
+    assert.deepEqual(config.servers, [])
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { buildThread, countThread } from '../src/thread.js'
+import { vectors } from './fixtures/vectors.js'
+
+const item = (id, parent, ts) => ({ id, comment: { parent, ts } })
+const shape = roots => roots.map(n => n.replies.length ? [n.id, shape(n.replies)] : n.id)
+
+describe('thread', () => {
+  it('puts the vectors\' reply under its parent', () => {
+    const items = vectors.comments.map(v => ({ id: v.id, comment: v.comment }))
+    const roots = buildThread(items.reverse())
+    assert.equal(roots.length, 1)
+    assert.equal(roots[0].id, vectors.comments[0].id)
+    assert.equal(roots[0].replies[0].id, vectors.comments[1].id)
+    assert.equal(roots[0].replies[0].orphan, false)
+  })
+
+  it('orders top level and replies oldest first, ties by id', () => {
+    const roots = buildThread([
+      item('c', null, 30), item('a', null, 10), item('b2', 'a', 20), item('b1', 'a', 20), item('d', 'a', 15), item('e', 'd', 16)
+    ])
+    assert.deepEqual(shape(roots), [['a', [['d', ['e']], 'b1', 'b2']], 'c'])
+  })
+
+  it('turns only the top level around for newest first', () => {
+    const roots = buildThread([item('a', null, 10), item('c', null, 30), item('r2', 'a', 40), item('r1', 'a', 35)], { newestFirst: true })
+    assert.deepEqual(shape(roots), ['c', ['a', ['r1', 'r2']]])
+  })
+
+  it('shows a reply whose parent is missing at the top level, marked as an orphan', () => {
+    const roots = buildThread([item('a', null, 10), item('x', 'gone', 5), item('y', 'x', 6)])
+    assert.deepEqual(shape(roots), [['x', ['y']], 'a'])
+    assert.equal(roots[0].orphan, true)
+    assert.equal(roots[0].replies[0].orphan, false)
+    assert.equal(roots[1].orphan, false)
+  })
+
+  it('keeps one copy of a comment listed twice', () => {
+    assert.equal(countThread(buildThread([item('a', null, 1), item('a', null, 1)])), 1)
+  })
+
+  it('shows parent links that loop, rather than losing them', () => {
+    const roots = buildThread([item('a', 'b', 1), item('b', 'a', 2), item('c', null, 3)])
+    assert.equal(countThread(roots), 3)
+    assert.ok(roots.some(r => r.id === 'c'))
+  })
+
+  it('is empty for no comments', () => {
+    assert.deepEqual(buildThread([]), [])
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { splitLinks } from '../src/ui/links.js'
+import { relativeTime, exactTime } from '../src/ui/times.js'
+
+describe('links in comment text', () => {
+  it('makes http and https URLs links and leaves the rest as text', () => {
+    assert.deepEqual(splitLinks('see https://example.com/a?b=1. and http://x.org'), [
+      { text: 'see ' }, { text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
+      { text: '. and ' }, { text: 'http://x.org', href: 'http://x.org/' }])
+  })
+
+  it('never links other schemes', () => {
+    for (const text of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://x.org', 'JaVaScRiPt://%0aalert(1)']) {
+      assert.deepEqual(splitLinks(text), [{ text }])
+    }
+  })
+
+  it('keeps markup as text', () => {
+    assert.deepEqual(splitLinks('<img src=x onerror=alert(1)>'), [{ text: '<img src=x onerror=alert(1)>' }])
+    assert.deepEqual(splitLinks('https://e.com/"><script>'), [{ text: 'https://e.com/', href: 'https://e.com/' }, { text: '"><script>' }])
+  })
+
+  it('keeps a closing parenthesis that belongs to the URL', () => {
+    assert.equal(splitLinks('(https://en.wikipedia.org/wiki/Foo_(bar))')[1].text, 'https://en.wikipedia.org/wiki/Foo_(bar)')
+    assert.equal(splitLinks('(see https://e.com/x)')[1].text, 'https://e.com/x')
+  })
+
+  it('returns nothing for empty text', () => {
+    assert.deepEqual(splitLinks(''), [])
+  })
+})
+
+describe('times', () => {
+  const now = Date.UTC(2026, 10, 25, 12, 0, 0)
+  it('says how long ago, in words', () => {
+    assert.equal(relativeTime(now - 10e3, now, 'en'), 'just now')
+    assert.equal(relativeTime(now + 60e3, now, 'en'), 'just now')
+    assert.equal(relativeTime(now - 3 * 60e3, now, 'en'), '3 minutes ago')
+    assert.equal(relativeTime(now - 2 * 3600e3, now, 'en'), '2 hours ago')
+    assert.equal(relativeTime(now - 25 * 3600e3, now, 'en'), 'yesterday')
+    assert.equal(relativeTime(now - 400 * 24 * 3600e3, now, 'en'), 'last year')
+  })
+
+  it('gives the exact time for hovering', () => {
+    assert.match(exactTime(now, 'en-GB'), /2026/)
+  })
+})
