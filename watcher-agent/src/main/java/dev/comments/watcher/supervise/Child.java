@@ -250,9 +250,10 @@ final class Child {
     }
 
     ChildStatus status(Instant now) {
-        boolean running = process != null && process.isAlive();
-        return new ChildStatus(spec.name(), state.name(), running ? process.pid() : -1,
-                running && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
-                totalRestarts, starts, lastReason, running ? rss : 0);
+        // The pid tracked until the next tick has seen its exit; -1 when there is none.
+        boolean tracked = process != null && (state == State.STARTING || state == State.RUNNING);
+        return new ChildStatus(spec.name(), state.name(), tracked ? process.pid() : -1,
+                tracked && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
+                totalRestarts, starts, lastReason, tracked ? rss : 0);
     }
 }

@@ -23,6 +23,8 @@ public final class Supervisor {
     private final StatusFile status;
     private final List<Child> children = new ArrayList<>();
     private volatile boolean stopping;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Supervisor(WatcherConfig config) throws IOException {
         this.config = config;
@@ -79,17 +81,34 @@ public final class Supervisor {
         writeStatus(now);
     }
 
-    /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL). */
+    /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL); later calls wait for the first. */
     public void stop() {
         synchronized (this) {
             stopping = true;
             notifyAll();
         }
-        for (Child child : reversed(children)) {
-            child.shutdown();
+        if (!stopCalled.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
         }
-        writeStatus(Instant.now());
-        Log.event("watcher-stopped");
+        try {
+            for (Child child : reversed(children)) {
+                child.shutdown();
+            }
+            writeStatus(Instant.now());
+            Log.event("watcher-stopped");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Returns once {@link #stop()} has stopped every child. */
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static <T> List<T> reversed(List<T> list) {
