@@ -1,0 +1,347 @@
+package dev.comments.e2e;
+
+import static dev.comments.core.testing.TestComments.SIGNER;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.core.comment.Comment;
+import dev.comments.e2e.harness.Browser;
+import dev.comments.e2e.harness.ClientSite;
+import dev.comments.e2e.harness.LocalNetwork;
+import dev.comments.e2e.harness.LogTails;
+import dev.comments.e2e.harness.Server;
+import dev.comments.server.testing.Api;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The seed, step by step, on a local network of three servers (each a watcher with its kubo,
+ * Payara Micro and sync agent) and the built client site, read and written through Chromium.
+ * Each test uses pages of its own, so the order only keeps the story readable.
+ */
+@ExtendWith(LogTails.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedEndToEndIT {
+
+    static final Duration SYNC_INTERVAL = Duration.ofSeconds(2);
+    /** Two sync intervals, plus discovery and the GETs around them, on a loaded 2-core machine. */
+    static final Duration CONVERGE = Duration.ofSeconds(90);
+    static final Duration SEE = Duration.ofSeconds(60);
+    static final Path DIR = Path.of("target/e2e").toAbsolutePath();
+
+    static LocalNetwork network;
+    static ClientSite client;
+
+    @BeforeAll
+    static void startTheNetwork() throws Exception {
+        network = LocalNetwork.start(DIR.resolve("network"), "127.0.70.", 3, SYNC_INTERVAL);
+        LogTails.watch(() -> LogTails.of(network));
+        client = ClientSite.start(DIR.resolve("client"), freePort(), network.servers());
+    }
+
+    @AfterAll
+    static void stopTheNetwork() {
+        if (client != null) {
+            client.close();
+        }
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    // --- the reader's side --------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void theClientFindsTheServersThroughTheDhtAndShowsAnEmptyThread() throws Exception {
+        try (Browser reader = Browser.open(DIR.resolve("profiles/reader-1"), null)) {
+            reader.go(client.page(newPage()));
+            awaitReady(reader);
+            WebElement servers = reader.byTestId("status-servers");
+            assertTrue(Integer.parseInt(servers.getAttribute("data-count")) >= 1, servers.getText());
+            assertTrue(Set.of("dht", "delegated").contains(servers.getAttribute("data-source")),
+                    "found through routing, not a server list: " + servers.getAttribute("data-source"));
+            assertTrue(reader.byTestId("thread-empty").isDisplayed());
+            reader.screenshot("1-empty-thread");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCommentAndAReplyPostedInTheBrowserReachEveryServerAndASecondReaderSeesThemThreaded() throws Exception {
+        String page = newPage();
+        try (Browser first = Browser.open(DIR.resolve("profiles/writer"), null)) {
+            first.go(client.page(page));
+            awaitReady(first);
+            first.byTestId("author-input").sendKeys("Ada");
+            first.byTestId("composer").findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("A first comment");
+            first.byTestId("composer").findElement(By.cssSelector("[data-testid='post-button']")).click();
+            WebElement comment = first.waiting(SEE).until(d -> commentWithText(first, "A first comment"));
+            String commentId = comment.getAttribute("data-id");
+            assertTrue(commentId.startsWith("bafkrei"), "the browser shows the posted comment with its id");
+
+            comment.findElement(By.cssSelector("[data-testid='reply-button']")).click();
+            WebElement reply = first.waiting(SEE).until(d -> first.byTestId("reply-composer"));
+            reply.findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("A reply to it");
+            reply.findElement(By.cssSelector("[data-testid='post-button']")).click();
+            WebElement shown = first.waiting(SEE).until(d -> commentWithText(first, "A reply to it"));
+            String replyId = shown.getAttribute("data-id");
+            assertEquals(commentId, shown.getAttribute("data-parent"));
+            first.screenshot("2-posted-in-the-browser");
+
+            Server took = network.servers().stream().filter(s -> {
+                try {
+                    return s.storedIds(page).contains(commentId);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow(() -> new AssertionError("no server's disk holds the posted comment"));
+            network.awaitEverywhere(page, List.of(commentId, replyId), CONVERGE);
+
+            // A second reader with another identity, whose client knows only the third server.
+            try (ClientSite third = ClientSite.start(DIR.resolve("client"), freePort(), List.of(network.server(3)));
+                 Browser second = Browser.open(DIR.resolve("profiles/second-reader"), null)) {
+                second.go(third.page(page));
+                awaitReady(second);
+                WebElement theirs = second.waiting(CONVERGE).until(d -> commentWithText(second, "A reply to it"));
+                assertEquals(commentId, theirs.getAttribute("data-parent"), "the reply is threaded under its comment");
+                WebElement parent = commentWithText(second, "A first comment");
+                assertTrue(parent != null && isInside(theirs, parent), "the reply sits inside its parent's thread");
+                assertNotEquals(identityKey(first), identityKey(second), "another reader, another identity");
+                second.screenshot("2-second-reader");
+            }
+            assertTrue(took.storedIds(page).contains(replyId));
+        }
+    }
+
+    // --- servers without a browser --------------------------------------------------------------------
+
+    @Test
+    @Order(3)
+    void commentsPostedStraightToEachServerConvergeOnAllThreeAlsoAfterOneWasStoppedAndRestarted() throws Exception {
+        String page = newPage();
+        List<String> ids = new ArrayList<>();
+        for (Server s : network.servers()) {
+            ids.add(post(s.api(), page, "straight to " + s.name()));
+        }
+        network.awaitEverywhere(page, ids, CONVERGE);
+
+        Server stopped = network.server(2);
+        stopped.stopWatcher();
+        ids.add(post(network.server(1).api(), page, "while server-2 is away, to server-1"));
+        ids.add(post(network.server(3).api(), page, "while server-2 is away, to server-3"));
+        stopped.startWatcher();
+        stopped.awaitHealthy(LocalNetwork.START);
+        network.awaitEverywhere(page, ids, CONVERGE);
+        for (Server s : network.servers()) {
+            await().atMost(CONVERGE).until(() -> s.api().get(page).json().getInt("count") == ids.size());
+        }
+    }
+
+    // --- faults -------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(4)
+    void whenADaemonOrAWholeServerDiesTheReaderStillReadsAndPostsAndNothingAcknowledgedIsLost() throws Exception {
+        String page = newPage();
+        List<String> acknowledged = new ArrayList<>();
+        acknowledged.add(post(network.server(1).api(), page, "before the faults"));
+        network.awaitEverywhere(page, acknowledged, CONVERGE);
+        try (Browser reader = Browser.open(DIR.resolve("profiles/faults"), null)) {
+            reader.go(client.page(page));
+            awaitReady(reader);
+            reader.waiting(SEE).until(d -> commentWithText(reader, "before the faults"));
+
+            for (Server s : network.servers()) {
+                s.kill9("kubo"); // every daemon, so whichever the browser uses dies
+            }
+            for (Server s : network.servers()) {
+                s.awaitHealthy(LocalNetwork.START); // the watchers bring them back; the servers recover alone
+            }
+            reader.driver().navigate().refresh();
+            awaitReady(reader);
+            postInBrowser(reader, "Faulty", "after the daemons died");
+            acknowledged.add(reader.waiting(SEE).until(d -> commentWithText(reader, "after the daemons died"))
+                    .getAttribute("data-id"));
+
+            Server gone = network.server(1);
+            gone.stopWatcher(); // a whole server away: the watcher stops all of it
+            reader.driver().navigate().refresh();
+            awaitReady(reader);
+            postInBrowser(reader, "Faulty", "with server-1 gone");
+            acknowledged.add(reader.waiting(SEE).until(d -> commentWithText(reader, "with server-1 gone"))
+                    .getAttribute("data-id"));
+            reader.screenshot("4-failed-over");
+            gone.startWatcher();
+            gone.awaitHealthy(LocalNetwork.START);
+        }
+        network.awaitEverywhere(page, acknowledged, CONVERGE);
+    }
+
+    // --- bad actors ---------------------------------------------------------------------------------------
+
+    @Test
+    @Order(5)
+    void aForgedCommentIsNeitherSyncedNorShownAndTheReaderIsToldItWasDropped() throws Exception {
+        String page = newPage();
+        String honest = post(network.server(1).api(), page, "an honest comment");
+        Comment forged = SIGNER.sign(page, null, "Mallory", "what was signed", 1L);
+        byte[] tampered = new String(forged.fileBytes(), StandardCharsets.UTF_8)
+                .replace("what was signed", "what a server changed").getBytes(StandardCharsets.UTF_8);
+        String forgedName = dev.comments.core.cid.Cid.ofRaw(tampered) + ".json";
+        network.server(1).placeInStore(page, forgedName, tampered);
+        String later = post(network.server(1).api(), page, "a later honest comment");
+
+        network.awaitEverywhere(page, List.of(honest, later), CONVERGE);
+        for (Server s : List.of(network.server(2), network.server(3))) {
+            assertTrue(!s.storedIds(page).contains(forgedName.replace(".json", "")), s + " did not take the forgery");
+        }
+        // A reader whose client reads from the server that holds the forgery.
+        try (ClientSite fromForger = ClientSite.start(DIR.resolve("client"), freePort(), network.servers(), network.server(1));
+             Browser reader = Browser.open(DIR.resolve("profiles/bad-actors"), null)) {
+            reader.go(fromForger.page(page));
+            awaitReady(reader);
+            reader.waiting(SEE).until(d -> commentWithText(reader, "a later honest comment"));
+            assertNull(commentWithText(reader, "what a server changed"));
+            WebElement dropped = reader.waiting(SEE).until(d -> reader.byTestId("status-dropped"));
+            assertEquals("1", dropped.getAttribute("data-count"), "the page says one comment was dropped");
+            reader.screenshot("5-forgery-dropped");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void markupInACommentIsShownAsTextAndRunsNothing() throws Exception {
+        String page = newPage();
+        String text = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"> <b>bold?</b>";
+        post(network.server(1).api(), page, text);
+        try (Browser reader = Browser.open(DIR.resolve("profiles/markup"), null)) {
+            reader.go(client.page(page));
+            awaitReady(reader);
+            WebElement shown = reader.waiting(CONVERGE).until(d -> commentWithText(reader, "<script>window.__pwned = 1</script>"));
+            assertTrue(shown.findElements(By.tagName("script")).isEmpty() && shown.findElements(By.tagName("img")).isEmpty());
+            assertNull(reader.driver().executeScript("return window.__pwned === undefined ? null : window.__pwned"));
+            reader.screenshot("6-markup-as-text");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aFloodFromOneClientIsRateLimitedWhileAnotherStillPosts() {
+        String page = newPage();
+        Api flooder = new Api(network.server(1).apiUrl(), "127.0.71.1");
+        Api neighbour = new Api(network.server(1).apiUrl(), "127.0.71.2");
+        int limited = 0;
+        for (int i = 0; i < 40; i++) {
+            if (flooder.post(page, SIGNER.sign(page, null, "Flood", "flood " + i, i).fileBytes()).status() == 429) {
+                limited++;
+            }
+        }
+        assertTrue(limited > 0, "40 posts in a row meet the limit");
+        assertEquals(201, neighbour.post(page, SIGNER.sign(page, null, "Neighbour", "still heard", 1L).fileBytes()).status());
+    }
+
+    // --- the reader's comforts -------------------------------------------------------------------------------
+
+    @Test
+    @Order(8)
+    void theIdentitySurvivesAReloadAndDarkModeRenders() throws Exception {
+        String page = newPage();
+        try (Browser reader = Browser.open(DIR.resolve("profiles/identity"), null)) {
+            reader.go(client.page(page));
+            awaitReady(reader);
+            postInBrowser(reader, "Keeper", "to make my key");
+            reader.waiting(SEE).until(d -> commentWithText(reader, "to make my key"));
+            String key = identityKey(reader);
+            reader.driver().navigate().refresh();
+            awaitReady(reader);
+            assertEquals(key, identityKey(reader), "the same identity after a reload");
+            reader.darkMode();
+            reader.driver().navigate().refresh();
+            awaitReady(reader);
+            String background = (String) reader.driver().executeScript(
+                    "return getComputedStyle(document.body).backgroundColor");
+            assertTrue(isDark(background), "dark background: " + background);
+            reader.screenshot("8-dark-mode");
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    static void awaitReady(Browser b) {
+        b.waiting(CONVERGE).until(d -> "ready".equals(b.byTestId("status").getAttribute("data-state")));
+    }
+
+    static WebElement commentWithText(Browser b, String text) {
+        for (WebElement c : b.allByTestId("comment")) {
+            List<WebElement> texts = c.findElements(By.cssSelector(":scope > * [data-testid='comment-text'], [data-testid='comment-text']"));
+            if (!texts.isEmpty() && texts.get(0).getText().contains(text)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static void postInBrowser(Browser b, String author, String text) {
+        WebElement name = b.byTestId("author-input");
+        name.clear();
+        name.sendKeys(author);
+        WebElement composer = b.byTestId("composer");
+        composer.findElement(By.cssSelector("[data-testid='text-input']")).sendKeys(text);
+        composer.findElement(By.cssSelector("[data-testid='post-button']")).click();
+    }
+
+    static String identityKey(Browser b) {
+        return (String) b.driver().executeScript(
+                "const e = document.querySelector(\"[data-testid='identity-key']\"); return e ? e.textContent : null");
+    }
+
+    static boolean isInside(WebElement child, WebElement ancestor) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) child).getWrappedDriver())
+                .executeScript("return arguments[1].contains(arguments[0]) && arguments[0] !== arguments[1]", child, ancestor);
+    }
+
+    static boolean isDark(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");
+        int sum = Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) + Integer.parseInt(parts[2]);
+        return sum < 3 * 100;
+    }
+
+    static String post(Api api, String page, String text) {
+        Api.Reply r = api.post(page, SIGNER.sign(page, null, "Direct", text, System.currentTimeMillis()).fileBytes());
+        assertEquals(201, r.status(), r.toString());
+        return r.json().getString("id");
+    }
+
+    static String newPage() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+}

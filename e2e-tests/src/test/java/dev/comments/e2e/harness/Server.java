@@ -1,0 +1,184 @@
+package dev.comments.e2e.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.comments.server.testing.Api;
+import dev.comments.server.testing.PayaraServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One server of a {@link LocalNetwork}: its watcher process, its children, its store, its API. */
+public final class Server {
+
+    private final String name;
+    private final String ip;
+    private final Path data;
+    private final String peerId;
+    private final Duration syncInterval;
+    private final Api api;
+    private Process watcher;
+
+    Server(String name, String ip, Path data, String peerId, Duration syncInterval) {
+        this.name = name;
+        this.ip = ip;
+        this.data = data;
+        this.peerId = peerId;
+        this.syncInterval = syncInterval;
+        this.api = new Api(URI.create("http://" + ip + ":8000/"), ip);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://" + ip + ":8000/");
+    }
+
+    /** A client of this server's API, from the server's own address. */
+    public Api api() {
+        return api;
+    }
+
+    /** java -jar watcher-agent.jar with this server's settings, as an operator runs it. */
+    public void startWatcher() throws IOException {
+        Path root = LocalNetwork.repositoryRoot();
+        Files.createDirectories(data.resolve("logs"));
+        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-jar", root.resolve("watcher-agent/target/watcher-agent.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/watcher.log").toFile()));
+        Map<String, String> env = b.environment();
+        env.keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        env.putAll(Map.of(
+                "COMMENTS_DATA_DIR", data.toString(),
+                "COMMENTS_HTTP_HOST", ip,
+                "COMMENTS_IPFS_API", "http://" + ip + ":5001",
+                "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
+                "COMMENTS_SYNC_INTERVAL_MS", String.valueOf(syncInterval.toMillis()),
+                "COMMENTS_WATCHER_IPFS", root.resolve(".tools/bin/ipfs").toString(),
+                "COMMENTS_WATCHER_PAYARA_JAR", LocalNetwork.microJar().toString(),
+                "COMMENTS_WATCHER_WAR", PayaraServer.war().toString(),
+                "COMMENTS_WATCHER_SYNC_JAR", root.resolve("sync-agent/target/sync-agent.jar").toString()));
+        watcher = b.start();
+    }
+
+    public void awaitHealthy(Duration timeout) {
+        await(name + " is healthy").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (watcher != null && !watcher.isAlive()) {
+                throw new AssertionError(name + "'s watcher exited with " + watcher.exitValue() + "; see " + data.resolve("logs"));
+            }
+            try {
+                return api.get("health").status() == 200;
+            } catch (IllegalStateException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** SIGTERM to the watcher: it stops its children in reverse order. */
+    public void stopWatcher() {
+        if (watcher == null || !watcher.isAlive()) {
+            return;
+        }
+        watcher.destroy();
+        try {
+            if (!watcher.waitFor(90, TimeUnit.SECONDS)) {
+                watcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** After a failure anywhere: end whatever this server's pid files still name. */
+    public void stopLeftovers() {
+        Path run = data.resolve("watcher");
+        if (!Files.isDirectory(run)) {
+            return;
+        }
+        try (Stream<Path> pids = Files.list(run)) {
+            for (Path file : pids.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                String[] parts = Files.readString(file).strip().split(" ");
+                long started = Long.parseLong(parts[1]);
+                ProcessHandle.of(Long.parseLong(parts[0]))
+                        .filter(p -> p.info().startInstant().map(i -> i.toEpochMilli() == started).orElse(false))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: nothing more can be done for a test that already failed
+        }
+    }
+
+    /** The watcher's status.json. */
+    public JsonObject status() {
+        try {
+            return Json.createReader(new StringReader(Files.readString(data.resolve("watcher/status.json")))).readObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonObject child(String child) {
+        return status().getJsonArray("children").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(child)).findFirst().orElseThrow();
+    }
+
+    /** kill -9 of one of this server's processes ("kubo", "server", "sync"). Returns its pid. */
+    public long kill9(String child) {
+        long pid = child(child).getJsonNumber("pid").longValue();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return pid;
+    }
+
+    /** The comment ids on this server's disk for a page. */
+    public Set<String> storedIds(String page) throws IOException {
+        Path folder = data.resolve("comments").resolve(page);
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * Places a file in the store behind the server's back, as a compromised server or a careless
+     * operator could, and marks the store changed as any writer of it does.
+     */
+    public void placeInStore(String page, String name, byte[] bytes) throws IOException {
+        Path folder = Files.createDirectories(data.resolve("comments").resolve(page));
+        Files.write(folder.resolve(name), bytes);
+        Files.write(data.resolve("comments/.changed"), new byte[] {'\n'},
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + ip + ")";
+    }
+}
