@@ -96,7 +96,7 @@ class SeedEndToEndIT {
             first.byTestId("author-input").sendKeys("Ada");
             first.byTestId("composer").findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("A first comment");
             first.byTestId("composer").findElement(By.cssSelector("[data-testid='post-button']")).click();
-            WebElement comment = first.waiting(SEE).until(d -> commentWithText(first, "A first comment"));
+            WebElement comment = acknowledged(first, "A first comment");
             String commentId = comment.getAttribute("data-id");
             assertTrue(commentId.startsWith("bafkrei"), "the browser shows the posted comment with its id");
 
@@ -104,7 +104,7 @@ class SeedEndToEndIT {
             WebElement reply = first.waiting(SEE).until(d -> first.byTestId("reply-composer"));
             reply.findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("A reply to it");
             reply.findElement(By.cssSelector("[data-testid='post-button']")).click();
-            WebElement shown = first.waiting(SEE).until(d -> commentWithText(first, "A reply to it"));
+            WebElement shown = acknowledged(first, "A reply to it");
             String replyId = shown.getAttribute("data-id");
             assertEquals(commentId, shown.getAttribute("data-parent"));
             first.screenshot("2-posted-in-the-browser");
@@ -164,9 +164,9 @@ class SeedEndToEndIT {
     @Order(4)
     void whenADaemonOrAWholeServerDiesTheReaderStillReadsAndPostsAndNothingAcknowledgedIsLost() throws Exception {
         String page = newPage();
-        List<String> acknowledged = new ArrayList<>();
-        acknowledged.add(post(network.server(1).api(), page, "before the faults"));
-        network.awaitEverywhere(page, acknowledged, CONVERGE);
+        List<String> acked = new ArrayList<>();
+        acked.add(post(network.server(1).api(), page, "before the faults"));
+        network.awaitEverywhere(page, acked, CONVERGE);
         try (Browser reader = Browser.open(DIR.resolve("profiles/faults"), null)) {
             reader.go(client.page(page));
             awaitReady(reader);
@@ -181,21 +181,19 @@ class SeedEndToEndIT {
             reader.driver().navigate().refresh();
             awaitReady(reader);
             postInBrowser(reader, "Faulty", "after the daemons died");
-            acknowledged.add(reader.waiting(SEE).until(d -> commentWithText(reader, "after the daemons died"))
-                    .getAttribute("data-id"));
+            acked.add(acknowledged(reader, "after the daemons died").getAttribute("data-id"));
 
             Server gone = network.server(1);
             gone.stopWatcher(); // a whole server away: the watcher stops all of it
             reader.driver().navigate().refresh();
             awaitReady(reader);
             postInBrowser(reader, "Faulty", "with server-1 gone");
-            acknowledged.add(reader.waiting(SEE).until(d -> commentWithText(reader, "with server-1 gone"))
-                    .getAttribute("data-id"));
+            acked.add(acknowledged(reader, "with server-1 gone").getAttribute("data-id"));
             reader.screenshot("4-failed-over");
             gone.startWatcher();
             gone.awaitHealthy(LocalNetwork.START);
         }
-        network.awaitEverywhere(page, acknowledged, CONVERGE);
+        network.awaitEverywhere(page, acked, CONVERGE);
     }
 
     // --- bad actors ---------------------------------------------------------------------------------------
@@ -271,7 +269,7 @@ class SeedEndToEndIT {
             reader.go(client.page(page));
             awaitReady(reader);
             postInBrowser(reader, "Keeper", "to make my key");
-            reader.waiting(SEE).until(d -> commentWithText(reader, "to make my key"));
+            acknowledged(reader, "to make my key");
             String key = identityKey(reader);
             reader.driver().navigate().refresh();
             awaitReady(reader);
@@ -300,6 +298,14 @@ class SeedEndToEndIT {
             }
         }
         return null;
+    }
+
+    /** The comment with this text once the server has acknowledged it ("posted", then "verified"). */
+    static WebElement acknowledged(Browser b, String text) {
+        return b.waiting(SEE).until(d -> {
+            WebElement c = commentWithText(b, text);
+            return c != null && Set.of("posted", "verified").contains(c.getAttribute("data-state")) ? c : null;
+        });
     }
 
     static void postInBrowser(Browser b, String author, String text) {
