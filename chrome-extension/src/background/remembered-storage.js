@@ -14,6 +14,7 @@ export class RememberedStorage {
     /** @type {Map<string, string>} */
     this.items = new Map()
     this.loaded = null
+    this.saving = null
   }
 
   /** Reads the saved items once; later calls share the first read. */
@@ -41,6 +42,11 @@ export class RememberedStorage {
   }
 
   save () {
-    this.api.setLocalValue(this.key, Object.fromEntries(this.items)).catch(() => {})
+    this.saving = this.api.setLocalValue(this.key, Object.fromEntries(this.items)).catch(() => {})
+  }
+
+  /** Resolves when the last change is written. */
+  async flush () {
+    await this.saving
   }
 }
