@@ -1,8 +1,9 @@
 /**
  * The side panel of one tab (panel mode): the client site in a frame at
  * `<client>#<urlHash>`, or the reason this page cannot have comments. It follows its
- * tab to a new page when Chrome lets it read the new address (after a click on the
- * button, or with the badge's permissions); otherwise it says to press the button.
+ * tab to a new page when Chrome lets it read the new address (the same site after a
+ * click on the button, or any site with the badge's permissions); otherwise it says to
+ * press the button again.
  */
 import { createChromeApi } from '../chrome-api.js'
 import { commentsPageFor } from '../shared/comments-target.js'
@@ -48,7 +49,11 @@ api.onTabUpdated((id, change, tab) => {
   if (tab?.url != null && (change.url != null || change.status === 'complete')) {
     show(tab.url)
   } else if (change.status === 'loading' && tab?.url == null && frame != null) {
-    bar.replaceChildren(h('span', { 'data-testid': 'moved' }, 'This tab went to another page. Press the Comments button to see its comments.'))
+    // Chrome no longer lets the extension read this tab's address: the frame would show another page's comments.
+    frame = null
+    app.replaceChildren(h('section', { class: 'notice', role: 'status', 'data-testid': 'moved' },
+      h('h1', null, 'This tab went to another site'),
+      h('p', null, 'Press the Comments button (or Alt+Shift+C) to see the comments of the page it shows now.')))
   }
 })
 settings.onChange(() => { frame = null; showTab() })

@@ -204,4 +204,32 @@ describe('the toolbar button in Chromium', () => {
     await panel.close()
     await page.close()
   })
+
+  test('the side panel follows its tab on the same site; on another site it asks for a new click, which shows that page', async () => {
+    await setSettings({ clientUrl: `${clientA.origin}/`, openIn: 'panel', badge: false })
+    const page = await openArticle('/article?id=1')
+    await page.triggerExtensionAction(chromium.extension)
+    const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const frameShows = async address => {
+      const { urlHash } = await pageKey(address)
+      await panel.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
+    }
+    await frameShows(`${site.origin}/article?id=1`)
+
+    await page.goto(`${site.origin}/article?id=2`, { waitUntil: 'load' })
+    await frameShows(`${site.origin}/article?id=2`)
+
+    // Another site: Chrome takes back the right to read the tab's address.
+    await page.goto(`${clientB.origin}/elsewhere?utm_source=x`, { waitUntil: 'load' })
+    await panel.waitForSelector('[data-testid=moved]', { timeout: DEADLINE_MS })
+    assert.equal(await panel.$('iframe'), null)
+    await screenshot(panel, 'panel-tab-moved')
+
+    await page.triggerExtensionAction(chromium.extension)
+    const again = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const { urlHash } = await pageKey(`${clientB.origin}/elsewhere`)
+    await again.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
+    await again.close()
+    await page.close()
+  })
 })
