@@ -27,7 +27,9 @@ const ENTRIES = {
 const PAGES = ['src/popup/popup.html', 'src/panel/panel.html', 'src/options/options.html', 'src/ui/style.css']
 
 /**
- * @param {{ settings?: 'prod' | 'dev', outDir?: string }} [options]
+ * @param {{ settings?: 'prod' | 'dev', outDir?: string, grantBadgeHosts?: boolean }} [options]
+ *   grantBadgeHosts: tests only — the badge's optional host permissions are granted at
+ *   install (a headless browser cannot answer Chrome's permission question)
  * @returns {Promise<{ outDir: string, manifest: any }>}
  */
 export async function build (options = {}) {
@@ -61,6 +63,7 @@ export async function build (options = {}) {
   const manifest = JSON.parse(await readFile(join(ROOT, 'src/manifest.json'), 'utf8'))
   manifest.name = settings.name
   manifest.version = pkg.version
+  if (options.grantBadgeHosts === true) manifest.host_permissions = [...manifest.optional_host_permissions]
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   return { outDir, manifest }
 }

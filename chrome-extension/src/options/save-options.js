@@ -12,12 +12,13 @@ import { validateSettings } from '../shared/settings.js'
  * @param {object} components
  * @param {Pick<ReturnType<typeof import('../chrome-api.js').createChromeApi>, 'requestHostPermission' | 'removeHostPermission'>} components.api
  * @param {import('../shared/settings-store.js').SettingsStore} components.store
+ * @param {{ warn: Function }} [components.log]
  * @param {{ clientUrl: string, openIn: string, badge: boolean }} values the form's values
  * @returns {Promise<import('../shared/settings.js').DEFAULT_SETTINGS>} what was saved
  * @throws {import('../shared/errors.js').InvalidSettingError} nothing saved
  * @throws {PermissionDeniedError} saved with the badge off
  */
-export function saveOptions ({ api, store }, values) {
+export function saveOptions ({ api, store, log = console }, values) {
   let settings
   try {
     settings = validateSettings(values)
@@ -31,7 +32,10 @@ export function saveOptions ({ api, store }, values) {
       throw new PermissionDeniedError('The comment count stays off: Chrome did not get your permission to read tab addresses.')
     }
     const saved = await store.save(settings)
-    if (!saved.badge) await api.removeHostPermission([...BADGE_ORIGINS])
+    if (!saved.badge) {
+      // The badge is off either way; a browser that keeps the permissions (policy, a test build) is no failure.
+      await api.removeHostPermission([...BADGE_ORIGINS]).catch(err => log.warn('comments extension: the host permissions were not given back', err))
+    }
     return saved
   })
 }

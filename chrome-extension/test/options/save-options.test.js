@@ -53,6 +53,16 @@ describe('saveOptions', () => {
     assert.equal(api.granted, false)
   })
 
+  test('permissions the browser will not give back do not undo the save', async () => {
+    const { api, store } = setup()
+    api.removeHostPermission = async () => { throw new Error('You cannot remove required permissions.') }
+    const warnings = []
+    const saved = await saveOptions({ api, store, log: { warn: (...a) => warnings.push(a) } }, VALUES)
+    assert.equal(saved.badge, false)
+    assert.equal(api.sync.badge, false)
+    assert.equal(warnings.length, 1)
+  })
+
   test('the badge asks only for http and https hosts', () => {
     assert.deepEqual(BADGE_ORIGINS, ['http://*/*', 'https://*/*'])
   })
