@@ -1,0 +1,109 @@
+/**
+ * The opt-in badge in real Chromium: turned on in the options page, it shows the active
+ * tab's comment count from a server found through the client's config and a delegated
+ * router (all on loopback), follows tab switches from its cache, and disappears when
+ * turned off. Headless Chromium cannot answer the permission question, so this build
+ * has the badge's host permissions granted at install (build.mjs grantBadgeHosts);
+ * everything else is the shipped code.
+ */
+import assert from 'node:assert/strict'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { build } from '../../scripts/build.mjs'
+import { pageKey } from '../../src/shared/client-site.js'
+import { json, startServer } from '../fixtures/http-server.js'
+import { DEADLINE_MS, launchWithExtension, screenshot } from './browser.js'
+
+let work, site, client, router, server, chromium
+const counts = {}
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'comments-ext-badge-'))
+  const { outDir } = await build({ outDir: join(work, 'dist'), grantBadgeHosts: true })
+  site = await startServer('127.0.60.11', () => ({ body: '<!doctype html><title>A page</title><p>A page with comments.</p>' }))
+  server = await startServer('127.0.60.13', req => {
+    const path = new URL(req.url, 'http://x').pathname
+    if (path === '/health') return json({ status: 'ok' })
+    const hash = path.slice(1)
+    return json({ cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', count: counts[hash] ?? 0 })
+  })
+  router = await startServer('127.0.60.12', () => {
+    const { hostname, port } = new URL(server.origin)
+    return json({ Providers: [{ Schema: 'peer', ID: '12D3KooWServer', Addrs: [`/ip4/${hostname}/tcp/${port}/http`] }] })
+  })
+  client = await startServer('127.0.60.14', req => req.url === '/config.json'
+    ? json({ routers: [router.origin], allowLoopback: true })
+    : { body: '<!doctype html><title>client</title>' })
+  chromium = await launchWithExtension(outDir)
+})
+
+after(async () => {
+  await chromium?.close()
+  await Promise.all([site, client, router, server].map(s => s?.close()))
+  await rm(work, { recursive: true, force: true })
+})
+
+async function saveOptions (badge) {
+  const options = await chromium.browser.newPage()
+  await options.goto(`${chromium.origin}/options.html`, { waitUntil: 'load' })
+  await options.waitForFunction(() => document.getElementById('clientUrl').value !== '', { timeout: DEADLINE_MS })
+  await options.$eval('#clientUrl', e => { e.value = '' })
+  await options.type('#clientUrl', `${client.origin}/`)
+  if (await options.$eval('#badge', e => e.checked) !== badge) await options.click('#badge')
+  await options.click('#save')
+  const saved = await options.waitForFunction(() => document.querySelector('[data-testid=saved]').textContent || null, { timeout: DEADLINE_MS })
+  assert.equal(await saved.jsonValue(), 'Saved.')
+  return options
+}
+
+/** Waits until the badge of the active tab showing this address reads `text`. */
+async function badgeReads (address, text) {
+  const worker = await chromium.worker()
+  await worker.waitForFunction(async (url, expected) => {
+    const [tab] = await chrome.tabs.query({ active: true, url })
+    return tab != null && await chrome.action.getBadgeText({ tabId: tab.id }) === expected
+  }, { timeout: DEADLINE_MS, polling: 100 }, address, text)
+}
+
+describe('the badge in Chromium', () => {
+  test('shows the count of the active tab, from the cache on the way back, and nothing once turned off', async () => {
+    const busy = `${site.origin}/busy?utm_source=x`
+    const quiet = `${site.origin}/quiet`
+    counts[(await pageKey(busy)).urlHash] = 12
+    counts[(await pageKey(quiet)).urlHash] = 1000
+    const options = await saveOptions(true)
+
+    const first = await chromium.browser.newPage()
+    await first.goto(busy, { waitUntil: 'load' })
+    await first.bringToFront()
+    await badgeReads(busy, '12')
+    await screenshot(first, 'badge-busy-page')
+
+    const second = await chromium.browser.newPage()
+    await second.goto(quiet, { waitUntil: 'load' })
+    await second.bringToFront()
+    await badgeReads(quiet, '1k+')
+    const asked = server.requests.length
+
+    await first.bringToFront()
+    await badgeReads(busy, '12')
+    assert.equal(server.requests.length, asked, 'the count came from the cache')
+
+    for (const r of [...client.requests, ...router.requests, ...server.requests]) {
+      assert.ok(!JSON.stringify(r).includes('busy') && !JSON.stringify(r).includes('quiet'), `${r.url} carried the page address`)
+      assert.equal(r.headers.referer, undefined)
+    }
+
+    await options.bringToFront()
+    await options.reload({ waitUntil: 'load' })
+    await screenshot(options, 'badge-options-on')
+    await options.close()
+    await (await saveOptions(false)).close()
+    await first.bringToFront()
+    await badgeReads(busy, '')
+    await first.close()
+    await second.close()
+  })
+})
