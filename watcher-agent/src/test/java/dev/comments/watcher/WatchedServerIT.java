@@ -64,6 +64,18 @@ class WatchedServerIT {
             assertEquals(kuboNow.pid(), w.child("kubo").pid(), "kubo was not restarted for the server");
             assertTrue(w.child("server").lastReason().contains("signal 9"), w.child("server").lastReason());
             await("health is 200 again").atMost(RECOVERY).until(() -> s.api.get("health").status() == 200);
+
+            await("the sync agent runs").atMost(RECOVERY).until(() -> running(w, "sync"));
+            long kuboPid = w.child("kubo").pid();
+            long serverPid = w.child("server").pid();
+            java.time.Instant killed = java.time.Instant.now();
+            kill9(w.child("sync").pid());
+            await("the sync agent is back").atMost(RECOVERY).until(() -> running(w, "sync") && w.child("sync").starts() == 2);
+            Path heartbeat = s.dir.resolve("data/sync-agent.heartbeat");
+            await("a sync round runs again").atMost(RECOVERY).until(() -> Files.exists(heartbeat)
+                    && Files.getLastModifiedTime(heartbeat).toInstant().isAfter(killed));
+            assertEquals(kuboPid, w.child("kubo").pid(), "kubo was not restarted for the sync agent");
+            assertEquals(serverPid, w.child("server").pid(), "the server was not restarted for the sync agent");
         }
     }
 
@@ -197,7 +209,9 @@ class WatchedServerIT {
                     "ratelimit.burst=1000000",
                     "watcher.ipfs=" + Path.of(System.getProperty("comments.repo"), ".tools/bin/ipfs"),
                     "watcher.payara.jar=" + PayaraServer.microJar(),
-                    "watcher.war=" + PayaraServer.war(), ""));
+                    "watcher.war=" + PayaraServer.war(),
+                    "watcher.sync.jar=" + Path.of(System.getProperty("comments.repo"), "sync-agent/target/sync-agent.jar"),
+                    "sync.interval.ms=2000", ""));
             return new Server(dir, ip, settings, new Api(URI.create("http://" + ip + ":8000/"), ip));
         }
 
