@@ -170,7 +170,7 @@ public final class KuboDaemon implements AutoCloseable {
             throw new UncheckedIOException("cannot empty " + repo, e);
         }
         int[] ports = {apiPort, gatewayPort, swarmPort, wsPort, httpPort};
-        String newPeerId = configure(repo, ip, ports, bootstrap, log);
+        String newPeerId = KuboConfigure.run(repo, ip, ports, bootstrap, log);
         KuboDaemon fresh = new KuboDaemon(repo, ip, newPeerId, ports, bootstrap, log);
         fresh.launch();
         return fresh;
