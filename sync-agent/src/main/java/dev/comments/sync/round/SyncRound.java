@@ -116,8 +116,8 @@ public final class SyncRound {
                     + " error=" + EventLog.quote(o.detail()));
         }
         if (o.written() > 0 && o.status().effect() != PeerOutcome.Effect.BACKOFF) {
-            EventLog.info("event=peer-synced peer=" + o.peer().url() + " status=" + o.status() + " written="
-                    + o.written() + " folders_listed=" + o.foldersListed() + " blocks_fetched=" + o.blocksFetched());
+            EventLog.info("event=peer-synced peer=" + o.peer().url() + " source=" + o.peer().source() + " status="
+                    + o.status() + " written=" + o.written() + " folders_listed=" + o.foldersListed() + " blocks_fetched=" + o.blocksFetched());
         }
     }
 
