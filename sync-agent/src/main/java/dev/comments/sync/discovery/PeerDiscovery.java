@@ -47,7 +47,7 @@ public final class PeerDiscovery {
 
     private List<PeerAddresses> providers() {
         try {
-            return kubo.routing.findprovs(settings.networkId().dhtKey(), settings.maxPeers());
+            return kubo.routing.findprovsUntilDeadline(settings.networkId().dhtKey(), settings.maxPeers());
         } catch (KuboException e) {
             EventLog.warn("event=discovery-failed error=" + EventLog.quote(e.getMessage()));
             return List.of();
