@@ -36,12 +36,18 @@ import java.util.Set;
  * {@code maxEntriesPerFolder} folder entries are read; a budget of
  * {@code maxBlocksPerPeer} per round is spent by each folder listed and each block
  * fetched; each comment read is cut at 16 KiB + 1 byte; every call has a deadline; after
- * {@link #FAILURES_IN_A_ROW} failed calls in a row the peer is left for this round.
+ * {@link #FAILURES_IN_A_ROW} failed calls in a row, or {@link #FAILURES} in all, the peer
+ * is left for this round; and the whole walk stops after {@link #CALLS_OF_TIME} call
+ * deadlines, so a peer that serves slowly cannot hold the round for long.
  */
 public final class PeerPull {
 
     /** Failed fetches or listings in a row after which a peer is left for the round. */
     static final int FAILURES_IN_A_ROW = 3;
+    /** Failed fetches or listings in all after which a peer is left for the round. */
+    static final int FAILURES = 10;
+    /** A peer's walk ends after this many call deadlines ({@code sync.timeout.ms}); the rest waits for the next round. */
+    static final int CALLS_OF_TIME = 30;
     /** Rejections logged one by one per peer and round; the rest are only counted. */
     private static final int LOGGED_REJECTIONS = 10;
 
@@ -75,7 +81,10 @@ public final class PeerPull {
         private int ignored;
         private int budget = settings.maxBlocksPerPeer();
         private int failuresInARow;
+        private int failures;
         private boolean incomplete;
+        private final Map<UrlHash, Cid> taken = new HashMap<>();
+        private final long endsAt = System.nanoTime() + settings.timeout().toNanos() * CALLS_OF_TIME;
 
         Walk(Peer peer, PeerSeen seen, RoundShared shared) {
             this.peer = peer;
@@ -98,11 +107,22 @@ public final class PeerPull {
             } catch (LocalFailure e) {
                 return end(Status.LOCAL_FAILURE, seen, e.getMessage());
             } catch (GiveUp e) {
-                return end(Status.UNREACHABLE, seen, e.getMessage());
+                return end(Status.UNREACHABLE, progress(), e.getMessage());
+            } catch (OutOfTime e) {
+                EventLog.warn("event=peer-out-of-time peer=" + peer.url() + " after_ms="
+                        + settings.timeout().toMillis() * CALLS_OF_TIME + " note=\"the rest waits for the next round\"");
+                return end(rejected > 0 ? Status.INVALID : Status.PARTIAL, progress(), "out of time for this round");
             }
         }
 
-        private PeerOutcome diff(Cid root) throws LocalFailure, GiveUp {
+        /** What was taken before the walk was cut short: the old root, the folders finished so far. */
+        private PeerSeen progress() {
+            Map<UrlHash, Cid> folders = new HashMap<>(seen.folders());
+            folders.putAll(taken);
+            return new PeerSeen(seen.root(), folders);
+        }
+
+        private PeerOutcome diff(Cid root) throws LocalFailure, GiveUp, OutOfTime {
             LocalTree local = local();
             if (local.hasRoot(root)) {
                 return end(Status.SYNCED, new PeerSeen(root, local.folders()), "same tree as ours");
@@ -120,7 +140,6 @@ public final class PeerPull {
                 EventLog.warn("event=root-over-cap peer=" + peer.url() + " root=" + root + " read=" + entries.size()
                         + " note=\"the rest of this peer's pages are not read\"");
             }
-            Map<UrlHash, Cid> taken = new HashMap<>();
             for (Link entry : entries) {
                 Optional<UrlHash> page = TreeShape.page(entry);
                 if (page.isEmpty()) {
@@ -132,11 +151,11 @@ public final class PeerPull {
                     taken.put(page.get(), folder);
                 } else if (budget <= 0) {
                     incomplete = true;
-                    keepOld(page.get(), taken);
+                    keepOld(page.get());
                 } else if (pullFolder(page.get(), folder)) {
                     taken.put(page.get(), folder);
                 } else {
-                    keepOld(page.get(), taken);
+                    keepOld(page.get());
                 }
             }
             PeerSeen now = new PeerSeen(incomplete ? seen.root() : root, taken);
@@ -146,7 +165,7 @@ public final class PeerPull {
             return end(incomplete ? Status.PARTIAL : Status.SYNCED, now, "");
         }
 
-        private void keepOld(UrlHash page, Map<UrlHash, Cid> taken) {
+        private void keepOld(UrlHash page) {
             Cid old = seen.folders().get(page);
             if (old != null) {
                 taken.put(page, old);
@@ -154,7 +173,7 @@ public final class PeerPull {
         }
 
         /** Reads one page folder and takes what the store lacks; true when nothing was left for later. */
-        private boolean pullFolder(UrlHash page, Cid folder) throws LocalFailure, GiveUp {
+        private boolean pullFolder(UrlHash page, Cid folder) throws LocalFailure, GiveUp, OutOfTime {
             budget--;
             List<Link> links;
             try {
@@ -172,6 +191,23 @@ public final class PeerPull {
             }
             Set<Cid> have = stored(page);
             List<VerifiedComment> batch = new ArrayList<>();
+            boolean complete;
+            try {
+                complete = takeMissing(page, links, have, batch);
+            } catch (GiveUp | OutOfTime e) {
+                write(batch); // what was verified before the walk was cut short
+                throw e;
+            }
+            write(batch);
+            if (!complete) {
+                incomplete = true;
+            }
+            return complete;
+        }
+
+        /** Fetches and verifies the listed comments the store lacks into {@code batch}; false if some were left. */
+        private boolean takeMissing(UrlHash page, List<Link> links, Set<Cid> have, List<VerifiedComment> batch)
+                throws LocalFailure, GiveUp, OutOfTime {
             boolean complete = true;
             for (Link link : links) {
                 switch (TreeShape.entry(link)) {
@@ -197,15 +233,11 @@ public final class PeerPull {
                     }
                 }
             }
-            write(batch);
-            if (!complete) {
-                incomplete = true;
-            }
             return complete;
         }
 
         /** The verified comment, empty if refused, null if it could not be fetched now. */
-        private Optional<VerifiedComment> fetch(UrlHash page, Cid id) throws LocalFailure, GiveUp {
+        private Optional<VerifiedComment> fetch(UrlHash page, Cid id) throws LocalFailure, GiveUp, OutOfTime {
             byte[] bytes;
             try {
                 bytes = call(() -> kubo.cat(id.text(), CommentLimits.MAX_FILE_BYTES + 1L), "block " + id);
@@ -264,12 +296,15 @@ public final class PeerPull {
             }
         }
 
-        private List<Link> list(Cid folder, int cap, String what) throws LocalFailure, GiveUp, Failed {
+        private List<Link> list(Cid folder, int cap, String what) throws LocalFailure, GiveUp, Failed, OutOfTime {
             return call(() -> kubo.ls(folder, cap + 1), what + " " + folder);
         }
 
         /** One kubo call about the peer's data: our daemon down is ours; anything else counts against the peer. */
-        private <T> T call(KuboCall<T> work, String what) throws LocalFailure, GiveUp, Failed {
+        private <T> T call(KuboCall<T> work, String what) throws LocalFailure, GiveUp, Failed, OutOfTime {
+            if (System.nanoTime() > endsAt) {
+                throw new OutOfTime();
+            }
             try {
                 T result = work.run();
                 failuresInARow = 0;
@@ -279,10 +314,12 @@ public final class PeerPull {
                     throw new LocalFailure("our daemon is not answering: " + e.getMessage());
                 }
                 failuresInARow++;
+                failures++;
                 EventLog.warn("event=fetch-failed peer=" + peer.url() + " what=" + EventLog.quote(what)
                         + " error=" + EventLog.quote(e.getMessage()));
-                if (failuresInARow >= FAILURES_IN_A_ROW) {
-                    throw new GiveUp(failuresInARow + " calls in a row failed, the last: " + e.getMessage());
+                if (failuresInARow >= FAILURES_IN_A_ROW || failures >= FAILURES) {
+                    throw new GiveUp(failures + " calls failed (" + failuresInARow + " in a row), the last: "
+                            + e.getMessage());
                 }
                 throw new Failed();
             }
@@ -314,6 +351,15 @@ public final class PeerPull {
 
         GiveUp(String message) {
             super(message);
+        }
+    }
+
+    /** The walk has used its time for this round. */
+    private static final class OutOfTime extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        OutOfTime() {
+            super(null, null, false, false);
         }
     }
 
