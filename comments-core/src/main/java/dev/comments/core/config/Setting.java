@@ -17,6 +17,20 @@ public enum Setting {
     SYNC_INTERVAL_MS("sync.interval.ms", "30000", Kind.POSITIVE),
     /** Base URLs of peers to sync with besides those the DHT finds, comma-separated. */
     SYNC_STATIC_PEERS("sync.static.peers", "", Kind.TEXT),
+    /** The sync agent's liveness file, rewritten every round; empty means {@code <data.dir>/sync-agent.heartbeat}. */
+    SYNC_HEARTBEAT_FILE("sync.heartbeat.file", "", Kind.TEXT),
+    /** How many providers of the network id one round asks the DHT for. */
+    SYNC_MAX_PEERS("sync.max.peers", "20", Kind.POSITIVE),
+    /** Page folders read from one peer's root per round; the rest wait for later rounds. */
+    SYNC_MAX_FOLDERS_PER_ROOT("sync.max.folders.per.root", "10000", Kind.POSITIVE),
+    /** Entries read from one page folder; a larger folder is read this far only. */
+    SYNC_MAX_ENTRIES_PER_FOLDER("sync.max.entries.per.folder", "10000", Kind.POSITIVE),
+    /** Comment blocks fetched from one peer per round; the rest wait for later rounds. */
+    SYNC_MAX_BLOCKS_PER_PEER("sync.max.blocks.per.peer", "2000", Kind.POSITIVE),
+    /** Deadline of every single call the sync agent makes (peer HTTP, kubo RPC). */
+    SYNC_TIMEOUT_MS("sync.timeout.ms", "10000", Kind.POSITIVE),
+    /** The longest a failing or misbehaving peer is left alone before it is tried again. */
+    SYNC_BACKOFF_MAX_MS("sync.backoff.max.ms", "600000", Kind.POSITIVE),
     RATE_LIMIT_POSTS_PER_MINUTE("ratelimit.posts.per.minute", "30", Kind.POSITIVE),
     RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE),
     /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */

@@ -154,6 +154,46 @@ public final class KuboClient implements AutoCloseable {
                 .toList());
     }
 
+    /**
+     * At most {@code limit} entries of a UnixFS folder, read as kubo streams them
+     * ({@code ls --stream --resolve-type=false --size=false}): kubo fetches the folder's
+     * own blocks (all shards of a large, sharded folder, as far as it is read) but none
+     * of the entries, and the answer stops at the {@code limit}th entry, so a folder of
+     * any size costs at most that much. A child folder's type is then
+     * {@link Link#UNKNOWN}; a raw block child is a {@link Link#FILE}. Ask for one more
+     * than you accept to learn whether a folder has more. An entry whose CID this client
+     * does not read (a CIDv0, which no server of ours writes) is left out, so that one
+     * such entry does not hide the others of a folder from another server.
+     */
+    public List<Link> ls(Cid folder, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        List<Link> links = new ArrayList<>();
+        rpc.stream(Command.of("ls").arg(folder.toString())
+                .option("stream", true)
+                .option("resolve-type", false)
+                .option("size", false), o -> {
+                    for (var object : KuboJson.objects(o, "Objects")) {
+                        for (var link : KuboJson.objects(object, "Links")) {
+                            if (links.size() < limit) {
+                                readable(link).ifPresent(links::add);
+                            }
+                        }
+                    }
+                    return links.size() >= limit ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
+                });
+        return links;
+    }
+
+    private static java.util.Optional<Link> readable(jakarta.json.JsonObject link) {
+        try {
+            return java.util.Optional.of(Link.from(link));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Closes the connections of this client and of every {@link #withTimeout} view of it. */
     @Override
     public void close() {

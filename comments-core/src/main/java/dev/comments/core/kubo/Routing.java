@@ -64,6 +64,39 @@ public final class Routing {
     }
 
     /**
+     * Like {@link #findprovs}, but when the call's deadline passes while kubo is still
+     * searching (a large DHT, fewer than {@code max} providers), the providers found by
+     * then are the answer. Only a search that found nobody by its deadline is an error.
+     */
+    public List<PeerAddresses> findprovsUntilDeadline(Cid cid, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        Map<String, PeerAddresses> found = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        try {
+            rpc.stream(Command.of("routing/findprovs").arg(cid.toString()).option("num-providers", max), event -> {
+                if (type(event) == PROVIDER) {
+                    for (JsonObject response : KuboJson.objects(event, "Responses")) {
+                        PeerAddresses provider = PeerAddresses.from(response);
+                        found.putIfAbsent(provider.id(), provider);
+                    }
+                }
+                return found.size() >= max ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
+            });
+        } catch (KuboException e) {
+            boolean deadline = e.status() == KuboException.NO_ANSWER
+                    && e.getCause() instanceof java.util.concurrent.TimeoutException;
+            if (!deadline || found.isEmpty()) {
+                throw e;
+            }
+        }
+        synchronized (found) {
+            List<PeerAddresses> providers = new ArrayList<>(found.values());
+            return providers.subList(0, Math.min(max, providers.size()));
+        }
+    }
+
+    /**
      * The peer's announced addresses, from the DHT, including the {@code /http} address
      * a server appends. A peer the DHT does not know is a {@link KuboException} with
      * kubo's message ({@code routing: not found}).

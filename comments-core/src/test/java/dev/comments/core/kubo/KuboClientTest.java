@@ -116,6 +116,26 @@ class KuboClientTest {
     }
 
     @Test
+    void boundedLsReadsAtMostTheLimitAndDoesNotFetchTheEntries() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("wide"));
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(folder.resolve("f" + i + ".json"), "{\"n\":" + i + "}");
+        }
+        Files.createDirectories(folder.resolve("sub"));
+        Files.writeString(folder.resolve("sub/x.json"), "{}");
+        Cid root = kubo.add(folder).getLast().hash();
+
+        assertEquals(51, kubo.ls(root, 1000).size(), "a limit above the size gives every entry");
+        List<Link> first = kubo.ls(root, 10);
+        assertEquals(10, first.size(), "the answer stops at the limit");
+        List<Link> all = kubo.ls(root, 51);
+        Link sub = all.stream().filter(l -> l.name().equals("sub")).findFirst().orElseThrow();
+        assertEquals(Link.UNKNOWN, sub.type(), "a child folder is not fetched to learn its type");
+        assertTrue(all.stream().filter(l -> l.name().startsWith("f")).allMatch(Link::isFile), "raw blocks are files");
+        assertThrows(IllegalArgumentException.class, () -> kubo.ls(root, 0));
+    }
+
+    @Test
     void filesApiBuildsAFolderOneCopyAtATime() {
         Cid comment = kubo.block.put(TestVectors.firstCommentFile()).key();
         String folder = "/comments/" + "ab".repeat(32);

@@ -1,0 +1,110 @@
+package dev.comments.sync;
+
+import dev.comments.core.config.Config;
+import dev.comments.sync.agent.EventLog;
+import dev.comments.sync.agent.SyncAgent;
+import dev.comments.sync.agent.SyncLoop;
+import dev.comments.sync.config.SyncSettings;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar sync-agent.jar [--once]}: the sync agent of one server, configured like
+ * the server itself (defaults, {@code COMMENTS_CONFIG} file, {@code -Dcomments.<key>},
+ * {@code COMMENTS_<KEY>} variables; see dev.comments.core.config.Setting). Logs one line
+ * per event on standard output.
+ *
+ * <p>Exit codes (s6's convention):
+ * <ul>
+ * <li>0: {@code --once} finished its round, or {@code --help}.</li>
+ * <li>100: wrong usage or configuration (unknown argument, bad setting, unreadable
+ *     configuration file): restarting will not help.</li>
+ * <li>111: system error: the data folder, store or heartbeat cannot be used, or the agent
+ *     failed unexpectedly; a restart may help.</li>
+ * <li>143: stopped by SIGTERM (the JVM's code for it), after the round in progress.</li>
+ * </ul>
+ */
+public final class SyncAgentMain {
+
+    public static final int OK = 0;
+    public static final int USAGE = 100;
+    public static final int SYSTEM = 111;
+
+    private static final String USAGE_TEXT = """
+            usage: java -jar sync-agent.jar [--once]
+              Pulls the other servers' comments into this server's store every sync.interval.ms.
+              --once   run one round and exit
+              Configuration as the server's: COMMENTS_CONFIG=<file>, COMMENTS_<KEY>=<value>.
+            exit codes: 0 ok, 100 usage or configuration error, 111 system error""";
+
+    private SyncAgentMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        boolean once = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--once" -> once = true;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE_TEXT);
+                    return OK;
+                }
+                default -> {
+                    System.err.println("sync-agent: unknown argument: " + arg + "\n" + USAGE_TEXT);
+                    return USAGE;
+                }
+            }
+        }
+        SyncSettings settings;
+        try {
+            settings = SyncSettings.from(Config.load());
+        } catch (IOException | IllegalArgumentException e) {
+            EventLog.error("event=config-error error=" + EventLog.quote(e.getMessage()) + " exit=" + USAGE);
+            return USAGE;
+        }
+        SyncAgent agent;
+        try {
+            agent = SyncAgent.open(settings);
+        } catch (IOException | RuntimeException e) {
+            EventLog.error("event=start-failed data.dir=" + EventLog.quote(settings.dataDir()) + " error="
+                    + EventLog.quote(e) + " exit=" + SYSTEM);
+            return SYSTEM;
+        }
+        EventLog.info("event=sync-agent-started data.dir=" + EventLog.quote(settings.dataDir()) + " ipfs.api="
+                + settings.ipfsApi() + " network.id=" + settings.networkId() + " self=" + settings.ownUrl()
+                + " interval.ms=" + settings.interval().toMillis() + " static.peers=" + settings.staticPeers().size()
+                + " heartbeat=" + EventLog.quote(settings.heartbeatFile()) + " pid=" + ProcessHandle.current().pid());
+        if (once) {
+            try (agent) {
+                agent.runRound();
+                return OK;
+            } catch (RuntimeException e) {
+                EventLog.error("event=round-failed error=" + EventLog.quote(e) + " exit=" + SYSTEM);
+                return SYSTEM;
+            }
+        }
+        return loop(agent, settings);
+    }
+
+    private static int loop(SyncAgent agent, SyncSettings settings) {
+        SyncLoop loop = new SyncLoop(agent, settings.interval());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EventLog.info("event=sync-agent-stopping");
+            loop.close();
+            agent.close();
+            stopped.countDown();
+        }, "sync-agent-stop"));
+        loop.start();
+        try {
+            stopped.await(); // until SIGTERM/SIGINT: the JVM then exits with 128+signal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.comments.sync.agent;
+
+import dev.comments.core.kubo.KuboClient;
+import dev.comments.core.store.CommentStore;
+import dev.comments.sync.config.SyncSettings;
+import dev.comments.sync.discovery.PeerDiscovery;
+import dev.comments.sync.peers.PeerTable;
+import dev.comments.sync.pull.PeerApi;
+import dev.comments.sync.pull.PeerPull;
+import dev.comments.sync.round.RoundReport;
+import dev.comments.sync.round.SyncRound;
+import dev.comments.sync.state.StateFile;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The agent's parts, wired once from its settings: the store, the daemon's client, the
+ * peer table, the saved state, one {@link SyncRound}. {@link #runRound()} is one round
+ * with its log line and heartbeat; the loop and tests both call it.
+ */
+public final class SyncAgent implements AutoCloseable {
+
+    private final SyncSettings settings;
+    private final KuboClient kubo;
+    private final PeerApi api;
+    private final SyncRound round;
+    private final Heartbeat heartbeat;
+
+    private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round, Heartbeat heartbeat) {
+        this.settings = settings;
+        this.kubo = kubo;
+        this.api = api;
+        this.round = round;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Opens the store and the state; an IOException when the data folder cannot be used. */
+    public static SyncAgent open(SyncSettings settings) throws IOException {
+        CommentStore store = CommentStore.open(settings.dataDir());
+        KuboClient kubo = KuboClient.connect(settings.ipfsApi(), settings.timeout());
+        PeerApi api = new PeerApi(settings.timeout());
+        StateFile stateFile = new StateFile(settings.stateFile());
+        SyncRound round = new SyncRound(kubo, new PeerDiscovery(kubo, settings),
+                new PeerTable(settings.interval(), settings.backoffMax()),
+                new PeerPull(kubo, store, api, settings), stateFile.load(), stateFile, settings.timeout(),
+                Clock.systemUTC());
+        Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
+        heartbeat.beat("event=sync-agent-started");
+        return new SyncAgent(settings, kubo, api, round, heartbeat);
+    }
+
+    public SyncSettings settings() {
+        return settings;
+    }
+
+    /** The round itself, without log line or heartbeat. */
+    public SyncRound round() {
+        return round;
+    }
+
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /** One round, logged, then the heartbeat. A heartbeat that cannot be written is logged. */
+    public RoundReport runRound() {
+        RoundReport report = round.run();
+        EventLog.info(report.logLine());
+        try {
+            heartbeat.beat(report.logLine());
+        } catch (IOException e) {
+            EventLog.error("event=heartbeat-failed file=" + EventLog.quote(heartbeat.path()) + " error="
+                    + EventLog.quote(e.getMessage()));
+        }
+        return report;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        kubo.close();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.comments.sync.config;
+
+import dev.comments.core.config.Config;
+import dev.comments.core.config.Setting;
+import dev.comments.core.network.NetworkId;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the sync agent reads from the server's configuration (DESIGN §6), checked once at
+ * start. Every value has its one default in {@link Setting}.
+ *
+ * @param ownUrl this server's own HTTP API, never synced with
+ */
+public record SyncSettings(
+        Path dataDir,
+        URI ipfsApi,
+        NetworkId networkId,
+        URI ownUrl,
+        Duration interval,
+        List<URI> staticPeers,
+        Path heartbeatFile,
+        Path stateFile,
+        int maxPeers,
+        int maxFoldersPerRoot,
+        int maxEntriesPerFolder,
+        int maxBlocksPerPeer,
+        Duration timeout,
+        Duration backoffMax) {
+
+    /** The state file's name in the data folder (per-peer last seen CIDs; losing it is harmless). */
+    public static final String STATE_FILE = "sync-agent.state.json";
+    /** The heartbeat's name in the data folder unless {@code sync.heartbeat.file} says otherwise. */
+    public static final String HEARTBEAT_FILE = "sync-agent.heartbeat";
+
+    public SyncSettings {
+        staticPeers = List.copyOf(staticPeers);
+    }
+
+    /** Reads and checks the settings; a wrong value is an IllegalArgumentException naming the setting. */
+    public static SyncSettings from(Config config) {
+        Path data = config.dataDir().toAbsolutePath();
+        String heartbeat = config.get(Setting.SYNC_HEARTBEAT_FILE);
+        return new SyncSettings(
+                data,
+                config.ipfsApi(),
+                config.networkId(),
+                URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/"),
+                config.syncInterval(),
+                staticPeers(config.staticPeers()),
+                heartbeat.isBlank() ? data.resolve(HEARTBEAT_FILE) : Path.of(heartbeat).toAbsolutePath(),
+                data.resolve(STATE_FILE),
+                config.integer(Setting.SYNC_MAX_PEERS),
+                config.integer(Setting.SYNC_MAX_FOLDERS_PER_ROOT),
+                config.integer(Setting.SYNC_MAX_ENTRIES_PER_FOLDER),
+                config.integer(Setting.SYNC_MAX_BLOCKS_PER_PEER),
+                Duration.ofMillis(config.integer(Setting.SYNC_TIMEOUT_MS)),
+                Duration.ofMillis(config.integer(Setting.SYNC_BACKOFF_MAX_MS)));
+    }
+
+    /** A peer's base URL in the one spelling the agent keys its tables by: scheme://host:port/. */
+    public static URI normalize(URI url) {
+        String scheme = url.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
+            throw new IllegalArgumentException("a peer is an http:// or https:// base URL, not " + url);
+        }
+        int port = url.getPort() != -1 ? url.getPort() : "https".equals(scheme) ? 443 : 80;
+        return URI.create(scheme + "://" + url.getRawAuthority().replaceFirst(":\\d+$", "") + ":" + port + "/");
+    }
+
+    private static List<URI> staticPeers(List<String> values) {
+        List<URI> peers = new ArrayList<>();
+        for (String value : values) {
+            try {
+                peers.add(normalize(URI.create(value)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("setting " + Setting.SYNC_STATIC_PEERS.key() + " (or "
+                        + Setting.SYNC_STATIC_PEERS.envName() + "): " + e.getMessage(), e);
+            }
+        }
+        return peers;
+    }
+}

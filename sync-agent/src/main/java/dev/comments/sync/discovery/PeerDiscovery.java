@@ -1,0 +1,74 @@
+package dev.comments.sync.discovery;
+
+import dev.comments.core.kubo.KuboClient;
+import dev.comments.core.kubo.KuboException;
+import dev.comments.core.kubo.PeerAddresses;
+import dev.comments.sync.agent.EventLog;
+import dev.comments.sync.config.SyncSettings;
+import dev.comments.sync.peers.Peer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the servers to sync with (DESIGN §4.2): the providers of the network id's DHT
+ * key ({@code routing/findprovs}), each one's peer record ({@code routing/findpeer}) and
+ * in it the {@code /http} address its server appends; plus the static peers of the
+ * configuration. Never this server itself, and each URL once.
+ */
+public final class PeerDiscovery {
+
+    private final KuboClient kubo;
+    private final SyncSettings settings;
+
+    public PeerDiscovery(KuboClient kubo, SyncSettings settings) {
+        this.kubo = kubo.withTimeout(settings.timeout());
+        this.settings = settings;
+    }
+
+    /** The peers of this round. A DHT that fails leaves the static peers; that is logged, not thrown. */
+    public List<Peer> find(String selfPeerId) {
+        Map<URI, Peer> peers = new LinkedHashMap<>();
+        for (PeerAddresses provider : providers()) {
+            if (provider.id().equals(selfPeerId)) {
+                continue;
+            }
+            httpUrl(provider).ifPresent(url -> peers.putIfAbsent(url, new Peer(url, provider.id())));
+        }
+        for (URI url : settings.staticPeers()) {
+            peers.putIfAbsent(url, new Peer(url, Peer.STATIC));
+        }
+        peers.remove(settings.ownUrl());
+        return new ArrayList<>(peers.values());
+    }
+
+    private List<PeerAddresses> providers() {
+        try {
+            return kubo.routing.findprovsUntilDeadline(settings.networkId().dhtKey(), settings.maxPeers());
+        } catch (KuboException e) {
+            EventLog.warn("event=discovery-failed error=" + EventLog.quote(e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** The first HTTP endpoint in the provider's peer record; the provider record's addresses if findpeer fails. */
+    private Optional<URI> httpUrl(PeerAddresses provider) {
+        List<String> addrs;
+        try {
+            addrs = kubo.routing.findpeer(provider.id()).httpAddresses();
+        } catch (KuboException e) {
+            EventLog.warn("event=findpeer-failed peer=" + provider.id() + " error=" + EventLog.quote(e.getMessage()));
+            addrs = provider.httpAddresses();
+        }
+        for (String addr : addrs) {
+            Optional<URI> url = HttpMultiaddr.toUrl(addr);
+            if (url.isPresent()) {
+                return url;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.comments.sync.pull;
+
+import dev.comments.core.cid.Cid;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one HTTP call the agent makes to a peer: {@code GET /} → {@code {"cid": "<root>"}}
+ * (DESIGN §4.4). Bounded like everything a peer sends: one deadline for the whole
+ * exchange, at most {@link #MAX_ANSWER} bytes, no redirects, and the answer must be a
+ * folder CID (dag-pb) or the peer is {@link PeerException.Kind#INVALID}.
+ */
+public final class PeerApi implements AutoCloseable {
+
+    /** {@code {"cid":"…"}} is under 100 bytes; a little room for white space. */
+    static final int MAX_ANSWER = 4096;
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public PeerApi(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    /** The peer's whole-tree CID. */
+    public Cid root(URI base) throws PeerException {
+        HttpRequest request = HttpRequest.newBuilder(base).timeout(timeout)
+                .header("Accept", "application/json").GET().build();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBody(MAX_ANSWER));
+        HttpResponse<byte[]> response;
+        try {
+            response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " did not finish within " + timeout);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "interrupted during GET " + base);
+        } catch (ExecutionException e) {
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " failed: " + e.getCause(), e.getCause());
+        }
+        if (response.statusCode() != 200) {
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " answered " + response.statusCode());
+        }
+        return parse(base, response.body());
+    }
+
+    static Cid parse(URI base, byte[] body) throws PeerException {
+        Cid cid;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonObject o = reader.readObject();
+            cid = Cid.parse(((JsonString) o.get("cid")).getString());
+        } catch (RuntimeException e) {
+            throw new PeerException(PeerException.Kind.INVALID, "GET " + base + " did not answer {\"cid\": <folder CID>}: " + e, e);
+        }
+        if (cid.codec() != Cid.DAG_PB) {
+            throw new PeerException(PeerException.Kind.INVALID, "GET " + base + " answered " + cid + ", which is not a folder");
+        }
+        return cid;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.comments.sync.pull;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.kubo.KuboClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the peers of one round share: our own published tree, read once and only if a
+ * peer's root changed, and the ids being fetched, so two peers offering the same new
+ * comment do not both fetch it.
+ */
+public final class RoundShared {
+
+    private final KuboClient kubo;
+    private final Set<Cid> claimed = ConcurrentHashMap.newKeySet();
+    private volatile LocalTree local;
+
+    public RoundShared(KuboClient kubo) {
+        this.kubo = kubo;
+    }
+
+    /** Our published tree; a KuboException when the daemon cannot say. */
+    public LocalTree local() {
+        LocalTree tree = local;
+        if (tree == null) {
+            synchronized (this) {
+                tree = local;
+                if (tree == null) {
+                    tree = LocalTree.read(kubo);
+                    local = tree;
+                }
+            }
+        }
+        return tree;
+    }
+
+    /** True for the first caller this round; the others leave that comment to it. */
+    public boolean claim(Cid id) {
+        return claimed.add(id);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.comments.sync.state;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.network.UrlHash;
+import dev.comments.sync.agent.EventLog;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@link SyncState} on disk, {@code <data.dir>/sync-agent.state.json}:
+ * <pre>{"v":1,"peers":{"http://127.0.0.3:8000/":{"root":"bafy…","folders":{"&lt;urlHash&gt;":"bafy…"}}}}</pre>
+ * Written whole to a temp file, fsynced, then renamed over the old one, so a crash
+ * leaves the old state or the new one. It only saves work: a missing or unreadable
+ * file means one full comparison with each peer, so it is logged and ignored.
+ */
+public final class StateFile {
+
+    private static final int VERSION = 1;
+
+    private final Path file;
+
+    public StateFile(Path file) {
+        this.file = file;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public SyncState load() {
+        SyncState state = new SyncState();
+        JsonObject json;
+        try (InputStream in = Files.newInputStream(file); JsonReader reader = Json.createReader(in)) {
+            json = reader.readObject();
+        } catch (NoSuchFileException e) {
+            return state;
+        } catch (IOException | RuntimeException e) {
+            EventLog.warn("event=state-unreadable file=" + EventLog.quote(file) + " error=" + EventLog.quote(e.getMessage())
+                    + " action=\"starting from an empty state: the first round compares every folder again\"");
+            return state;
+        }
+        try {
+            if (json.getInt("v") != VERSION) {
+                throw new IllegalArgumentException("version " + json.get("v"));
+            }
+            for (Map.Entry<String, JsonValue> peer : json.getJsonObject("peers").entrySet()) {
+                JsonObject o = peer.getValue().asJsonObject();
+                Cid root = o.isNull("root") ? null : Cid.parse(o.getString("root"));
+                Map<UrlHash, Cid> folders = new HashMap<>();
+                for (Map.Entry<String, JsonValue> f : o.getJsonObject("folders").entrySet()) {
+                    folders.put(new UrlHash(f.getKey()), Cid.parse(((jakarta.json.JsonString) f.getValue()).getString()));
+                }
+                state.putLoaded(URI.create(peer.getKey()), new PeerSeen(root, folders));
+            }
+        } catch (RuntimeException e) {
+            EventLog.warn("event=state-unreadable file=" + EventLog.quote(file) + " error=" + EventLog.quote(e)
+                    + " action=\"starting from an empty state: the first round compares every folder again\"");
+            return new SyncState();
+        }
+        return state;
+    }
+
+    public void save(SyncState state) throws IOException {
+        JsonObjectBuilder peers = Json.createObjectBuilder();
+        for (Map.Entry<URI, PeerSeen> e : state.snapshot().entrySet()) {
+            JsonObjectBuilder folders = Json.createObjectBuilder();
+            e.getValue().folders().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey((a, b) -> a.hex().compareTo(b.hex())))
+                    .forEach(f -> folders.add(f.getKey().hex(), f.getValue().text()));
+            JsonObjectBuilder peer = Json.createObjectBuilder();
+            if (e.getValue().root() == null) {
+                peer.addNull("root");
+            } else {
+                peer.add("root", e.getValue().root().text());
+            }
+            peers.add(e.getKey().toString(), peer.add("folders", folders));
+        }
+        byte[] bytes = Json.createObjectBuilder().add("v", VERSION).add("peers", peers).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

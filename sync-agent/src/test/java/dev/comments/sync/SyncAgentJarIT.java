@@ -1,0 +1,41 @@
+package dev.comments.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.sync.testing.AgentProcess;
+import dev.comments.sync.testing.Agents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The shipped jar: its documented exit codes, and a round with no daemon is a logged round, not a crash. */
+class SyncAgentJarIT {
+
+    @Test
+    void exitCodesAreTheDocumentedOnes() throws Exception {
+        Path dir = Agents.freshDir("jar");
+        Map<String, String> env = Map.of("COMMENTS_DATA_DIR", dir.resolve("data").toString(),
+                "COMMENTS_IPFS_API", "http://127.0.40.9:9", "COMMENTS_SYNC_TIMEOUT_MS", "2000");
+
+        assertEquals(0, new AgentProcess(dir.resolve("help.log"), env).run("--help"));
+        assertEquals(100, new AgentProcess(dir.resolve("usage.log"), env).run("--bogus"));
+        AgentProcess badSetting = new AgentProcess(dir.resolve("config.log"),
+                Map.of("COMMENTS_SYNC_INTERVAL_MS", "0", "COMMENTS_DATA_DIR", dir.resolve("data").toString()));
+        assertEquals(100, badSetting.run());
+        assertTrue(badSetting.output().contains("event=config-error"), badSetting.output());
+
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        AgentProcess noStore = new AgentProcess(dir.resolve("store.log"),
+                Map.of("COMMENTS_DATA_DIR", dir.resolve("not-a-folder").toString()));
+        assertEquals(111, noStore.run("--once"));
+        assertTrue(noStore.output().contains("event=start-failed"), noStore.output());
+
+        AgentProcess once = new AgentProcess(dir.resolve("once.log"), env);
+        assertEquals(0, once.run("--once"));
+        assertTrue(once.output().contains("event=sync-round round=1 daemon=down"), once.output());
+        String heartbeat = Files.readString(dir.resolve("data/sync-agent.heartbeat"));
+        assertTrue(heartbeat.contains("event=sync-round"), heartbeat);
+    }
+}

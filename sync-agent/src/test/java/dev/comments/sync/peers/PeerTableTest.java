@@ -1,0 +1,51 @@
+package dev.comments.sync.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerTableTest {
+
+    private static final Peer A = new Peer(URI.create("http://127.0.0.3:8000/"), "12D3KooWA");
+    private static final Peer B = new Peer(URI.create("http://127.0.0.4:8000/"), Peer.STATIC);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final PeerTable table = new PeerTable(Duration.ofSeconds(30), Duration.ofMinutes(4));
+
+    @Test
+    void aNewPeerIsDueAndAFailingOneWaitsTwiceAsLongEachTimeUpToTheMaximum() {
+        assertEquals(List.of(A, B), table.due(List.of(A, B), T0));
+        assertEquals(PeerHealth.State.NEW, table.state(A.url()));
+        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0, "refused"));
+        assertEquals(PeerHealth.State.BACKING_OFF, table.state(A.url()));
+        assertEquals(List.of(B), table.due(List.of(A, B), T0.plusSeconds(29)));
+        assertEquals(List.of(A, B), table.due(List.of(A, B), T0.plusSeconds(30)));
+        assertEquals(Duration.ofSeconds(60), table.failed(A.url(), T0, "refused"));
+        assertEquals(Duration.ofSeconds(120), table.failed(A.url(), T0, "refused"));
+        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0, "refused"));
+        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0, "refused"), "capped");
+    }
+
+    @Test
+    void oneGoodRoundResetsTheBackoff() {
+        table.due(List.of(A), T0);
+        table.failed(A.url(), T0, "invalid");
+        table.failed(A.url(), T0, "invalid");
+        table.succeeded(A.url(), T0.plusSeconds(60));
+        assertEquals(PeerHealth.State.HEALTHY, table.state(A.url()));
+        assertEquals(List.of(A), table.due(List.of(A), T0.plusSeconds(60)));
+        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0.plusSeconds(60), "refused"));
+    }
+
+    @Test
+    void aPeerNoLongerFoundIsForgottenOnceItsBackoffIsOver() {
+        table.due(List.of(A, B), T0);
+        assertEquals(2, table.size());
+        table.due(List.of(B), T0.plus(Duration.ofMinutes(9)));
+        assertEquals(1, table.size());
+    }
+}
