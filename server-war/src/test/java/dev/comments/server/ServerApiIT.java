@@ -73,7 +73,7 @@ class ServerApiIT {
 
     private static KuboDaemon startDaemonAndWriteServerSettings() {
         try {
-            ServerRecoveryIT.deleteRecursively(DATA);
+            dev.comments.core.testing.Folders.deleteRecursively(DATA);
             KuboDaemon kubo = KuboDaemon.start(Path.of("target/it-data/arquillian-kubo").toAbsolutePath(), "127.0.30.1");
             Files.writeString(Path.of("target/test-classes/arquillian-server.properties"), String.join("\n",
                     "comments.data.dir=" + DATA,

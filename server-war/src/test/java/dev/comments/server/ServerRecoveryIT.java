@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.testing.Folders;
 import dev.comments.core.network.UrlHash;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
@@ -167,18 +168,7 @@ class ServerRecoveryIT {
 
     static Path freshDir(String name) throws Exception {
         Path dir = Path.of("target/it-data").resolve(name).toAbsolutePath();
-        deleteRecursively(dir);
+        Folders.deleteRecursively(dir);
         return Files.createDirectories(dir);
-    }
-
-    static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

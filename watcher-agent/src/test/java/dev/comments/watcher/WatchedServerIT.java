@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.config.Config;
 import dev.comments.core.kubo.KuboConfigure;
+import dev.comments.core.testing.Folders;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
@@ -194,7 +195,7 @@ class WatchedServerIT {
 
         static Server prepare(String name, String ip) throws Exception {
             Path dir = Path.of("target/it-data", name).toAbsolutePath();
-            deleteRecursively(dir);
+            Folders.deleteRecursively(dir);
             Path data = Files.createDirectories(dir.resolve("data"));
             KuboConfigure.run(data.resolve("ipfs"), ip, new int[] {5001, 8080, 4001, 4002, 8000}, List.of(),
                     dir.resolve("kubo-configure.log"));
@@ -287,16 +288,5 @@ class WatchedServerIT {
 
     private static void kill9(long pid) throws Exception {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

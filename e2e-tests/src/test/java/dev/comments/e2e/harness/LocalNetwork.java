@@ -3,6 +3,7 @@ package dev.comments.e2e.harness;
 import static org.awaitility.Awaitility.await;
 
 import dev.comments.core.kubo.KuboConfigure;
+import dev.comments.core.testing.Folders;
 import dev.comments.server.testing.PayaraServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class LocalNetwork implements AutoCloseable {
     }
 
     public static LocalNetwork start(Path dir, String prefix, int count, Duration syncInterval) throws IOException {
-        deleteRecursively(dir);
+        Folders.deleteRecursively(dir);
         Files.createDirectories(dir);
         List<String> peerIds = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
@@ -116,16 +117,5 @@ public final class LocalNetwork implements AutoCloseable {
 
     static Path microJar() {
         return PayaraServer.microJar();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.comments.e2e.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.comments.core.testing.Processes;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.PayaraServer;
 import jakarta.json.Json;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -101,17 +101,7 @@ public final class Server {
 
     /** SIGTERM to the watcher: it stops its children in reverse order. */
     public void stopWatcher() {
-        if (watcher == null || !watcher.isAlive()) {
-            return;
-        }
-        watcher.destroy();
-        try {
-            if (!watcher.waitFor(90, TimeUnit.SECONDS)) {
-                watcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(watcher, Duration.ofSeconds(90));
     }
 
     /** After a failure anywhere: end whatever this server's pid files still name. */

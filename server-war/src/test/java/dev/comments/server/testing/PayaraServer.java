@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.comments.core.testing.Processes;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,8 @@ public final class PayaraServer implements AutoCloseable {
 
     public PayaraServer start() throws IOException {
         Files.createDirectories(workDir);
+        // Payara's runtime folder remembers the last deployment; a restart on it would deploy twice.
+        dev.comments.core.testing.Folders.deleteRecursively(workDir.resolve("payara-root"));
         Path preboot = writePreboot(workDir.resolve("preboot.txt"), ip);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
@@ -101,23 +104,19 @@ public final class PayaraServer implements AutoCloseable {
      */
     public PayaraServer awaitUp(Duration timeout) {
         Api api = new Api(base(), ip);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see " + workDir.resolve("payara.log"));
-            }
-            try {
-                if (api.get("health").body().contains("\"status\"")) {
-                    return this;
-                }
-            } catch (IllegalStateException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Payara Micro did not answer within " + timeout + "; see " + workDir.resolve("payara.log"));
-            }
-            pause();
-        }
+        org.awaitility.Awaitility.await("Payara Micro answers at " + base() + " (log: " + workDir.resolve("payara.log") + ")")
+                .atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see "
+                                + workDir.resolve("payara.log"));
+                    }
+                    try {
+                        return api.get("health").body().contains("\"status\"");
+                    } catch (IllegalStateException notListeningYet) {
+                        return false;
+                    }
+                });
+        return this;
     }
 
     /** kill -9: no shutdown hook, no flush, as in a power cut of the process. */
@@ -128,26 +127,6 @@ public final class PayaraServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
     }
 }

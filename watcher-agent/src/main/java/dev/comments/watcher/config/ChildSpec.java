@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * One supervised process: how to start it, where it logs, how to probe it, and the memory
  * it may use (resident set of its whole process tree). Children start in list order.
+ * {@code scratchDir}, when not null, is emptied before every start: Payara Micro's runtime
+ * folder, which would otherwise deploy the application it remembers on top of the new one.
  */
 public record ChildSpec(
         String name,
@@ -20,7 +22,8 @@ public record ChildSpec(
         int memoryChecks,
         Duration readyTimeout,
         Duration stopGrace,
-        Duration restartEvery) {
+        Duration restartEvery,
+        Path scratchDir) {
 
     public ChildSpec {
         command = List.copyOf(command);

@@ -35,9 +35,9 @@ public final class DefaultChildren {
         String rpc = config.ipfsApi().toString();
         children.add(new ChildSpec("kubo", List.of(path(config, Setting.WATCHER_IPFS, home, "ipfs"), "daemon"),
                 data, Map.of("IPFS_PATH", data.resolve("ipfs").toString()), logs.resolve("kubo.log"),
-                new ProbeSpec(ProbeSpec.Type.KUBO, rpc, Duration.ofSeconds(5), 3, Duration.ZERO),
+                new ProbeSpec(ProbeSpec.Type.KUBO, rpc, Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_KUBO_MEMORY_MB), 3, Duration.ofSeconds(60), Duration.ofSeconds(15),
-                Duration.ofMillis(Long.parseLong(config.get(Setting.WATCHER_KUBO_RESTART_EVERY_MS)))));
+                Duration.ofMillis(Long.parseLong(config.get(Setting.WATCHER_KUBO_RESTART_EVERY_MS))), null));
 
         Path payaraDir = data.resolve("payara");
         Path preboot = writePreboot(payaraDir, config.httpHost());
@@ -49,9 +49,9 @@ public final class DefaultChildren {
                 "--port", String.valueOf(config.httpPort()), "--nohazelcast", "--noCluster",
                 "--rootdir", payaraDir.resolve("root").toString(), "--prebootcommandfile", preboot.toString()),
                 data, serverEnv, logs.resolve("payara.log"),
-                new ProbeSpec(ProbeSpec.Type.HTTP, base + "/health", Duration.ofSeconds(5), 3, Duration.ZERO),
+                new ProbeSpec(ProbeSpec.Type.HTTP, base + "/health", Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_SERVER_MEMORY_MB), 3, Duration.ofSeconds(180), Duration.ofSeconds(20),
-                Duration.ZERO));
+                Duration.ZERO, payaraDir.resolve("root")));
 
         Path syncJar = Path.of(path(config, Setting.WATCHER_SYNC_JAR, home, "sync-agent.jar"));
         if (Files.isRegularFile(syncJar)) {
@@ -59,9 +59,9 @@ public final class DefaultChildren {
             children.add(new ChildSpec("sync", List.of(java, "-Xmx256m", "-jar", syncJar.toString()), data, serverEnv,
                     logs.resolve("sync-agent.log"),
                     new ProbeSpec(ProbeSpec.Type.HEARTBEAT, data.resolve("sync-agent.heartbeat").toString(),
-                            Duration.ofSeconds(1), 1, interval.multipliedBy(3).plusSeconds(30)),
+                            Duration.ofSeconds(1), 1, interval.multipliedBy(3).plusSeconds(30), Duration.ofSeconds(5)),
                     mib(config, Setting.WATCHER_SYNC_MEMORY_MB), 3, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                    Duration.ZERO));
+                    Duration.ZERO, null));
         }
         return new WatcherConfig(runDir, Policy.defaults(), children);
     }

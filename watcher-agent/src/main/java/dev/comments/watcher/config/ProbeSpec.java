@@ -14,13 +14,14 @@ import java.time.Duration;
  *     ready as soon as the process runs.</li>
  * <li>{@code none}: alive and ready while the process runs.</li>
  * </ul>
- * {@code failures} probes failing in a row mean the child hangs.
+ * A running child is probed once every {@code period}; {@code failures} probes failing in a row
+ * (so about failures × period) mean it hangs. Readiness at start is asked at every check.
  */
-public record ProbeSpec(Type type, String target, Duration timeout, int failures, Duration maxAge) {
+public record ProbeSpec(Type type, String target, Duration timeout, int failures, Duration maxAge, Duration period) {
 
     public enum Type { KUBO, HTTP, HEARTBEAT, NONE }
 
     public static ProbeSpec none() {
-        return new ProbeSpec(Type.NONE, "", Duration.ofSeconds(1), 1, Duration.ZERO);
+        return new ProbeSpec(Type.NONE, "", Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ofSeconds(5));
     }
 }

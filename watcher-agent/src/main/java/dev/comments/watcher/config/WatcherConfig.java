@@ -35,8 +35,8 @@ public record WatcherConfig(Path runDir, Policy policy, List<ChildSpec> children
      * <pre>{"runDir": "...", "policy": {"checkIntervalMs":..,"backoffInitialMs":..,"backoffMaxMs":..,
      *  "stableAfterMs":..,"maxRestarts":..,"windowMs":..,"failedRetryMs":..},
      *  "children": [{"name","command":[...],"workDir","env":{},"log",
-     *   "probe":{"type":"kubo|http|heartbeat|none","target","timeoutMs","failures","maxAgeMs"},
-     *   "memoryLimitMb","memoryChecks","readyTimeoutMs","stopGraceMs","restartEveryMs"}]}</pre>
+     *   "probe":{"type":"kubo|http|heartbeat|none","target","timeoutMs","failures","maxAgeMs","periodMs"},
+     *   "memoryLimitMb","memoryChecks","readyTimeoutMs","stopGraceMs","restartEveryMs","scratchDir"}]}</pre>
      * Omitted numbers take the defaults of {@link Policy#defaults()} and of this method.
      */
     public static WatcherConfig read(Path file) throws IOException {
@@ -67,12 +67,14 @@ public record WatcherConfig(Path runDir, Policy policy, List<ChildSpec> children
         JsonObject pr = c.containsKey("probe") ? c.getJsonObject("probe") : null;
         ProbeSpec probe = pr == null ? ProbeSpec.none() : new ProbeSpec(
                 ProbeSpec.Type.valueOf(pr.getString("type").toUpperCase(Locale.ROOT)), pr.getString("target", ""),
-                ms(pr, "timeoutMs", Duration.ofSeconds(3)), pr.getInt("failures", 3), ms(pr, "maxAgeMs", Duration.ofSeconds(90)));
+                ms(pr, "timeoutMs", Duration.ofSeconds(3)), pr.getInt("failures", 3), ms(pr, "maxAgeMs", Duration.ofSeconds(90)),
+                ms(pr, "periodMs", Duration.ofSeconds(5)));
         return new ChildSpec(name, command, base.resolve(c.getString("workDir", ".")), env,
                 base.resolve(c.getString("log", name + ".log")), probe,
                 c.getJsonNumber("memoryLimitMb") == null ? 0 : c.getJsonNumber("memoryLimitMb").longValue() * 1024 * 1024,
                 c.getInt("memoryChecks", 3), ms(c, "readyTimeoutMs", Duration.ofSeconds(120)),
-                ms(c, "stopGraceMs", Duration.ofSeconds(15)), ms(c, "restartEveryMs", Duration.ZERO));
+                ms(c, "stopGraceMs", Duration.ofSeconds(15)), ms(c, "restartEveryMs", Duration.ZERO),
+                c.containsKey("scratchDir") ? base.resolve(c.getString("scratchDir")) : null);
     }
 
     private static Duration ms(JsonObject o, String key, Duration fallback) {

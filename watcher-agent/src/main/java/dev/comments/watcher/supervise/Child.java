@@ -31,6 +31,7 @@ final class Child {
     private Instant startedAt;
     private Instant nextStart = Instant.EPOCH;
     private int probeFailures;
+    private Instant lastProbe = Instant.EPOCH;
     private int memoryStrikes;
     private long rss;
     private int totalRestarts;
@@ -77,6 +78,11 @@ final class Child {
         if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
             restarts.onStable();
         }
+        if (now.isBefore(lastProbe.plus(spec.probe().period()))) {
+            checkMemoryAndSchedule(now);
+            return;
+        }
+        lastProbe = now;
         if (probe.check(startedAt) == Probe.Result.FAILED) {
             probeFailures++;
             if (probeFailures >= spec.probe().failures()) {
@@ -87,6 +93,10 @@ final class Child {
         } else {
             probeFailures = 0;
         }
+        checkMemoryAndSchedule(now);
+    }
+
+    private void checkMemoryAndSchedule(Instant now) {
         rss = ProcessTree.residentBytes(process);
         if (spec.memoryLimitBytes() > 0 && rss > spec.memoryLimitBytes()) {
             memoryStrikes++;
@@ -121,6 +131,13 @@ final class Child {
     }
 
     private void start(Instant now) {
+        if (spec.scratchDir() != null) {
+            try {
+                clear(spec.scratchDir());
+            } catch (IOException e) {
+                Log.event("scratch-clear-failed", "child", spec.name(), "dir", spec.scratchDir(), "error", e.getMessage());
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
         builder.environment().putAll(spec.env());
@@ -139,6 +156,7 @@ final class Child {
         startedAt = now;
         starts++;
         probeFailures = 0;
+        lastProbe = now;
         memoryStrikes = 0;
         state = State.STARTING;
         Log.event("child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
@@ -230,6 +248,17 @@ final class Child {
             return !p.isAlive();
         } catch (java.util.concurrent.ExecutionException e) {
             return !p.isAlive();
+        }
+    }
+
+    private static void clear(java.nio.file.Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

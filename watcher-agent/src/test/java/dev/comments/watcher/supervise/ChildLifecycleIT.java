@@ -57,6 +57,6 @@ class ChildLifecycleIT {
 
     private ChildSpec spec(String name, List<String> command, long memoryLimit) {
         return new ChildSpec(name, command, dir, Map.of(), dir.resolve(name + ".log"), ProbeSpec.none(), memoryLimit, 2,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ZERO);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ZERO, null);
     }
 }
