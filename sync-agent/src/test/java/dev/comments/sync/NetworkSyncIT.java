@@ -41,6 +41,7 @@ class NetworkSyncIT {
 
     private static final Duration INTERVAL = Duration.ofSeconds(2);
     private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final Pattern ROUND = Pattern.compile("event=sync-round round=(\\d+) .* written=(\\d+) ");
     private static final Pattern HTTP_PORT = Pattern.compile("/ip4/[^/]+/tcp/(\\d+)/http");
 
     private final NetworkId network = Agents.freshNetwork();
@@ -138,6 +139,7 @@ class NetworkSyncIT {
     void aCommentPostedToAIsServedByCFoundThroughTheDht() {
         UrlHash page = page("network-first");
         byte[] comment = signed(page, "posted to A").fileBytes();
+        int roundsBefore = lastRound(c.agent.output());
         Api.Reply posted = await("A takes the post").atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
                 .until(() -> a.api.post(page.hex(), comment), r -> r.status() == 201);
         String id = posted.json().getString("id");
@@ -147,9 +149,34 @@ class NetworkSyncIT {
                 .until(() -> c.count(page) == 1 && c.api.get(page.hex() + "/" + id).status() == 200);
         System.out.println("event=test-observed what=\"A to C\" ms=" + Duration.between(at, Instant.now()).toMillis()
                 + " interval_ms=" + INTERVAL.toMillis());
+        int wroteIn = firstRoundThatWrote(c.agent.output(), roundsBefore);
+        assertTrue(wroteIn <= roundsBefore + 2, "C took it in its round " + wroteIn + "; the post came after round "
+                + roundsBefore + ", so within two sync intervals means round " + (roundsBefore + 2) + " at the latest");
         await("B serves it too").atMost(DEADLINE).until(() -> b.count(page) == 1);
         assertTrue(c.agent.output().contains("event=peer-synced peer=http://" + a.ip + ":" + a.port + "/ source=12D3"),
                 "C's agent took it from A, found under the network id (no static peers):\n" + c.agent.output());
+    }
+
+    /** The number of the last round the agent's log reports (0 before the first). */
+    static int lastRound(String log) {
+        int last = 0;
+        Matcher m = ROUND.matcher(log);
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
+    }
+
+    /** The first round after {@code after} that wrote a comment. */
+    static int firstRoundThatWrote(String log, int after) {
+        Matcher m = ROUND.matcher(log);
+        while (m.find()) {
+            int round = Integer.parseInt(m.group(1));
+            if (round > after && Integer.parseInt(m.group(2)) > 0) {
+                return round;
+            }
+        }
+        throw new AssertionError("no round after " + after + " wrote anything:\n" + log);
     }
 
     @Test

@@ -129,6 +129,27 @@ class SyncRoundIT {
         }
     }
 
+    @Test
+    void aStaticPeerIsSyncedWithoutTheDhtAndTheServerNeverSyncsWithItself() throws Exception {
+        Path dir = Agents.freshDir("static");
+        NetworkId network = Agents.freshNetwork();
+        UrlHash page = page("static");
+        try (KuboDaemon local = KuboDaemon.start(dir.resolve("local"), "127.0.41.42");
+             TestPeer peer = TestPeer.start(dir.resolve("peer"), "127.0.41.41", local.swarmAddress())) {
+            // the peer does not provide the network id: only the configuration names it
+            peer.serve(new DiskTree(dir.resolve("tree")).add(comment(page, "from a static peer")).publish(peer.kubo()));
+            Map<String, String> env = Agents.env(dir.resolve("data"), local, network);
+            env.put("COMMENTS_HTTP_PORT", "8000");
+            env.put("COMMENTS_SYNC_STATIC_PEERS", peer.url() + ", http://" + local.ip() + ":8000");
+            CommentStore store = CommentStore.open(dir.resolve("data"));
+            try (SyncAgent agent = Agents.open(env)) {
+                RoundReport round = roundUntil(agent, r -> stored(store, page) == 1, "the static peer's comment is taken");
+                assertEquals(1, round.peersFound(), "the server's own URL is not a peer: " + round.logLine());
+                assertEquals("static", round.outcome(peer.url()).peer().source());
+            }
+        }
+    }
+
     static RoundReport roundUntil(SyncAgent agent, Predicate<RoundReport> done, String what) {
         return await(what).atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
                 .until(() -> agent.runRound(), done::test);
