@@ -163,7 +163,7 @@ class SeedEndToEndIT {
                 WebElement theirs = second.waiting(CONVERGE).until(d -> commentWithText(second, "A reply to it"));
                 assertEquals(commentId, theirs.getAttribute("data-parent"), "the reply is threaded under its comment");
                 WebElement parent = commentWithText(second, "A first comment");
-                assertTrue(parent != null && isInside(theirs, parent), "the reply sits inside its parent's thread");
+                assertTrue(parent != null && isReplyOf(theirs, parent), "the reply sits in its parent's list of replies");
                 assertNotEquals(identityKey(first), identityKey(second), "another reader, another identity");
                 second.screenshot("2-second-reader");
             }
@@ -359,9 +359,12 @@ class SeedEndToEndIT {
                 "const e = document.querySelector(\"[data-testid='identity-key']\"); return e ? e.textContent : null");
     }
 
-    static boolean isInside(WebElement child, WebElement ancestor) {
-        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) child).getWrappedDriver())
-                .executeScript("return arguments[1].contains(arguments[0]) && arguments[0] !== arguments[1]", child, ancestor);
+    /** True when the reply's article sits in the list of replies under the parent's article. */
+    static boolean isReplyOf(WebElement reply, WebElement parent) {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) reply).getWrappedDriver())
+                .executeScript("const item = arguments[1].closest('li');"
+                        + " const replies = item && item.querySelector(':scope > ol.replies');"
+                        + " return !!replies && replies.contains(arguments[0]);", reply, parent);
     }
 
     static boolean isDark(String rgb) {
