@@ -36,6 +36,7 @@ public final class KuboClient implements AutoCloseable {
     public final Routing routing;
     public final Swarm swarm;
     public final Repo repo;
+    public final Dag dag;
 
     private final KuboRpc rpc;
 
@@ -47,6 +48,7 @@ public final class KuboClient implements AutoCloseable {
         this.routing = new Routing(rpc);
         this.swarm = new Swarm(rpc);
         this.repo = new Repo(rpc);
+        this.dag = new Dag(rpc);
     }
 
     /** A client for kubo's RPC at {@code api}, e.g. {@code http://127.0.0.2:5001}. */

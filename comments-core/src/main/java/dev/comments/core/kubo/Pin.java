@@ -26,4 +26,9 @@ public final class Pin {
     public void update(Cid from, Cid to) {
         rpc.run(Command.of("pin/update").arg(from.toString()).arg(to.toString()).option("unpin", true));
     }
+
+    /** Removes a recursive pin (the blocks stay until garbage collection). */
+    public void rm(Cid cid) {
+        rpc.run(Command.of("pin/rm").arg(cid.toString()).option("recursive", true));
+    }
 }

@@ -7,6 +7,8 @@ import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.KuboFolders;
+import dev.comments.server.metrics.control.CountedIpfsFolders;
+import dev.comments.server.metrics.control.ServerMetrics;
 import dev.comments.server.ratelimit.RateLimiter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -67,8 +69,8 @@ public class ServerResources {
 
     @Produces
     @Singleton
-    IpfsFolders ipfs(Config config) {
-        return new KuboFolders(KuboClient.connect(config.ipfsApi()));
+    IpfsFolders ipfs(Config config, ServerMetrics metrics) {
+        return new CountedIpfsFolders(new KuboFolders(KuboClient.connect(config.ipfsApi())), metrics);
     }
 
     @Produces

@@ -1,0 +1,81 @@
+package dev.comments.server.metrics.control;
+
+import dev.comments.server.ipfs.IpfsFolders;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** {@link IpfsFolders} that counts every daemon call, and those that failed (any exception), in {@link ServerMetrics}. */
+public final class CountedIpfsFolders implements IpfsFolders {
+
+    private final IpfsFolders daemon;
+    private final ServerMetrics metrics;
+
+    public CountedIpfsFolders(IpfsFolders daemon, ServerMetrics metrics) {
+        this.daemon = daemon;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String putRawBlock(byte[] bytes) {
+        return counted("block_put", () -> daemon.putRawBlock(bytes));
+    }
+
+    @Override
+    public void copy(String cid, String path) {
+        counted("files_cp", () -> {
+            daemon.copy(cid, path);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> cidOf(String path) {
+        return counted("files_stat", () -> daemon.cidOf(path));
+    }
+
+    @Override
+    public Set<String> names(String path) {
+        return counted("files_ls", () -> daemon.names(path));
+    }
+
+    @Override
+    public void mkdir(String path) {
+        counted("files_mkdir", () -> {
+            daemon.mkdir(path);
+            return null;
+        });
+    }
+
+    @Override
+    public void repin(String oldCid, String newCid) {
+        counted("pin", () -> {
+            daemon.repin(oldCid, newCid);
+            return null;
+        });
+    }
+
+    @Override
+    public void provide(String cid) {
+        counted("routing_provide", () -> {
+            daemon.provide(cid);
+            return null;
+        });
+    }
+
+    @Override
+    public String version() {
+        return counted("version", daemon::version);
+    }
+
+    private <T> T counted(String call, Supplier<T> work) {
+        boolean failed = true;
+        try {
+            T result = work.get();
+            failed = false;
+            return result;
+        } finally {
+            metrics.daemonCall(call, failed);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.comments.server.metrics.control;
+
+import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.server.work.WorkPools;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The server's Prometheus metrics, in a registry of its own (not the library's static
+ * default, so that a redeployment starts clean). Names are listed in the README.
+ */
+@ApplicationScoped
+public class ServerMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private final Counter requests = Counter.builder()
+            .name("comments_http_requests_total")
+            .help("HTTP requests answered, by route template, method and status")
+            .labelNames("route", "method", "status")
+            .withoutExemplars()
+            .register(registry);
+
+    private final Histogram latency = Histogram.builder()
+            .name("comments_http_request_duration_seconds")
+            .help("Time from a request's arrival to its answer, by route template and method")
+            .labelNames("route", "method")
+            .classicOnly()
+            .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+            .withoutExemplars()
+            .register(registry);
+
+    private final Counter daemonCalls = Counter.builder()
+            .name("comments_daemon_calls_total")
+            .help("Calls to the IPFS daemon (Kubo RPC), by kind")
+            .labelNames("call")
+            .withoutExemplars()
+            .register(registry);
+
+    private final Counter daemonErrors = Counter.builder()
+            .name("comments_daemon_errors_total")
+            .help("Calls to the IPFS daemon that failed, by kind")
+            .labelNames("call")
+            .withoutExemplars()
+            .register(registry);
+
+    @Inject
+    WorkPools pools;
+
+    @Inject
+    GroupCommitWriter writer;
+
+    @Inject
+    CommentStore store;
+
+    @PostConstruct
+    void registerGauges() {
+        GaugeWithCallback.builder()
+                .name("comments_work_in_flight")
+                .help("Requests running or waiting on each worker pool")
+                .labelNames("pool")
+                .callback(cb -> {
+                    cb.call(pools.getInFlight(), "get");
+                    cb.call(pools.postInFlight(), "post");
+                })
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_write_queue")
+                .help("Comments accepted and waiting for the group commit to disk")
+                .callback(cb -> cb.call(writer.queued()))
+            .register(registry);
+        StoreCount count = new StoreCount(store);
+        GaugeWithCallback.builder()
+                .name("comments_stored")
+                .help("Comment files in the store (all pages)")
+                .callback(cb -> cb.call(count.comments()))
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_pages")
+                .help("Pages with at least one comment in the store")
+                .callback(cb -> cb.call(count.pages()))
+            .register(registry);
+    }
+
+    public void request(String route, String method, int status, double seconds) {
+        requests.labelValues(route, method, Integer.toString(status)).inc();
+        latency.labelValues(route, method).observe(seconds);
+    }
+
+    public void daemonCall(String call, boolean failed) {
+        daemonCalls.labelValues(call).inc();
+        if (failed) {
+            daemonErrors.labelValues(call).inc();
+        }
+    }
+
+    public MetricSnapshots scrape() {
+        return registry.scrape();
+    }
+}

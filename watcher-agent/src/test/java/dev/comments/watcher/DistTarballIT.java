@@ -1,0 +1,127 @@
+package dev.comments.watcher;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.server.testing.Api;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The VPS tarball of {@code scripts/dist}: unpacked into a folder outside the repository, it
+ * starts a working server under the watcher (loopback only) and stops cleanly on SIGTERM;
+ * its systemd unit passes {@code systemd-analyze verify}.
+ */
+class DistTarballIT {
+
+    private static final String IP = "127.0.91.1";
+    private static final Path DIR = Path.of("target/it-data/dist").toAbsolutePath();
+    private static Path unpacked;
+
+    @BeforeAll
+    static void buildAndUnpack() throws Exception {
+        WatchedServerIT.deleteRecursively(DIR);
+        Files.createDirectories(DIR);
+        Path repo = Path.of(System.getProperty("comments.repo"));
+        String tarball = run(DIR, List.of(repo.resolve("scripts/dist").toString(), "--out", DIR.resolve("out").toString())).strip();
+        assertTrue(tarball.matches(".*/comments-server-[^/]+\\.tar\\.gz"), tarball);
+        run(DIR, List.of("tar", "-xzf", tarball, "-C", DIR.toString()));
+        try (Stream<Path> dirs = Files.list(DIR)) {
+            unpacked = dirs.filter(p -> p.getFileName().toString().startsWith("comments-server-")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theTarballHoldsEverythingTheWatcherNeeds() {
+        for (String f : List.of("watcher-agent.jar", "server-war.war", "payara-micro.jar", "ipfs", "kubo-configure",
+                "server.properties", "comments-server.service", "docs/deploy.md")) {
+            assertTrue(Files.isRegularFile(unpacked.resolve(f)), f + " is in the tarball");
+        }
+        assertTrue(Files.isExecutable(unpacked.resolve("ipfs")));
+    }
+
+    @Test
+    void theSystemdUnitVerifies() throws Exception {
+        run(DIR, List.of("systemd-analyze", "verify", unpacked.resolve("comments-server.service").toString()));
+    }
+
+    @Test
+    void theUnpackedServerStartsUnderTheWatcherAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = DIR.resolve("data");
+        run(DIR, List.of(unpacked.resolve("kubo-configure").toString(), "--ipfs", unpacked.resolve("ipfs").toString(),
+                "--repo", data.resolve("ipfs").toString(), "--ip", IP, "--api-port", "5001", "--gateway-port", "8080",
+                "--swarm-port", "4001", "--ws-port", "4002", "--http-announce", "/ip4/" + IP + "/tcp/8000/http"));
+        // The shipped defaults, with this test's folder and loopback address.
+        String props = Files.readString(unpacked.resolve("server.properties"))
+                .replace("data.dir=/var/lib/comments", "data.dir=" + data)
+                .replace("http.host=127.0.0.1", "http.host=" + IP)
+                .replace("ipfs.api=http://127.0.0.1:5001", "ipfs.api=http://" + IP + ":5001")
+                .replace("announce=/dns4/comments.example.org/tcp/443/tls/http", "announce=/ip4/" + IP + "/tcp/8000/http");
+        Path config = Files.writeString(DIR.resolve("server.properties"), props);
+
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", unpacked.resolve("watcher-agent.jar").toString())
+                .directory(DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(DIR.resolve("watcher.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        pb.environment().put("COMMENTS_CONFIG", config.toString());
+        Process watcher = pb.start();
+        List<ProcessHandle> children = List.of();
+        try {
+            Api api = new Api(URI.create("http://" + IP + ":8000/"), IP);
+            await("the unpacked server is healthy").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> healthy(api, watcher));
+            children = watcher.descendants().toList();
+            assertTrue(children.size() >= 2, "kubo and Payara run under the watcher: " + children);
+
+            watcher.destroy(); // SIGTERM, as systemd stops it
+            assertTrue(watcher.waitFor(90, TimeUnit.SECONDS), "the watcher exits after SIGTERM");
+            for (ProcessHandle child : children) {
+                assertTrue(child.onExit().toCompletableFuture().isDone() || !child.isAlive(), "child " + child.pid() + " stopped");
+            }
+            assertFalse(Files.readString(DIR.resolve("watcher.log"), StandardCharsets.UTF_8).contains("Exception in thread"),
+                    "no crash in the watcher's log");
+        } finally {
+            watcher.destroyForcibly();
+            watcher.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean healthy(Api api, Process watcher) {
+        if (!watcher.isAlive()) {
+            throw new AssertionError("the watcher exited with " + watcher.exitValue() + "; see " + DIR.resolve("watcher.log"));
+        }
+        try {
+            return api.get("health").status() == 200;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), command + " finished");
+            assertEquals(0, p.exitValue(), command + " failed: " + out);
+            return out.lines().reduce((a, b) -> b).orElse("");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
