@@ -37,7 +37,7 @@ class ExportImportIT {
 
     @Test
     void exportThenImportIntoAnEmptyServerGivesTheSameRootAndATamperedCarIsRefused() throws Exception {
-        deleteRecursively(DIR);
+        dev.comments.core.testing.Folders.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         String exportedRoot;
         Path car;
@@ -132,14 +132,4 @@ class ExportImportIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -32,7 +32,7 @@ class DistTarballIT {
 
     @BeforeAll
     static void buildAndUnpack() throws Exception {
-        WatchedServerIT.deleteRecursively(DIR);
+        dev.comments.core.testing.Folders.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         Path repo = Path.of(System.getProperty("comments.repo"));
         String tarball = run(DIR, List.of(repo.resolve("scripts/dist").toString(), "--out", DIR.resolve("out").toString())).strip();

@@ -97,8 +97,9 @@ public class FolderPublisher {
             }
             ipfs.mkdir(ROOT);
             String cid = ipfs.cidOf(ROOT).orElseThrow(() -> new IpfsUnavailableException("the daemon lost " + ROOT, null));
-            ipfs.repin(pinnedRoot, cid);
-            pinnedRoot = cid;
+            if (pin(pinnedRoot, cid, "tree")) {
+                pinnedRoot = cid;
+            }
             tree = new TreeFolder(cid, storeStamp, readAt, current);
             return cid;
         }
@@ -154,10 +155,9 @@ public class FolderPublisher {
             }
             String cid = ipfs.cidOf(path).orElseThrow(() -> new IpfsUnavailableException("the daemon lost " + path, null));
             String pinned = cached != null && cached.epoch() == current ? cached.pinned() : null;
-            if (!cid.equals(pinned)) {
-                ipfs.repin(pinned, cid);
-            }
-            fresh = new PageFolder(new Folder(cid, names.size()), stamp, readAt, current, Set.copyOf(names), cid);
+            // A failed pin is tried again at the page's next change; the folder is answered either way.
+            String nowPinned = cid.equals(pinned) || pin(pinned, cid, page.hex()) ? cid : pinned;
+            fresh = new PageFolder(new Folder(cid, names.size()), stamp, readAt, current, Set.copyOf(names), nowPinned);
             if (added > 0) {
                 int n = added;
                 LOG.info(() -> "event=folder-published page=" + page + " added=" + n + " count=" + names.size() + " cid=" + cid);
@@ -165,6 +165,22 @@ public class FolderPublisher {
         }
         pages.put(page, fresh);
         return fresh;
+    }
+
+    /**
+     * Moves a pin. Pins only keep blocks from garbage collection, which the files API already
+     * does for everything published, so a failed pin (for instance a CID pinned already by an
+     * import) is logged and never keeps a folder from being answered. A daemon that is down
+     * fails the surrounding calls anyway.
+     */
+    private boolean pin(String oldCid, String newCid, String what) {
+        try {
+            ipfs.repin(oldCid, newCid);
+            return true;
+        } catch (IpfsUnavailableException e) {
+            LOG.warning(() -> "event=pin-failed folder=" + what + " cid=" + newCid + " error=\"" + e.getMessage() + "\"");
+            return false;
+        }
     }
 
     /** Adds one stored file to the page's folder as it is; readers verify it against its name. */
