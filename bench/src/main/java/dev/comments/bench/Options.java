@@ -18,11 +18,14 @@ final class Options {
     boolean keep;
     Set<String> parts = new LinkedHashSet<>(PARTS);
     Path results;
+    /** The sync agent's jar; by default the one the build leaves in sync-agent/target. */
+    Path syncJar;
 
     static Options parse(String[] args) {
         Options o = new Options();
         o.repo = Path.of(System.getProperty("comments.repo", ".")).toAbsolutePath().normalize();
         o.results = o.repo.resolve("bench/results");
+        o.syncJar = o.repo.resolve("sync-agent/target/sync-agent.jar");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -32,6 +35,7 @@ final class Options {
                 case "--deadline-minutes" -> o.deadlineMinutes = positive(a, args, ++i);
                 case "--keep" -> o.keep = true;
                 case "--results" -> o.results = Path.of(value(a, args, ++i)).toAbsolutePath();
+                case "--sync-jar" -> o.syncJar = Path.of(value(a, args, ++i)).toAbsolutePath();
                 case "--only" -> {
                     o.parts = new LinkedHashSet<>(List.of(value(a, args, ++i).split(",")));
                     if (!PARTS.containsAll(o.parts)) {
@@ -59,10 +63,12 @@ final class Options {
         return """
                 bench/run [--reps N] [--seconds S] [--only get,post,incremental,client,sync]
                           [--sync-interval-ms MS] [--deadline-minutes M] [--keep] [--results DIR]
+                          [--sync-jar JAR]
                   --reps       runs per figure (median, min, max); default 3
                   --seconds    length of each load run (wrk, the bare fsync loop); default 5
                   --only       a subset of the parts (the results then name the rest as not measured)
                   --keep       keep the run folder (stores, kubo repos, logs) under bench/target/
+                  --sync-jar   the sync agent to measure (default sync-agent/target/sync-agent.jar)
                 """;
     }
 

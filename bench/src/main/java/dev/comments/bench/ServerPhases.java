@@ -54,6 +54,8 @@ final class ServerPhases {
         a = ServerNode.startDaemon("A", Bench.IP_A, b.work.resolve("a"), b.networkIdHex);
         helper = ServerNode.startDaemon("B", Bench.IP_B, b.work.resolve("b"), b.networkIdHex, a.kubo.swarmAddress());
         CommentStore store = CommentStore.open(a.data());
+        // Payara Micro boots (tens of seconds on a busy machine) while the store is filled.
+        a.startServer();
 
         thread = b.signed.thread(threadPage, "thread", THREAD_SIZE);
         Bench.seed(store, thread);
@@ -73,7 +75,6 @@ final class ServerPhases {
             b.notes.put("first-add", String.format("set-up: the first `add -r` of the 10,000-comment page (no block"
                     + " stored yet) took %.0f ms", firstAddMs));
         }
-        a.startServer();
         nginx = Procs.own(new Nginx(b.work.resolve("nginx"), Bench.IP_STATIC, Bench.freePort(Bench.IP_STATIC)).start());
         a.awaitServer();
         b.log("server A answers at " + a.base() + "; nginx at " + nginx.base());

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ final class SyncPhase {
     }
 
     void run() throws Exception {
-        Path jar = o.repo.resolve("sync-agent/target/sync-agent.jar");
+        Path jar = o.syncJar;
         if (!Files.isRegularFile(jar)) {
             notMeasured("not measured: sync agent not built (no sync-agent/target/sync-agent.jar)");
             return;
@@ -90,19 +89,25 @@ final class SyncPhase {
             pages.add(page);
             all.addAll(b.signed.flat(page, "sync page " + p, PER_PAGE));
         }
-        b.log("sync: writing the same " + all.size() + " comments on " + PAGES + " pages into each store");
-        for (ServerNode n : nodes) {
-            CommentStore store = CommentStore.open(n.data());
-            Bench.seed(store, all);
-            KuboClient kubo = n.kubo.client().withTimeout(Duration.ofMinutes(2));
-            for (String page : pages) {
-                Cid cid = kubo.add(store.root().resolve(page)).getLast().hash();
-                kubo.files.cp(cid, "/comments/" + page);
-            }
-        }
+        // Payara Micro boots (tens of seconds on a busy machine) while the stores are filled.
         for (ServerNode n : nodes) {
             n.startServer();
         }
+        b.log("sync: writing the same " + all.size() + " comments on " + PAGES + " pages into each store");
+        CommentStore first = CommentStore.open(nodes.get(0).data());
+        Bench.seed(first, all);
+        for (ServerNode n : nodes.subList(1, nodes.size())) {
+            copyTree(first.root(), CommentStore.open(n.data()).root());
+        }
+        for (ServerNode n : nodes) {
+            // One add -r of the whole store, then each page's folder into the files API.
+            KuboClient kubo = n.kubo.client().withTimeout(Duration.ofMinutes(5));
+            Cid root = kubo.add(CommentStore.open(n.data()).root()).getLast().hash();
+            for (String page : pages) {
+                kubo.files.cp("/ipfs/" + root + "/" + page, "/comments/" + page);
+            }
+        }
+        b.log("sync: stores filled and published to each daemon's files API; waiting for the servers");
         for (ServerNode n : nodes) {
             n.awaitServer();
             long t0 = System.nanoTime();
@@ -352,7 +357,17 @@ final class SyncPhase {
         }
     }
 
-    static Map<String, String> copy(Map<String, String> m) {
-        return new HashMap<>(m);
+    /** Set-up only: the same files in another store, without fsync (durability is not measured here). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (p.getFileName().toString().endsWith(".json")) {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }
