@@ -1,0 +1,80 @@
+package dev.comments.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * One line of the table: this project's figure beside its reference, measured in the same
+ * run, their ratio and the issue's target, or why it was not measured.
+ */
+final class Row {
+
+    /** How the ratio reads: ours/ref (throughput, time) or ref/ours (a speed-up). */
+    enum RatioKind { OURS_OVER_REF, REF_OVER_OURS }
+
+    final String id;
+    final String figure;
+    String oursLabel;
+    Series ours;
+    String refLabel;
+    Series ref;
+    RatioKind ratioKind = RatioKind.OURS_OVER_REF;
+    String target = "–";
+    Boolean met;
+    String note = "";
+    String notMeasured;
+    JsonObjectBuilder raw = Json.createObjectBuilder();
+
+    Row(String id, String figure) {
+        this.id = id;
+        this.figure = figure;
+    }
+
+    static Row notMeasured(String id, String figure, String target, String why) {
+        Row r = new Row(id, figure);
+        r.target = target;
+        r.notMeasured = why;
+        return r;
+    }
+
+    Double ratio() {
+        if (ours == null || ref == null || ours.isEmpty() || ref.isEmpty()) {
+            return null;
+        }
+        double o = ours.median();
+        double f = ref.median();
+        double r = ratioKind == RatioKind.OURS_OVER_REF ? o / f : f / o;
+        return Double.isFinite(r) ? r : null;
+    }
+
+    String ratioCell() {
+        Double r = ratio();
+        if (r == null) {
+            return "–";
+        }
+        return Series.fmt(r) + "×";
+    }
+
+    String metCell() {
+        if (notMeasured != null) {
+            return "not measured";
+        }
+        if (met == null) {
+            return "–";
+        }
+        return met ? "**met**" : "**NOT met**";
+    }
+
+    /** "0.31×" where there is a ratio, else this project's median. */
+    String ratioOrValue() {
+        Double r = ratio();
+        if (r != null && ratioKind == RatioKind.OURS_OVER_REF && ref.values.size() > 0 && !id.startsWith("sync")
+                && !id.startsWith("client")) {
+            return Series.fmt(r) + "×";
+        }
+        if (r != null && ratioKind == RatioKind.REF_OVER_OURS) {
+            return Series.fmt(r) + "× faster";
+        }
+        return ours == null ? "–" : Series.fmt(ours.median()) + " " + ours.unit;
+    }
+}
