@@ -318,10 +318,24 @@ class SeedEndToEndIT {
                     "return getComputedStyle(document.body).backgroundColor");
             assertTrue(isDark(background), "dark background: " + background);
             reader.screenshot("8-dark-mode");
+            assertNoSeriousAccessibilityViolations(reader);
         }
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /** axe-core (client-site's dev dependency) on the page as shown: no serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    static void assertNoSeriousAccessibilityViolations(Browser b) throws IOException {
+        Path axe = Path.of(System.getProperty("comments.repo"), "client-site/node_modules/axe-core/axe.min.js");
+        b.driver().executeScript(java.nio.file.Files.readString(axe));
+        Object result = b.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ')'))).catch(e => done(['axe failed: ' + e]));");
+        assertEquals(List.of(), (List<String>) result, "serious accessibility violations");
+    }
 
     static void awaitReady(Browser b) {
         b.waiting(CONVERGE).until(d -> "ready".equals(b.byTestId("status").getAttribute("data-state")));
