@@ -59,7 +59,7 @@ final class Report {
                     .append(" | ").append(r.target)
                     .append(" | ").append(r.metCell()).append(" |\n");
         }
-        s.append("\nRatios: ours ÷ reference, except the one-comment GET (reference ÷ ours: times faster).\n");
+        s.append("\nRatios: ours ÷ reference, except the one-comment GET rows (reference ÷ ours: times faster).\n");
         List<Row> notMet = notMet();
         s.append("\n**Targets not met:** ");
         s.append(notMet.isEmpty() ? "none of those measured." : String.join("; ", notMet.stream()

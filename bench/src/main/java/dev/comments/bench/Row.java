@@ -73,7 +73,7 @@ final class Row {
             return Series.fmt(r) + "×";
         }
         if (r != null && ratioKind == RatioKind.REF_OVER_OURS) {
-            return Series.fmt(r) + "× faster";
+            return r >= 1 ? Series.fmt(r) + "× faster" : Series.fmt(1 / r) + "× slower";
         }
         return ours == null ? "–" : Series.fmt(ours.median()) + " " + ours.unit;
     }

@@ -15,7 +15,7 @@ final class StaticThread {
         StringBuilder sb = new StringBuilder("""
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Comments (static reference)</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
                 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
                 .comment{border-top:1px solid #ddd;padding:.5rem 0}.author{font-weight:600}time{color:#666;margin-left:.5rem}
                 .reply{margin-left:2rem}</style></head>
