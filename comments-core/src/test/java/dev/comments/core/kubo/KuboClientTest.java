@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
@@ -218,17 +219,18 @@ class KuboClientTest {
     }
 
     @Test
-    void aCallThatOutlivesItsDeadlineFailsWithoutWaitingLonger() {
+    void aCallThatOutlivesItsDeadlineFailsWithTheDeadlineInsteadOfWaitingForKubo() {
         Cid nobodyHasIt = Cid.ofRaw("no daemon has these bytes".getBytes(StandardCharsets.UTF_8));
         KuboClient hasty = kubo.withTimeout(Duration.ofMillis(500));
 
-        long started = System.nanoTime();
-        KuboException timedOut = assertThrows(KuboException.class, () -> hasty.block.get(nobodyHasIt));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // kubo's block/get of a block nobody has never ends: only our deadline can end this call.
+        // The preemptive bound is a guard against a hang, far above the deadline, not a speed check.
+        KuboException timedOut = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(KuboException.class, () -> hasty.block.get(nobodyHasIt)));
 
         assertEquals(KuboException.NO_ANSWER, timedOut.status());
-        assertTrue(timedOut.getMessage().contains("did not finish within PT0.5S"), timedOut.getMessage());
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up after " + took);
+        // "did not answer within" before kubo's headers, "did not finish within" after them.
+        assertTrue(timedOut.getMessage().matches(".*did not (answer|finish) within PT0\\.5S.*"), timedOut.getMessage());
         assertEquals(daemon.peerId(), kubo.id().id(), "the client still works after a timed-out call");
     }
 
