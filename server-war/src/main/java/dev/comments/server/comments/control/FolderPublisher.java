@@ -78,7 +78,7 @@ public class FolderPublisher {
             return cached.folder();
         }
         synchronized (pageLocks.computeIfAbsent(page, p -> new Object())) {
-            return refresh(page, current).folder();
+            return refresh(page).folder();
         }
     }
 
@@ -129,7 +129,11 @@ public class FolderPublisher {
                 + "\" action=\"folders are republished from the store on their next request\"");
     }
 
-    private PageFolder refresh(UrlHash page, long current) {
+    private PageFolder refresh(UrlHash page) {
+        // The names cached for this page are only true of the daemon we filled: check that it is
+        // still that daemon (one files/stat) before trusting them, rather than wait for DaemonWatch.
+        checkDaemonCopy();
+        long current = epoch.get();
         Instant readAt = Instant.now();
         ChangeStamp stamp = stamp(page);
         PageFolder cached = pages.get(page);
