@@ -91,6 +91,13 @@ class DistTarballIT {
             for (ProcessHandle child : children) {
                 assertTrue(child.onExit().toCompletableFuture().isDone() || !child.isAlive(), "child " + child.pid() + " stopped");
             }
+            // Also what started after the snapshot (the sync agent starts once the server is healthy):
+            // nothing at all may still run from the unpacked folder.
+            String home = unpacked.toString();
+            List<String> left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(home)).orElse(false))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+            assertTrue(left.isEmpty(), "no orphan after the watcher stopped: " + left);
             assertFalse(Files.readString(DIR.resolve("watcher.log"), StandardCharsets.UTF_8).contains("Exception in thread"),
                     "no crash in the watcher's log");
         } finally {

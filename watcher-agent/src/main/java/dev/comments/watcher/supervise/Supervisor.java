@@ -23,6 +23,7 @@ public final class Supervisor {
     private final StatusFile status;
     private final List<Child> children = new ArrayList<>();
     private volatile boolean stopping;
+    private final Object tickLock = new Object();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -69,16 +70,19 @@ public final class Supervisor {
         }
     }
 
+    /** One pass over the children; never runs at the same time as the shutdown of {@link #stop()}. */
     void tick(Instant now) {
-        boolean predecessorsReady = true;
-        for (Child child : children) {
+        synchronized (tickLock) {
             if (stopping) {
                 return;
             }
-            child.tick(now, predecessorsReady);
-            predecessorsReady &= child.isReady();
+            boolean predecessorsReady = true;
+            for (Child child : children) {
+                child.tick(now, predecessorsReady);
+                predecessorsReady &= child.isReady();
+            }
+            writeStatus(now);
         }
-        writeStatus(now);
     }
 
     /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL); later calls wait for the first. */
@@ -91,9 +95,13 @@ public final class Supervisor {
             awaitStopped();
             return;
         }
+        // Waits for a tick in progress (which may be starting a child) to finish; no later tick
+        // starts anything, so every child is seen and stopped here.
         try {
-            for (Child child : reversed(children)) {
-                child.shutdown();
+            synchronized (tickLock) {
+                for (Child child : reversed(children)) {
+                    child.shutdown();
+                }
             }
             writeStatus(Instant.now());
             Log.event("watcher-stopped");
