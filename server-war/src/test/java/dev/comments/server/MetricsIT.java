@@ -11,15 +11,27 @@ import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
 import dev.comments.server.testing.PrometheusText;
+import dev.comments.core.reports.ChildStatus;
+import dev.comments.core.reports.SyncHeartbeat;
+import dev.comments.core.reports.SyncRoundFigures;
+import dev.comments.core.reports.WatcherStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /metrics} on the shipped WAR: Prometheus text that a strict parser accepts, counting a POST. */
+/**
+ * {@code GET /metrics} on the shipped WAR: Prometheus text that a strict parser accepts, counting a
+ * POST, and showing what the watcher and the sync agent report through their files.
+ */
 class MetricsIT {
 
     private static final String IP = "127.0.90.1";
+    private static final String IP2 = "127.0.90.2";
     private static final String PAGE = "ab".repeat(32);
 
     @Test
@@ -55,7 +67,70 @@ class MetricsIT {
             assertTrue(metrics.value("comments_daemon_calls_total", Map.of("call", "version")).orElseThrow() >= 1.0);
             assertTrue(metrics.samples("comments_http_requests_total").stream()
                     .noneMatch(s -> s.labels().get("route").contains(PAGE)), "routes are templates, never a page's hash");
+            assertTrue(metrics.samples("comments_sync_rounds_total").isEmpty(), "no sync agent has run here");
+            assertTrue(metrics.samples("comments_watcher_child_restarts_total").isEmpty(), "no watcher has run here");
         }
+    }
+
+    @Test
+    void theWatchersStatusAndTheSyncAgentsLastRoundShowAsTheyReportThem() throws Exception {
+        Path dir = ServerRecoveryIT.freshDir("metrics-reports");
+        Path data = dir.resolve("data");
+        try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP2);
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP2, 8000, Map.of(
+                     "COMMENTS_DATA_DIR", data.toString(),
+                     "COMMENTS_IPFS_API", daemon.api().toString(),
+                     "COMMENTS_HTTP_HOST", IP2,
+                     "COMMENTS_ANNOUNCE", "/ip4/" + IP2 + "/tcp/8000/http")).start()) {
+            server.awaitUp(Duration.ofSeconds(90));
+            Api api = new Api(server.base(), IP2);
+
+            // What a crashed writer or another program might leave: the scrape still answers.
+            Files.createDirectories(data.resolve("watcher"));
+            Files.writeString(data.resolve("sync-agent.heartbeat"), "time=2026-11-30T10:00:00Z event=sync-round");
+            Files.writeString(data.resolve("watcher/status.json"), "{\"children\":");
+            PrometheusText broken = scrape(api);
+            assertTrue(broken.samples("comments_sync_rounds_total").isEmpty());
+            assertTrue(broken.samples("comments_watcher_child_running").isEmpty());
+
+            Instant now = Instant.now();
+            new SyncHeartbeat(now, 4242, Optional.of(new SyncRoundFigures(12, true, 3, 2, 1, 1, 4, 5, 6, 7, 8, 1500)))
+                    .write(data.resolve("sync-agent.heartbeat"));
+            new WatcherStatus(4141, now, List.of(
+                    new ChildStatus("kubo", "RUNNING", 10, 60_000, 2, 3, "hung: 3 probes failed in a row", 100L << 20),
+                    new ChildStatus("sync", "BACKOFF", -1, 0, 5, 5, "exited with code 1", 0)))
+                    .write(data.resolve("watcher/status.json"));
+            PrometheusText m = scrape(api);
+
+            assertEquals("counter", m.type("comments_sync_rounds_total"));
+            assertEquals(12.0, m.value("comments_sync_rounds_total", Map.of()).orElseThrow());
+            assertEquals(1.0, m.value("comments_sync_last_round_daemon_up", Map.of()).orElseThrow());
+            assertEquals(1.5, m.value("comments_sync_last_round_duration_seconds", Map.of()).orElseThrow());
+            assertEquals(3.0, m.value("comments_sync_last_round_peers", Map.of("state", "found")).orElseThrow());
+            assertEquals(2.0, m.value("comments_sync_last_round_peers", Map.of("state", "contacted")).orElseThrow());
+            assertEquals(1.0, m.value("comments_sync_last_round_peers", Map.of("state", "failed")).orElseThrow());
+            assertEquals(1.0, m.value("comments_sync_last_round_folders_listed", Map.of("kind", "root")).orElseThrow());
+            assertEquals(4.0, m.value("comments_sync_last_round_folders_listed", Map.of("kind", "page")).orElseThrow());
+            assertEquals(5.0, m.value("comments_sync_last_round_blocks_fetched", Map.of()).orElseThrow());
+            assertEquals(6.0, m.value("comments_sync_last_round_comments", Map.of("result", "written")).orElseThrow());
+            assertEquals(7.0, m.value("comments_sync_last_round_comments", Map.of("result", "rejected")).orElseThrow());
+            assertEquals(8.0, m.value("comments_sync_last_round_comments", Map.of("result", "ignored")).orElseThrow());
+            assertTrue(m.value("comments_sync_heartbeat_age_seconds", Map.of()).orElseThrow() >= 0);
+
+            assertEquals("counter", m.type("comments_watcher_child_restarts_total"));
+            assertEquals(2.0, m.value("comments_watcher_child_restarts_total", Map.of("child", "kubo")).orElseThrow());
+            assertEquals(5.0, m.value("comments_watcher_child_restarts_total", Map.of("child", "sync")).orElseThrow());
+            assertEquals(1.0, m.value("comments_watcher_child_running", Map.of("child", "kubo")).orElseThrow());
+            assertEquals(0.0, m.value("comments_watcher_child_running", Map.of("child", "sync")).orElseThrow());
+            assertEquals(100.0 * (1 << 20), m.value("comments_watcher_child_resident_bytes", Map.of("child", "kubo")).orElseThrow());
+            assertTrue(m.value("comments_watcher_status_age_seconds", Map.of()).isPresent());
+        }
+    }
+
+    private static PrometheusText scrape(Api api) {
+        Reply reply = api.get("metrics");
+        assertEquals(200, reply.status(), reply.body());
+        return PrometheusText.parse(reply.body());
     }
 
     @Test

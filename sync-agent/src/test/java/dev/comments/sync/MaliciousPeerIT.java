@@ -71,7 +71,7 @@ class MaliciousPeerIT {
             CommentStore store = CommentStore.open(dir.resolve("data"));
             try (SyncAgent agent = Agents.open(Agents.env(dir.resolve("data"), local, network))) {
                 RoundReport round = agent.runRound();
-                assertEquals(2, round.peers(), round.logLine());
+                assertEquals(2, round.figures().peers(), round.logLine());
                 PeerOutcome bad = round.outcome(evil.url());
                 PeerOutcome good = round.outcome(honest.url());
                 assertEquals(PeerOutcome.Status.INVALID, bad.status(), bad.toString());
@@ -79,7 +79,7 @@ class MaliciousPeerIT {
                 assertEquals(4, bad.blocksFetched(), "misnamed entries are refused without fetching: " + bad);
                 assertTrue(bad.ignored() >= 10_000, "the wide folder is read up to the cap only, and foreign names are ignored: " + bad);
                 assertEquals(PeerOutcome.Status.SYNCED, good.status(), good.toString());
-                assertEquals(1, round.peersFailed());
+                assertEquals(1, round.figures().peersFailed());
 
                 Set<Cid> expected = new HashSet<>(takenFromEvil);
                 expected.add(h1.id());
@@ -95,7 +95,7 @@ class MaliciousPeerIT {
                 PeerOutcome badAgain = next.outcome(evil.url());
                 assertTrue(badAgain == null || badAgain.status() == PeerOutcome.Status.UNCHANGED,
                         "the liar is left alone (backoff) or costs one GET /: " + badAgain);
-                assertEquals(0, next.rejected());
+                assertEquals(0, next.figures().rejected());
             }
         }
     }

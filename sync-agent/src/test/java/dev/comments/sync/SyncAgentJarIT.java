@@ -1,8 +1,11 @@
 package dev.comments.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.reports.SyncHeartbeat;
+import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.sync.testing.AgentProcess;
 import dev.comments.sync.testing.Agents;
 import java.nio.file.Files;
@@ -35,7 +38,9 @@ class SyncAgentJarIT {
         AgentProcess once = new AgentProcess(dir.resolve("once.log"), env);
         assertEquals(0, once.run("--once"));
         assertTrue(once.output().contains("event=sync-round round=1 daemon=down"), once.output());
-        String heartbeat = Files.readString(dir.resolve("data/sync-agent.heartbeat"));
-        assertTrue(heartbeat.contains("event=sync-round"), heartbeat);
+        SyncHeartbeat heartbeat = SyncHeartbeat.read(dir.resolve("data/sync-agent.heartbeat"));
+        SyncRoundFigures round = heartbeat.lastRound().orElseThrow();
+        assertEquals(1, round.round(), heartbeat.toString());
+        assertFalse(round.daemonUp(), heartbeat.toString());
     }
 }

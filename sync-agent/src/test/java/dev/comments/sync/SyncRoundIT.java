@@ -53,36 +53,36 @@ class SyncRoundIT {
             CommentStore store = CommentStore.open(dir.resolve("data"));
 
             try (SyncAgent agent = Agents.open(env)) {
-                RoundReport first = roundUntil(agent, r -> r.peers() == 1, "the agent finds the peer through the DHT");
+                RoundReport first = roundUntil(agent, r -> r.figures().peers() == 1, "the agent finds the peer through the DHT");
                 assertEquals(PeerOutcome.Status.SYNCED, first.outcome(peer.url()).status(), first.outcomes().toString());
-                assertEquals(1, first.rootsListed());
-                assertEquals(100, first.foldersListed());
-                assertEquals(1000, first.blocksFetched());
-                assertEquals(1000, first.written());
+                assertEquals(1, first.figures().rootsListed());
+                assertEquals(100, first.figures().foldersListed());
+                assertEquals(1000, first.figures().blocksFetched());
+                assertEquals(1000, first.figures().written());
                 assertEquals(100, store.pages().size());
 
                 RoundReport idle = agent.round().run();
                 assertEquals(PeerOutcome.Status.UNCHANGED, idle.outcome(peer.url()).status());
-                assertEquals(0, idle.rootsListed() + idle.foldersListed() + idle.blocksFetched() + idle.written(),
+                assertEquals(0, idle.figures().rootsListed() + idle.figures().foldersListed() + idle.figures().blocksFetched() + idle.figures().written(),
                         "an unchanged root costs one GET /: " + idle.logLine());
 
                 VerifiedComment added = comment(page("p42"), "one more on page 42");
                 peer.serve(tree.add(added).publish(peer.kubo()));
                 RoundReport one = agent.round().run();
-                assertEquals(1, one.rootsListed(), one.logLine());
-                assertEquals(1, one.foldersListed(), "only the changed page is listed: " + one.logLine());
-                assertEquals(1, one.blocksFetched(), "only the new comment is fetched: " + one.logLine());
-                assertEquals(1, one.written(), one.logLine());
-                assertEquals(0, one.rejected());
+                assertEquals(1, one.figures().rootsListed(), one.logLine());
+                assertEquals(1, one.figures().foldersListed(), "only the changed page is listed: " + one.logLine());
+                assertEquals(1, one.figures().blocksFetched(), "only the new comment is fetched: " + one.logLine());
+                assertEquals(1, one.figures().written(), one.logLine());
+                assertEquals(0, one.figures().rejected());
                 assertTrue(store.read(page("p42"), added.id()).isPresent());
                 assertEquals(11, store.list(page("p42")).size());
             }
 
             try (SyncAgent restarted = Agents.open(env)) {
-                RoundReport after = roundUntil(restarted, r -> r.peers() == 1, "the restarted agent finds the peer");
+                RoundReport after = roundUntil(restarted, r -> r.figures().peers() == 1, "the restarted agent finds the peer");
                 assertEquals(PeerOutcome.Status.UNCHANGED, after.outcome(peer.url()).status(),
                         "the state file remembers the peer's root: " + after.logLine());
-                assertEquals(0, after.foldersListed() + after.blocksFetched());
+                assertEquals(0, after.figures().foldersListed() + after.figures().blocksFetched());
             }
             assertTrue(Files.isRegularFile(dir.resolve("data/sync-agent.heartbeat")));
         }
@@ -105,7 +105,7 @@ class SyncRoundIT {
                 peer.stopHttp();
                 RoundReport refused = agent.round().run();
                 assertEquals(PeerOutcome.Status.UNREACHABLE, refused.outcome(peer.url()).status());
-                assertEquals(1, refused.peersFailed());
+                assertEquals(1, refused.figures().peersFailed());
                 peer.serve(tree.add(comment(page, "second")).publish(peer.kubo()));
                 peer.startHttp();
                 roundUntil(agent, r -> stored(store, page) == 2, "the peer's HTTP API is back: the second comment is taken");
@@ -120,8 +120,8 @@ class SyncRoundIT {
 
                 local.stop();
                 RoundReport down = agent.round().run();
-                assertFalse(down.daemonUp(), "our own daemon is down: " + down.logLine());
-                assertEquals(0, down.peers(), "no peer is asked, nor blamed");
+                assertFalse(down.figures().daemonUp(), "our own daemon is down: " + down.logLine());
+                assertEquals(0, down.figures().peers(), "no peer is asked, nor blamed");
                 peer.serve(tree.add(comment(page, "fourth")).publish(peer.kubo()));
                 local.restart();
                 roundUntil(agent, r -> stored(store, page) == 4, "our daemon is back: the fourth comment is taken");
@@ -144,7 +144,7 @@ class SyncRoundIT {
             CommentStore store = CommentStore.open(dir.resolve("data"));
             try (SyncAgent agent = Agents.open(env)) {
                 RoundReport round = roundUntil(agent, r -> stored(store, page) == 1, "the static peer's comment is taken");
-                assertEquals(1, round.peersFound(), "the server's own URL is not a peer: " + round.logLine());
+                assertEquals(1, round.figures().peersFound(), "the server's own URL is not a peer: " + round.logLine());
                 assertEquals("static", round.outcome(peer.url()).peer().source());
             }
         }

@@ -1,12 +1,12 @@
 package dev.comments.watcher;
 
 import dev.comments.core.config.Config;
+import dev.comments.core.reports.ChildStatus;
+import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.DefaultChildren;
 import dev.comments.watcher.config.WatcherConfig;
-import dev.comments.watcher.status.StatusFile;
 import dev.comments.watcher.supervise.Log;
 import dev.comments.watcher.supervise.Supervisor;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -81,25 +81,23 @@ public final class WatcherMain {
     }
 
     static int status(WatcherConfig config, boolean json) throws IOException {
-        StatusFile file = new StatusFile(config.runDir());
-        if (!Files.isRegularFile(file.path())) {
+        Path file = config.runDir().resolve(WatcherStatus.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
             System.out.println("no watcher has run for " + config.runDir());
             return 1;
         }
-        JsonObject status = file.read();
-        long watcherPid = status.getJsonNumber("watcherPid").longValue();
-        boolean alive = ProcessHandle.of(watcherPid).map(ProcessHandle::isAlive).orElse(false);
+        WatcherStatus status = WatcherStatus.read(file);
+        boolean alive = ProcessHandle.of(status.watcherPid()).map(ProcessHandle::isAlive).orElse(false);
         if (json) {
-            System.out.println(status);
+            System.out.println(Files.readString(file));
             return alive ? 0 : 1;
         }
-        System.out.printf("watcher pid %d %s (status of %s)%n", watcherPid, alive ? "running" : "NOT RUNNING",
-                status.getString("written"));
+        System.out.printf("watcher pid %d %s (status of %s)%n", status.watcherPid(), alive ? "running" : "NOT RUNNING",
+                status.written());
         System.out.printf("%-8s %-9s %8s %10s %8s %8s  %s%n", "CHILD", "STATE", "PID", "UPTIME", "RESTARTS", "RSS", "LAST REASON");
-        for (JsonObject c : status.getJsonArray("children").getValuesAs(JsonObject.class)) {
-            System.out.printf("%-8s %-9s %8d %9ds %8d %7dM  %s%n", c.getString("name"), c.getString("state"),
-                    c.getJsonNumber("pid").longValue(), c.getJsonNumber("uptimeMs").longValue() / 1000,
-                    c.getInt("restarts"), c.getJsonNumber("rssBytes").longValue() / (1024 * 1024), c.getString("lastReason"));
+        for (ChildStatus c : status.children()) {
+            System.out.printf("%-8s %-9s %8d %9ds %8d %7dM  %s%n", c.name(), c.state(), c.pid(), c.uptimeMs() / 1000,
+                    c.restarts(), c.rssBytes() / (1024 * 1024), c.lastReason());
         }
         return alive ? 0 : 1;
     }

@@ -14,10 +14,11 @@ import dev.comments.core.testing.Folders;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
+import dev.comments.server.testing.PrometheusText;
 import dev.comments.watcher.config.DefaultChildren;
 import dev.comments.watcher.config.Policy;
 import dev.comments.watcher.config.WatcherConfig;
-import dev.comments.watcher.supervise.ChildStatus;
+import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.testing.Watching;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -77,6 +78,21 @@ class WatchedServerIT {
                     && Files.getLastModifiedTime(heartbeat).toInstant().isAfter(killed));
             assertEquals(kuboPid, w.child("kubo").pid(), "kubo was not restarted for the sync agent");
             assertEquals(serverPid, w.child("server").pid(), "the server was not restarted for the sync agent");
+
+            // An operator sees the same in the server's /metrics: each child's restarts, the last round.
+            await("/metrics shows the sync agent's restart and a round of the new agent").atMost(RECOVERY).until(() -> {
+                PrometheusText m = PrometheusText.parse(s.api.get("metrics").body());
+                return m.value("comments_watcher_child_restarts_total", Map.of("child", "sync")).orElse(0.0) == 1.0
+                        && m.value("comments_sync_rounds_total", Map.of()).isPresent();
+            });
+            PrometheusText m = PrometheusText.parse(s.api.get("metrics").body());
+            for (String child : List.of("kubo", "server", "sync")) {
+                assertEquals(1.0, m.value("comments_watcher_child_restarts_total", Map.of("child", child)).orElseThrow(), child);
+                assertEquals(1.0, m.value("comments_watcher_child_running", Map.of("child", child)).orElseThrow(), child);
+                assertTrue(m.value("comments_watcher_child_resident_bytes", Map.of("child", child)).orElseThrow() > 0, child);
+            }
+            assertEquals(1.0, m.value("comments_sync_last_round_daemon_up", Map.of()).orElseThrow(),
+                    "the new agent's rounds reach the daemon");
         }
     }
 

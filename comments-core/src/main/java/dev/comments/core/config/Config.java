@@ -82,6 +82,17 @@ public final class Config {
         return Path.of(get(Setting.DATA_DIR));
     }
 
+    /** The sync agent's heartbeat ({@code sync.heartbeat.file}, or {@code <data.dir>/sync-agent.heartbeat}). */
+    public Path syncHeartbeatFile() {
+        String file = get(Setting.SYNC_HEARTBEAT_FILE);
+        return (file.isBlank() ? dataDir().resolve("sync-agent.heartbeat") : Path.of(file)).toAbsolutePath();
+    }
+
+    /** The folder of the watcher's pid files and its status ({@code <data.dir>/watcher}). */
+    public Path watcherRunDir() {
+        return dataDir().toAbsolutePath().resolve("watcher");
+    }
+
     public String httpHost() {
         return get(Setting.HTTP_HOST);
     }

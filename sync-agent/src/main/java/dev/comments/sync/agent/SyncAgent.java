@@ -1,6 +1,8 @@
 package dev.comments.sync.agent;
 
 import dev.comments.core.kubo.KuboClient;
+import dev.comments.core.reports.SyncHeartbeat;
+import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.core.store.CommentStore;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.discovery.PeerDiscovery;
@@ -12,11 +14,13 @@ import dev.comments.sync.round.SyncRound;
 import dev.comments.sync.state.StateFile;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The agent's parts, wired once from its settings: the store, the daemon's client, the
  * peer table, the saved state, one {@link SyncRound}. {@link #runRound()} is one round
- * with its log line and heartbeat; the loop and tests both call it.
+ * with its log line and heartbeat ({@link SyncHeartbeat}); the loop and tests both call it.
  */
 public final class SyncAgent implements AutoCloseable {
 
@@ -24,14 +28,12 @@ public final class SyncAgent implements AutoCloseable {
     private final KuboClient kubo;
     private final PeerApi api;
     private final SyncRound round;
-    private final Heartbeat heartbeat;
 
-    private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round, Heartbeat heartbeat) {
+    private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round) {
         this.settings = settings;
         this.kubo = kubo;
         this.api = api;
         this.round = round;
-        this.heartbeat = heartbeat;
     }
 
     /** Opens the store and the state; an IOException when the data folder cannot be used. */
@@ -44,9 +46,8 @@ public final class SyncAgent implements AutoCloseable {
                 new PeerTable(settings.interval(), settings.backoffMax()),
                 new PeerPull(kubo, store, api, settings), stateFile.load(), stateFile, settings.timeout(),
                 Clock.systemUTC());
-        Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
-        heartbeat.beat("event=sync-agent-started");
-        return new SyncAgent(settings, kubo, api, round, heartbeat);
+        beat(settings, Optional.empty());
+        return new SyncAgent(settings, kubo, api, round);
     }
 
     public SyncSettings settings() {
@@ -58,21 +59,22 @@ public final class SyncAgent implements AutoCloseable {
         return round;
     }
 
-    public Heartbeat heartbeat() {
-        return heartbeat;
-    }
-
     /** One round, logged, then the heartbeat. A heartbeat that cannot be written is logged. */
     public RoundReport runRound() {
         RoundReport report = round.run();
         EventLog.info(report.logLine());
         try {
-            heartbeat.beat(report.logLine());
+            beat(settings, Optional.of(report.figures()));
         } catch (IOException e) {
-            EventLog.error("event=heartbeat-failed file=" + EventLog.quote(heartbeat.path()) + " error="
+            EventLog.error("event=heartbeat-failed file=" + EventLog.quote(settings.heartbeatFile()) + " error="
                     + EventLog.quote(e.getMessage()));
         }
         return report;
+    }
+
+    /** The heartbeat (the watcher's liveness probe) with the last round's figures (the server's metrics). */
+    private static void beat(SyncSettings settings, Optional<SyncRoundFigures> lastRound) throws IOException {
+        new SyncHeartbeat(Instant.now(), ProcessHandle.current().pid(), lastRound).write(settings.heartbeatFile());
     }
 
     @Override

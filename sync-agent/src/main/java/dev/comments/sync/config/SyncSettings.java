@@ -33,8 +33,6 @@ public record SyncSettings(
 
     /** The state file's name in the data folder (per-peer last seen CIDs; losing it is harmless). */
     public static final String STATE_FILE = "sync-agent.state.json";
-    /** The heartbeat's name in the data folder unless {@code sync.heartbeat.file} says otherwise. */
-    public static final String HEARTBEAT_FILE = "sync-agent.heartbeat";
 
     public SyncSettings {
         staticPeers = List.copyOf(staticPeers);
@@ -43,7 +41,6 @@ public record SyncSettings(
     /** Reads and checks the settings; a wrong value is an IllegalArgumentException naming the setting. */
     public static SyncSettings from(Config config) {
         Path data = config.dataDir().toAbsolutePath();
-        String heartbeat = config.get(Setting.SYNC_HEARTBEAT_FILE);
         return new SyncSettings(
                 data,
                 config.ipfsApi(),
@@ -51,7 +48,7 @@ public record SyncSettings(
                 URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/"),
                 config.syncInterval(),
                 staticPeers(config.staticPeers()),
-                heartbeat.isBlank() ? data.resolve(HEARTBEAT_FILE) : Path.of(heartbeat).toAbsolutePath(),
+                config.syncHeartbeatFile(),
                 data.resolve(STATE_FILE),
                 config.integer(Setting.SYNC_MAX_PEERS),
                 config.integer(Setting.SYNC_MAX_FOLDERS_PER_ROOT),

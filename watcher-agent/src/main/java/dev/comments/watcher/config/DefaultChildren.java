@@ -26,7 +26,7 @@ public final class DefaultChildren {
 
     public static WatcherConfig from(Config config, Path home) throws IOException {
         Path data = config.dataDir().toAbsolutePath();
-        Path runDir = data.resolve("watcher");
+        Path runDir = config.watcherRunDir();
         Path logs = data.resolve("logs");
         Files.createDirectories(logs);
         Map<String, String> serverEnv = serverEnv(config, data);
@@ -58,7 +58,7 @@ public final class DefaultChildren {
             Duration interval = config.syncInterval();
             children.add(new ChildSpec("sync", List.of(java, "-Xmx256m", "-jar", syncJar.toString()), data, serverEnv,
                     logs.resolve("sync-agent.log"),
-                    new ProbeSpec(ProbeSpec.Type.HEARTBEAT, data.resolve("sync-agent.heartbeat").toString(),
+                    new ProbeSpec(ProbeSpec.Type.HEARTBEAT, config.syncHeartbeatFile().toString(),
                             Duration.ofSeconds(1), 1, interval.multipliedBy(3).plusSeconds(30), Duration.ofSeconds(5)),
                     mib(config, Setting.WATCHER_SYNC_MEMORY_MB), 3, Duration.ofSeconds(60), Duration.ofSeconds(10),
                     Duration.ZERO, null));

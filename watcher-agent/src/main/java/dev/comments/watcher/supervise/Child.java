@@ -1,5 +1,6 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.Policy;
 import dev.comments.watcher.probe.Probe;

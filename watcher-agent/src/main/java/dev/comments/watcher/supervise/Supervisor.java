@@ -1,10 +1,12 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.reports.ChildStatus;
+import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.WatcherConfig;
 import dev.comments.watcher.proc.PidFiles;
-import dev.comments.watcher.status.StatusFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ public final class Supervisor {
 
     private final WatcherConfig config;
     private final PidFiles pidFiles;
-    private final StatusFile status;
+    private final Path statusFile;
     private final List<Child> children = new ArrayList<>();
     private volatile boolean stopping;
     private final Object tickLock = new Object();
@@ -30,7 +32,7 @@ public final class Supervisor {
     public Supervisor(WatcherConfig config) throws IOException {
         this.config = config;
         this.pidFiles = new PidFiles(config.runDir());
-        this.status = new StatusFile(config.runDir());
+        this.statusFile = config.runDir().resolve(WatcherStatus.FILE_NAME);
         for (ChildSpec spec : config.children()) {
             children.add(new Child(spec, config.policy(), pidFiles));
         }
@@ -132,7 +134,8 @@ public final class Supervisor {
 
     private void writeStatus(Instant now) {
         try {
-            status.write(children.stream().map(c -> c.status(now)).toList());
+            new WatcherStatus(ProcessHandle.current().pid(), now, children.stream().map(c -> c.status(now)).toList())
+                    .write(statusFile);
         } catch (IOException e) {
             Log.event("status-write-failed", "error", e.getMessage());
         }

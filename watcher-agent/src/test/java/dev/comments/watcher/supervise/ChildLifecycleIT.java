@@ -1,5 +1,6 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.reports.ChildStatus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package dev.comments.watcher.testing;
 
 import dev.comments.watcher.config.WatcherConfig;
-import dev.comments.watcher.supervise.ChildStatus;
+import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.supervise.Supervisor;
 import java.io.IOException;
 

@@ -1,5 +1,7 @@
 package dev.comments.server.metrics.control;
 
+import dev.comments.core.config.Config;
+import dev.comments.core.reports.WatcherStatus;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.server.work.WorkPools;
@@ -60,6 +62,11 @@ public class ServerMetrics {
     @Inject
     CommentStore store;
 
+    @Inject
+    Config config;
+
+    private AgentReports agents;
+
     @PostConstruct
     void registerGauges() {
         GaugeWithCallback.builder()
@@ -87,6 +94,8 @@ public class ServerMetrics {
                 .help("Pages with at least one comment in the store")
                 .callback(cb -> cb.call(count.pages()))
             .register(registry);
+        agents = new AgentReports(config.watcherRunDir().resolve(WatcherStatus.FILE_NAME), config.syncHeartbeatFile());
+        agents.register(registry);
     }
 
     public void request(String route, String method, int status, double seconds) {
@@ -102,6 +111,7 @@ public class ServerMetrics {
     }
 
     public MetricSnapshots scrape() {
+        agents.refresh();
         return registry.scrape();
     }
 }
