@@ -17,7 +17,9 @@ import { Composer } from './ui/composer.js'
 import { h } from './ui/dom.js'
 import { IdentityPanel } from './ui/identity-panel.js'
 import { NameField } from './ui/name-field.js'
+import { saveFile } from './ui/save-file.js'
 import { StatusLine } from './ui/status-line.js'
+import { ThreadFiles } from './ui/thread-files.js'
 import { ThreadView } from './ui/thread-view.js'
 import { postComment } from './write/post-comment.js'
 
@@ -57,6 +59,7 @@ export class CommentsPage {
     })
     this.thread.setOrder(this.newestFirst)
     this.identityPanel = new IdentityPanel({ identities: this.identities, onChange: () => this.identityChanged() })
+    this.threadFiles = new ThreadFiles({ onDownload: kind => this.download(kind), onCheck: bytes => this.checkFile(bytes) })
     this.element = h('div', { class: 'page' },
       h('header', { class: 'page-head' },
         h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, 'Comments')),
@@ -65,7 +68,8 @@ export class CommentsPage {
           : this.normalizedUrl),
         this.status.element),
       h('section', { class: 'write', 'aria-label': 'Write a comment' }, this.nameField.element, this.composer.element, this.identityPanel.element),
-      this.thread.element)
+      this.thread.element,
+      this.threadFiles.element)
   }
 
   async start () {
@@ -148,6 +152,7 @@ export class CommentsPage {
       this.lastRefresh = Date.now()
       this.status.setComments(read.comments.length, read.dropped)
       this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
+      this.threadFiles.setReady(true)
       this.render()
     } catch (err) {
       this.status.setState('error', `could not load the comments: ${err.message}`)
@@ -211,6 +216,36 @@ export class CommentsPage {
     this.refresh()
   }
 
+  /** Saves the thread as last read (the folder the server named, and its verified comments). */
+  async download (kind) {
+    const read = this.reader.last
+    if (read == null) throw new Error('the thread has not been read yet')
+    const name = `comments-${this.urlHash}.${kind}`
+    // Loaded on first use: the first paint does not carry the CAR writer.
+    const { threadCar, threadJson } = await import('./archive/thread-files.js')
+    if (kind === 'car') {
+      const car = await threadCar(read.folder, read.blocks, { signal: AbortSignal.timeout(this.timeoutMs) })
+      saveFile(name, car, 'application/vnd.ipld.car')
+    } else {
+      saveFile(name, threadJson({ urlHash: this.urlHash, url: this.normalizedUrl, folder: read.folder, comments: read.comments }), 'application/json')
+    }
+    return `Saved ${plural(read.comments.length, 'comment')} as ${name}.`
+  }
+
+  /** Checks a downloaded thread file, offline; the answer is for people. */
+  async checkFile (bytes) {
+    const { verifyArchive } = await import('./archive/thread-files.js')
+    const check = await verifyArchive(bytes)
+    const page = check.urlHash === this.urlHash
+      ? 'this page'
+      : check.urlHash == null ? 'an empty folder' : `another page (${check.urlHash.slice(0, 8)}…)`
+    const dropped = check.dropped.length === 0
+      ? ''
+      : `; ${check.dropped.length} dropped (${[...new Set(check.dropped.map(d => d.code))].join(', ')})`
+    const folder = check.folderChecked ? `; every block of folder ${check.folder} matches its CID` : ''
+    return `${check.kind === 'car' ? 'CAR' : 'JSON'} file of ${page}: ${plural(check.comments.length, 'comment')} verified${dropped}${folder}.`
+  }
+
   newComposer (parent, parentAuthor) {
     return new Composer({
       parent,
@@ -263,6 +298,10 @@ export class CommentsPage {
       if (this.lastRefresh > 0) this.render()
     }, () => {})
   }
+}
+
+function plural (n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function hexBytes (hex) {

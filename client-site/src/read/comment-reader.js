@@ -17,7 +17,8 @@ const CONCURRENCY = 8
 /**
  * @typedef {{ id: string, comment: import('../comment.js').Comment }} VerifiedComment
  * @typedef {{ name: string, code: string, message: string }} Dropped
- * @typedef {{ folder: string, comments: VerifiedComment[], dropped: Dropped[], via: 'car' | 'ipfs' }} FolderRead
+ * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
+ *   blocks: where the folder's blocks were read from (for a download of the thread)
  */
 
 export class CommentReader {
@@ -58,7 +59,7 @@ export class CommentReader {
       if ('code' in result) dropped.push(result)
       else comments.push(result)
     })
-    this.last = { urlHash, folder: folderCid, comments, dropped, via }
+    this.last = { urlHash, folder: folderCid, comments, dropped, via, blocks: store }
     return this.last
   }
 

@@ -3,6 +3,7 @@
  * (export to a file, import from one).
  */
 import { h, setText } from './dom.js'
+import { saveFile } from './save-file.js'
 
 export class IdentityPanel {
   /**
@@ -39,13 +40,7 @@ export class IdentityPanel {
 
   async export () {
     try {
-      const text = await this.identities.exportText()
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-      const a = h('a', { href: url, download: 'comments-identity.json', hidden: true })
-      document.body.append(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      saveFile('comments-identity.json', await this.identities.exportText(), 'application/json')
       setText(this.message, 'Saved as comments-identity.json.')
     } catch (err) {
       setText(this.message, err.message)

@@ -17,6 +17,7 @@ import dev.comments.server.testing.Api;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -322,7 +323,86 @@ class SeedEndToEndIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aReaderDownloadsTheThreadAsCarAndJsonWhichAnyoneVerifiesOfflineAndAServerImports() throws Exception {
+        String page = newPage();
+        List<String> ids = List.of(post(network.server(1).api(), page, "kept for the record"),
+                post(network.server(2).api(), page, "and a second voice"));
+        network.awaitEverywhere(page, ids, CONVERGE);
+        String folder = network.server(1).api().get(page).json().getString("cid");
+        Path downloads = DIR.resolve("downloads").resolve(page);
+        try (Browser reader = Browser.open(DIR.resolve("profiles/downloads"), null)) {
+            reader.downloadsTo(downloads);
+            reader.go(client.page(page));
+            awaitReady(reader);
+            reader.waiting(SEE).until(d -> commentWithText(reader, "and a second voice") != null
+                    && commentWithText(reader, "kept for the record") != null);
+            reader.byTestId("thread-files").findElement(By.tagName("summary")).click();
+            reader.byTestId("download-car").click();
+            reader.byTestId("download-json").click();
+            Path car = downloads.resolve("comments-" + page + ".car");
+            Path json = downloads.resolve("comments-" + page + ".json");
+            await("both files are saved").atMost(SEE).until(() -> Files.isRegularFile(car) && Files.isRegularFile(json)
+                    && !Files.exists(Path.of(car + ".crdownload")) && !Files.exists(Path.of(json + ".crdownload")));
+
+            // Anyone, offline, with the client's own verifier.
+            Ran carCheck = run(downloads.resolve("verify-car.log"), "node", clientScript("verify-thread.mjs"), car.toString());
+            assertEquals(0, carCheck.exit(), carCheck.output());
+            assertTrue(carCheck.output().contains("folder " + folder + ": every block matches its CID"), carCheck.output());
+            assertTrue(carCheck.output().contains("verified 2 comments"), carCheck.output());
+            Ran jsonCheck = run(downloads.resolve("verify-json.log"), "node", clientScript("verify-thread.mjs"), json.toString());
+            assertEquals(0, jsonCheck.exit(), jsonCheck.output());
+            assertTrue(ids.stream().allMatch(jsonCheck.output()::contains), jsonCheck.output());
+
+            // The page checks a downloaded file too, without the network.
+            reader.byTestId("check-file").sendKeys(car.toString());
+            reader.waiting(SEE).until(d -> reader.byTestId("thread-files-message").getText().startsWith("CAR file of this page"));
+            assertTrue(reader.byTestId("thread-files-message").getText().contains("2 comments verified"),
+                    reader.byTestId("thread-files-message").getText());
+            reader.screenshot("9-thread-downloaded-and-checked");
+
+            // A server imports the CAR as it imports its own exports (verifying every comment).
+            Server s3 = network.server(3);
+            Ran imported = run(downloads.resolve("import.log"),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    Path.of(System.getProperty("comments.repo")).resolve("backup-tool/target/backup-tool.jar").toString(), "import", car.toString(),
+                    "COMMENTS_DATA_DIR=" + s3.data(), "COMMENTS_HTTP_HOST=" + s3.ip(), "COMMENTS_IPFS_API=http://" + s3.ip() + ":5001");
+            assertEquals(0, imported.exit(), imported.output());
+            assertTrue(imported.output().contains("imported 2 comments on 1 pages (0 new) from " + folder), imported.output());
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    record Ran(int exit, String output) {
+    }
+
+    /** Runs a command to its end (arguments NAME=value are its environment); its output is kept in {@code log}. */
+    static Ran run(Path log, String... commandAndEnv) throws Exception {
+        List<String> command = new ArrayList<>();
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (String a : commandAndEnv) {
+            if (a.matches("[A-Z_]+=.*")) {
+                env.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                command.add(a);
+            }
+        }
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        b.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        b.environment().putAll(env);
+        Process p = b.start();
+        if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            dev.comments.core.testing.Processes.stop(p, Duration.ofSeconds(5));
+            throw new AssertionError(String.join(" ", command) + " did not end in 2 minutes; see " + log);
+        }
+        return new Ran(p.exitValue(), Files.readString(log));
+    }
+
+    static String clientScript(String name) {
+        return Path.of(System.getProperty("comments.repo")).resolve("client-site/scripts").resolve(name).toString();
+    }
 
     /** axe-core (client-site's dev dependency) on the page as shown: no serious or critical violation. */
     @SuppressWarnings("unchecked")

@@ -74,6 +74,13 @@ public final class Browser implements AutoCloseable {
         return shot;
     }
 
+    /** Files this reader downloads are saved into {@code dir} (headless Chromium asks nobody). */
+    public void downloadsTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
     /** prefers-color-scheme: dark, as a reader whose system is dark. */
     public void darkMode() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
