@@ -1,7 +1,7 @@
 package dev.comments.sync;
 
 import dev.comments.core.config.Config;
-import dev.comments.sync.agent.EventLog;
+import dev.comments.core.log.EventLog;
 import dev.comments.sync.agent.SyncAgent;
 import dev.comments.sync.agent.SyncLoop;
 import dev.comments.sync.config.SyncSettings;
@@ -41,6 +41,7 @@ public final class SyncAgentMain {
     }
 
     public static void main(String[] args) {
+        EventLog.process("sync");
         System.exit(run(args));
     }
 

@@ -1,11 +1,11 @@
 package dev.comments.watcher;
 
 import dev.comments.core.config.Config;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.DefaultChildren;
 import dev.comments.watcher.config.WatcherConfig;
-import dev.comments.watcher.supervise.Log;
 import dev.comments.watcher.supervise.Supervisor;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -34,6 +34,7 @@ public final class WatcherMain {
 
     public static void main(String[] args) {
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
+        EventLog.process("watcher");
         try {
             WatcherConfig config = config(args);
             switch (command) {
@@ -46,12 +47,20 @@ public final class WatcherMain {
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("watcher-agent: " + e.getMessage());
-            System.exit(USAGE);
+            System.exit(failed(command, "config-error", e.getMessage(), USAGE));
         } catch (IOException e) {
-            System.err.println("watcher-agent: " + e.getMessage());
-            System.exit(SYSTEM);
+            System.exit(failed(command, "start-failed", e.getMessage(), SYSTEM));
         }
+    }
+
+    /** A failure as the service's log line when running, as a plain message for a person otherwise. */
+    private static int failed(String command, String event, String message, int exit) {
+        if (command.equals("run")) {
+            EventLog.event("error", event, "error", message, "exit", exit);
+        } else {
+            System.err.println("watcher-agent: " + message);
+        }
+        return exit;
     }
 
     private static void run(WatcherConfig config) throws IOException {
@@ -60,8 +69,7 @@ public final class WatcherMain {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock();
         if (lock == null) {
-            System.err.println("watcher-agent: another watcher already supervises " + config.runDir());
-            System.exit(SYSTEM);
+            System.exit(failed("run", "start-failed", "another watcher already supervises " + config.runDir(), SYSTEM));
         }
         Files.writeString(config.runDir().resolve("watcher.pid"), ProcessHandle.current().pid() + "\n");
         Supervisor supervisor = new Supervisor(config);

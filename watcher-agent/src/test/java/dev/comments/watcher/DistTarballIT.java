@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.testing.ListeningSockets;
+import dev.comments.core.testing.Logfmt;
 import dev.comments.server.testing.Api;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The VPS tarball of {@code scripts/dist}: unpacked into a folder outside the repository, it
- * starts a working server under the watcher (loopback only) and stops cleanly on SIGTERM;
- * its systemd unit passes {@code systemd-analyze verify}.
+ * starts a working server under the watcher, listening on its loopback address only, whose
+ * every log line is one record of one format, and stops cleanly on SIGTERM; its systemd unit
+ * passes {@code systemd-analyze verify}.
  */
 class DistTarballIT {
 
@@ -85,6 +89,21 @@ class DistTarballIT {
                     .until(() -> healthy(api, watcher));
             children = watcher.descendants().toList();
             assertTrue(children.size() >= 2, "kubo and Payara run under the watcher: " + children);
+            Path logs = data.resolve("logs");
+            await("a sync round is logged").atMost(Duration.ofSeconds(120))
+                    .until(() -> Files.isRegularFile(logs.resolve("sync-agent.log"))
+                            && Files.readString(logs.resolve("sync-agent.log")).contains("event=sync-round"));
+
+            // Loopback only: nothing of the server listens beyond its own address.
+            List<ListeningSockets.Socket> listening = new java.util.ArrayList<>();
+            for (ProcessHandle p : watcher.descendants().toList()) {
+                for (ListeningSockets.Socket socket : ListeningSockets.of(p.pid())) {
+                    assertEquals(IP, socket.address().getHostAddress().replace("::ffff:", ""),
+                            p.info().command().orElse("?") + " listens on " + socket);
+                    listening.add(socket);
+                }
+            }
+            assertTrue(listening.size() >= 5, "kubo's API, gateway, TCP and WebSockets, and the HTTP API: " + listening);
 
             watcher.destroy(); // SIGTERM, as systemd stops it
             assertTrue(watcher.waitFor(90, TimeUnit.SECONDS), "the watcher exits after SIGTERM");
@@ -100,6 +119,7 @@ class DistTarballIT {
             assertTrue(left.isEmpty(), "no orphan after the watcher stopped: " + left);
             assertFalse(Files.readString(DIR.resolve("watcher.log"), StandardCharsets.UTF_8).contains("Exception in thread"),
                     "no crash in the watcher's log");
+            assertEveryLogLineIsOneRecord(DIR.resolve("watcher.log"), data.resolve("logs"));
         } finally {
             watcher.destroyForcibly();
             watcher.waitFor(30, TimeUnit.SECONDS);
@@ -107,6 +127,42 @@ class DistTarballIT {
                 child.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * What an operator reads: every line of the watcher's log and of each child's log is one
+     * record of the one format (time, level, proc, then pairs), whatever the child printed:
+     * kubo's start-up text, Payara's records with their stack traces, our own events.
+     */
+    private static void assertEveryLogLineIsOneRecord(Path watcherLog, Path logs) throws IOException {
+        Map<String, List<Map<String, String>>> records = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : Stream.concat(Stream.of(watcherLog), files).toList()) {
+                List<Map<String, String>> parsed = new java.util.ArrayList<>();
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Map<String, String> r;
+                    try {
+                        r = Logfmt.parse(line);
+                    } catch (IllegalArgumentException e) {
+                        throw new AssertionError(log + " has a line that is not one record: " + e.getMessage(), e);
+                    }
+                    assertEquals(List.of("time", "level", "proc"), r.keySet().stream().limit(3).toList(), log + ": " + line);
+                    java.time.Instant.parse(r.get("time"));
+                    assertTrue(Set.of("debug", "info", "warn", "error").contains(r.get("level")), log + ": " + line);
+                    parsed.add(r);
+                }
+                records.put(log.getFileName().toString(), parsed);
+            }
+        }
+        assertTrue(has(records.get("watcher.log"), "proc", "watcher", "event", "child-ready"), "the watcher's own events");
+        assertTrue(has(records.get("kubo.log"), "proc", "kubo", "msg", "Daemon is ready"), "kubo's start-up text, as records");
+        assertTrue(has(records.get("payara.log"), "proc", "server", "logger", "PayaraMicro"), "Payara's own records");
+        assertTrue(has(records.get("payara.log"), "proc", "server", "event", "config"), "the server's events, as fields");
+        assertTrue(has(records.get("sync-agent.log"), "proc", "sync", "event", "sync-round"), "the sync agent's rounds");
+    }
+
+    private static boolean has(List<Map<String, String>> records, String k1, String v1, String k2, String v2) {
+        return records != null && records.stream().anyMatch(r -> v1.equals(r.get(k1)) && v2.equals(r.get(k2)));
     }
 
     private static boolean healthy(Api api, Process watcher) {

@@ -82,6 +82,13 @@ public final class CanonicalJson {
         out.append('}');
     }
 
+    /** A string as a JSON string literal, exactly as {@code JSON.stringify} writes it. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        writeString(out, s);
+        return out.toString();
+    }
+
     /** ECMAScript QuoteJSONString (ES2019+: lone surrogates escaped as \\uXXXX, lower-case hex). */
     static void writeString(StringBuilder out, String s) {
         out.append('"');

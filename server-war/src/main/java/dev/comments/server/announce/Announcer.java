@@ -1,5 +1,6 @@
 package dev.comments.server.announce;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
 import dev.comments.core.config.Setting;
 import dev.comments.core.network.NetworkId;
@@ -61,13 +62,13 @@ public class Announcer {
             lastSuccess = now;
             retryMs = FIRST_RETRY_MS;
             nextDue = now + config.integer(Setting.ANNOUNCE_INTERVAL_MS);
-            LOG.info(() -> "event=announced network.id=" + network + " key=" + cid);
+            LOG.info(() -> "event=announced" + EventLog.pairs("network.id", network, "key", cid));
         } catch (RuntimeException e) {
             // Back off (5 s, 10 s, ... 5 min): a lone server with no peers should not fill its log.
             long wait = retryMs;
             retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
             nextDue = now + wait;
-            LOG.warning(() -> "event=announce-failed retry.ms=" + wait + " error=\"" + e.getMessage() + "\"");
+            LOG.warning(() -> "event=announce-failed" + EventLog.pairs("retry.ms", wait, "error", e.getMessage()));
         }
     }
 

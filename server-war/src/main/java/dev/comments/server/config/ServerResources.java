@@ -1,5 +1,6 @@
 package dev.comments.server.config;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
 import dev.comments.core.config.Setting;
 import dev.comments.core.store.CommentStore;
@@ -39,8 +40,8 @@ public class ServerResources {
     Config config() {
         try {
             Config config = Config.load();
-            LOG.info(() -> "event=config data.dir=" + config.dataDir().toAbsolutePath() + " ipfs.api=" + config.ipfsApi()
-                    + " network.id=" + config.networkId() + " announce=" + config.announce());
+            LOG.info(() -> "event=config" + EventLog.pairs("data.dir", config.dataDir().toAbsolutePath(), "ipfs.api",
+                    config.ipfsApi(), "network.id", config.networkId(), "announce", String.join(",", config.announce())));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the configuration file", e);

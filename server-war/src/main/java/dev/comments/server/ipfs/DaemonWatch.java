@@ -1,5 +1,6 @@
 package dev.comments.server.ipfs;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.server.comments.control.FolderPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -45,11 +46,11 @@ public class DaemonWatch {
             up = true;
         } catch (IpfsUnavailableException e) {
             if (up) {
-                LOG.warning(() -> "event=daemon-down error=\"" + e.getMessage() + "\"");
+                LOG.warning(() -> "event=daemon-down" + EventLog.pairs("error", e.getMessage()));
             }
             up = false;
         } catch (RuntimeException e) {
-            LOG.warning(() -> "event=daemon-check-failed error=\"" + e + "\"");
+            LOG.warning(() -> "event=daemon-check-failed" + EventLog.pairs("error", e));
         }
     }
 

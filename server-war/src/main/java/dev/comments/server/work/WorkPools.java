@@ -1,5 +1,6 @@
 package dev.comments.server.work;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
 import jakarta.annotation.Resource;
@@ -93,7 +94,7 @@ public class WorkPools {
                     .whenComplete((r, e) -> admission.release());
         } catch (RejectedExecutionException e) {
             admission.release();
-            LOG.warning(() -> "event=pool-rejected pool=" + pool + " error=\"" + e.getMessage() + "\"");
+            LOG.warning(() -> "event=pool-rejected" + EventLog.pairs("pool", pool, "error", e.getMessage()));
             return CompletableFuture.completedFuture(busy(pool));
         }
     }

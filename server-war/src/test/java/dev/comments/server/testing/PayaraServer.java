@@ -48,9 +48,10 @@ public final class PayaraServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-jar", microJar().toString(),
                 "--deploy", war().toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nohazelcast", "--noCluster",
+                "--port", String.valueOf(port), "--nohazelcast",
                 "--rootdir", workDir.resolve("payara-root").toString(),
-                "--prebootcommandfile", preboot.toString()));
+                "--prebootcommandfile", preboot.toString(),
+                "--logproperties", serverWar().resolve("src/main/payara/logging.properties").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("payara.log").toFile()));
         pb.environment().putAll(env);

@@ -1,5 +1,6 @@
 package dev.comments.sync.agent;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;

@@ -1,5 +1,6 @@
 package dev.comments.sync.agent;
 
+import dev.comments.core.log.EventLog;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -3,7 +3,7 @@ package dev.comments.sync.discovery;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.kubo.PeerAddresses;
-import dev.comments.sync.agent.EventLog;
+import dev.comments.core.log.EventLog;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.peers.Peer;
 import java.net.URI;

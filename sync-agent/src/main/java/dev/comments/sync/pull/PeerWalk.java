@@ -10,7 +10,7 @@ import dev.comments.core.kubo.KuboException;
 import dev.comments.core.kubo.Link;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
-import dev.comments.sync.agent.EventLog;
+import dev.comments.core.log.EventLog;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.peers.Peer;
 import dev.comments.sync.pull.PeerOutcome.Status;

@@ -2,7 +2,7 @@ package dev.comments.sync.round;
 
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
-import dev.comments.sync.agent.EventLog;
+import dev.comments.core.log.EventLog;
 import dev.comments.sync.discovery.PeerDiscovery;
 import dev.comments.sync.peers.Peer;
 import dev.comments.sync.peers.PeerTable;

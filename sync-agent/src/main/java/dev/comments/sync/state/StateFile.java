@@ -2,7 +2,7 @@ package dev.comments.sync.state;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
-import dev.comments.sync.agent.EventLog;
+import dev.comments.core.log.EventLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -34,20 +34,26 @@ public final class DefaultChildren {
 
         String rpc = config.ipfsApi().toString();
         children.add(new ChildSpec("kubo", List.of(path(config, Setting.WATCHER_IPFS, home, "ipfs"), "daemon"),
-                data, Map.of("IPFS_PATH", data.resolve("ipfs").toString()), logs.resolve("kubo.log"),
+                // kubo's own log records as JSON lines, which the watcher turns into our log format.
+                data, Map.of("IPFS_PATH", data.resolve("ipfs").toString(), "GOLOG_LOG_FMT", "json"), logs.resolve("kubo.log"),
                 new ProbeSpec(ProbeSpec.Type.KUBO, rpc, Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_KUBO_MEMORY_MB), 3, Duration.ofSeconds(60), Duration.ofSeconds(15),
                 Duration.ofMillis(Long.parseLong(config.get(Setting.WATCHER_KUBO_RESTART_EVERY_MS))), null));
 
         Path payaraDir = data.resolve("payara");
         Path preboot = writePreboot(payaraDir, config.httpHost());
+        Path logging = payaraDir.resolve("logging.properties");
+        Files.writeString(logging, resource("logging.properties"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String base = "http://" + config.httpHost() + ":" + config.httpPort();
         children.add(new ChildSpec("server", List.of(java, "-Xmx512m", "-jar",
                 path(config, Setting.WATCHER_PAYARA_JAR, home, "payara-micro.jar"),
                 "--deploy", path(config, Setting.WATCHER_WAR, home, "server-war.war"), "--contextroot", "/",
-                "--port", String.valueOf(config.httpPort()), "--nohazelcast", "--noCluster",
-                "--rootdir", payaraDir.resolve("root").toString(), "--prebootcommandfile", preboot.toString()),
+                // --nohazelcast alone: Payara takes --nocluster instead of it, and then still starts
+                // Hazelcast, listening on every interface (*:6900).
+                "--port", String.valueOf(config.httpPort()), "--nohazelcast",
+                "--rootdir", payaraDir.resolve("root").toString(), "--prebootcommandfile", preboot.toString(),
+                "--logproperties", logging.toString()),
                 data, serverEnv, logs.resolve("payara.log"),
                 new ProbeSpec(ProbeSpec.Type.HTTP, base + "/health", Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_SERVER_MEMORY_MB), 3, Duration.ofSeconds(180), Duration.ofSeconds(20),
@@ -79,18 +85,21 @@ public final class DefaultChildren {
     /** Payara's preboot commands (shipped in this jar from server-war), bound to the server's address. */
     private static Path writePreboot(Path payaraDir, String host) throws IOException {
         Files.createDirectories(payaraDir);
-        String common;
-        try (InputStream in = DefaultChildren.class.getResourceAsStream("/payara/preboot-common.txt")) {
-            if (in == null) {
-                throw new IOException("preboot-common.txt is missing from the watcher's jar");
-            }
-            common = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         String listener = "set configs.config.server-config.network-config.network-listeners.network-listener.";
         Path preboot = payaraDir.resolve("preboot.txt");
         Files.writeString(preboot, listener + "http-listener.address=" + host + "\n"
-                + listener + "https-listener.address=" + host + "\n" + common);
+                + listener + "https-listener.address=" + host + "\n" + resource("preboot-common.txt"));
         return preboot;
+    }
+
+    /** A file of server-war's src/main/payara, shipped in this jar. */
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DefaultChildren.class.getResourceAsStream("/payara/" + name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing from the watcher's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String path(Config config, Setting setting, Path home, String file) {

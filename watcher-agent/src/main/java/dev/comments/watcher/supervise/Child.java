@@ -1,7 +1,9 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.config.ChildSpec;
+import dev.comments.watcher.output.ChildOutput;
 import dev.comments.watcher.config.Policy;
 import dev.comments.watcher.probe.Probe;
 import dev.comments.watcher.proc.PidFiles;
@@ -61,7 +63,7 @@ final class Child {
                 }
                 if (probe.check(startedAt) == Probe.Result.READY) {
                     state = State.RUNNING;
-                    Log.event("child-ready", "child", spec.name(), "pid", process.pid(),
+                    EventLog.event("info", "child-ready", "child", spec.name(), "pid", process.pid(),
                             "after_ms", Duration.between(startedAt, now).toMillis());
                 } else if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
                     kill("not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure());
@@ -124,7 +126,7 @@ final class Child {
         Optional<Integer> code = exitCode();
         String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c)
                 .orElse("exited");
-        Log.event("child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        EventLog.event("warn", "child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
         lastReason = reason;
         removePidFile();
         restartLater(Instant.now(), true);
@@ -136,21 +138,23 @@ final class Child {
             try {
                 clear(spec.scratchDir());
             } catch (IOException e) {
-                Log.event("scratch-clear-failed", "child", spec.name(), "dir", spec.scratchDir(), "error", e.getMessage());
+                EventLog.event("warn", "scratch-clear-failed", "child", spec.name(), "dir", spec.scratchDir(), "error", e.getMessage());
             }
         }
+        // Output through a pipe to ChildOutput, which writes each line as one log record.
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(spec.log().toFile()));
+                .redirectErrorStream(true);
         builder.environment().putAll(spec.env());
         try {
             Files.createDirectories(spec.log().getParent());
             Files.createDirectories(spec.workDir());
             launched = builder.start();
+            ChildOutput.start(spec.name(), launched.getInputStream(), spec.log());
             process = launched.toHandle();
             pidFiles.write(spec.name(), process);
         } catch (IOException e) {
             lastReason = "cannot start: " + e.getMessage();
-            Log.event("child-start-failed", "child", spec.name(), "error", e.getMessage());
+            EventLog.event("error", "child-start-failed", "child", spec.name(), "error", e.getMessage());
             restartLater(now, true);
             return;
         }
@@ -160,7 +164,7 @@ final class Child {
         lastProbe = now;
         memoryStrikes = 0;
         state = State.STARTING;
-        Log.event("child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
+        EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
     }
 
     private Optional<Integer> exitCode() {
@@ -188,20 +192,20 @@ final class Child {
         if (wait == null) {
             state = State.FAILED;
             nextStart = now.plus(policy.failedRetry());
-            Log.event("child-failed", "level", "ERROR", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
+            EventLog.event("error", "child-failed", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
                     "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
                     "last_reason", lastReason);
             return;
         }
         state = State.BACKOFF;
         nextStart = now.plus(wait);
-        Log.event("child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
+        EventLog.event("info", "child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
     }
 
     /** kill -9 of the whole tree: for a hung process, which may not even be scheduled (SIGSTOP). */
     private void kill(String reason) {
         lastReason = reason;
-        Log.event("child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         await(process, Duration.ofSeconds(10));
@@ -214,7 +218,7 @@ final class Child {
             return;
         }
         lastReason = reason;
-        Log.event("child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
         terminate(process, spec.stopGrace());
         removePidFile();
     }
@@ -267,7 +271,7 @@ final class Child {
         try {
             pidFiles.remove(spec.name());
         } catch (IOException e) {
-            Log.event("pid-file-error", "child", spec.name(), "error", e.getMessage());
+            EventLog.event("warn", "pid-file-error", "child", spec.name(), "error", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
@@ -46,21 +47,21 @@ public final class Supervisor {
         for (ChildSpec spec : reversed(config.children())) {
             Optional<ProcessHandle> leftover = pidFiles.recorded(spec.name());
             leftover.ifPresent(p -> {
-                Log.event("leftover-stopping", "child", spec.name(), "pid", p.pid(),
+                EventLog.event("warn", "leftover-stopping", "child", spec.name(), "pid", p.pid(),
                         "reason", "left running by a watcher that did not stop cleanly");
                 Child.terminate(p, spec.stopGrace());
             });
             try {
                 pidFiles.remove(spec.name());
             } catch (IOException e) {
-                Log.event("pid-file-error", "child", spec.name(), "error", e.getMessage());
+                EventLog.event("warn", "pid-file-error", "child", spec.name(), "error", e.getMessage());
             }
         }
     }
 
     /** Runs until {@link #stop()}; one tick per check interval. */
     public void run() throws InterruptedException {
-        Log.event("watcher-started", "pid", ProcessHandle.current().pid(), "children", children.size(),
+        EventLog.event("info", "watcher-started", "pid", ProcessHandle.current().pid(), "children", children.size(),
                 "run_dir", config.runDir());
         while (!stopping) {
             tick(Instant.now());
@@ -106,7 +107,7 @@ public final class Supervisor {
                 }
             }
             writeStatus(Instant.now());
-            Log.event("watcher-stopped");
+            EventLog.event("info", "watcher-stopped");
         } finally {
             stopped.countDown();
         }
@@ -137,7 +138,7 @@ public final class Supervisor {
             new WatcherStatus(ProcessHandle.current().pid(), now, children.stream().map(c -> c.status(now)).toList())
                     .write(statusFile);
         } catch (IOException e) {
-            Log.event("status-write-failed", "error", e.getMessage());
+            EventLog.event("warn", "status-write-failed", "error", e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.comments.server.comments.boundary;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
@@ -136,12 +137,12 @@ public class CommentsResource {
             try {
                 return work.get();
             } catch (IpfsUnavailableException e) {
-                LOG.warning(() -> "event=ipfs-unavailable error=\"" + e.getMessage() + "\"");
+                LOG.warning(() -> "event=ipfs-unavailable" + EventLog.pairs("error", e.getMessage()));
                 return ApiError.builder(503, "ipfs-unavailable",
                         "the server's IPFS daemon is not answering; posting still works, reading will be back shortly")
                         .header("Retry-After", "5").build();
             } catch (UncheckedIOException e) {
-                LOG.severe(() -> "event=store-error error=\"" + e.getMessage() + "\"");
+                LOG.severe(() -> "event=store-error" + EventLog.pairs("error", e.getMessage()));
                 return ApiError.response(500, "store-error", "the comment store could not be read");
             }
         };

@@ -1,5 +1,6 @@
 package dev.comments.server.comments.control;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeStamp;
@@ -125,8 +126,8 @@ public class FolderPublisher {
         tree = null;
         emptyFolderCid = null;
         pinnedRoot = null;
-        LOG.warning(() -> "event=ipfs-rebuild epoch=" + next + " reason=\"" + why
-                + "\" action=\"folders are republished from the store on their next request\"");
+        LOG.warning(() -> "event=ipfs-rebuild" + EventLog.pairs("epoch", next, "reason", why,
+                "action", "folders are republished from the store on their next request"));
     }
 
     private PageFolder refresh(UrlHash page) {
@@ -182,7 +183,7 @@ public class FolderPublisher {
             ipfs.repin(oldCid, newCid);
             return true;
         } catch (IpfsUnavailableException e) {
-            LOG.warning(() -> "event=pin-failed folder=" + what + " cid=" + newCid + " error=\"" + e.getMessage() + "\"");
+            LOG.warning(() -> "event=pin-failed" + EventLog.pairs("folder", what, "cid", newCid, "error", e.getMessage()));
             return false;
         }
     }
@@ -197,7 +198,7 @@ public class FolderPublisher {
             }
             bytes = read.get();
         } catch (IOException e) {
-            LOG.warning(() -> "event=store-read-failed page=" + page + " id=" + id + " error=\"" + e.getMessage() + "\"");
+            LOG.warning(() -> "event=store-read-failed" + EventLog.pairs("page", page, "id", id, "error", e.getMessage()));
             return false;
         }
         String cid = ipfs.putRawBlock(bytes);
