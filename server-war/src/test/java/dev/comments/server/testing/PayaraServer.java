@@ -105,19 +105,40 @@ public final class PayaraServer implements AutoCloseable {
      */
     public PayaraServer awaitUp(Duration timeout) {
         Api api = new Api(base(), ip);
-        org.awaitility.Awaitility.await("Payara Micro answers at " + base() + " (log: " + workDir.resolve("payara.log") + ")")
-                .atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see "
-                                + workDir.resolve("payara.log"));
-                    }
-                    try {
-                        return api.get("health").body().contains("\"status\"");
-                    } catch (IllegalStateException notListeningYet) {
-                        return false;
-                    }
-                });
+        try {
+            org.awaitility.Awaitility.await("Payara Micro answers at " + base() + " (log: " + workDir.resolve("payara.log") + ")")
+                    .atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; see "
+                                    + workDir.resolve("payara.log"));
+                        }
+                        try {
+                            return api.get("health").body().contains("\"status\"");
+                        } catch (IllegalStateException notListeningYet) {
+                            return false;
+                        }
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // A boot that stalls leaves its threads as evidence: where it waits is the cause.
+            throw new AssertionError(e.getMessage() + "; its threads: " + threadDump(), e);
+        }
         return this;
+    }
+
+    /** jcmd Thread.print of the running Payara into the work folder; the file, or why there is none. */
+    private String threadDump() {
+        Path file = workDir.resolve("payara-threads.txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start();
+            return jcmd.waitFor(60, TimeUnit.SECONDS) ? file.toString() : "jcmd did not finish (" + file + ")";
+        } catch (IOException e) {
+            return "none (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "none (interrupted)";
+        }
     }
 
     /** kill -9: no shutdown hook, no flush, as in a power cut of the process. */
