@@ -10,19 +10,30 @@ import java.time.Instant;
 
 /**
  * Carries what a child prints (standard output and error, merged) into its log file, one
- * {@link LogRecordLine} per line, so that every line of every log of a server is one
+ * {@link LogRecordLine} per record, so that every line of every log of a server is one
  * record of the same format, whatever the child is: our agents, Payara, kubo, or the JVM
- * complaining. One thread per child, until the child's output closes; the file rotates by
- * size ({@link RotatingLog}). It never stops
- * reading while the child runs (a full pipe would block the child): a line that cannot be
- * written is dropped and said once on the watcher's own log.
+ * complaining. A Payara record that spans lines (a stack trace) is gathered up to its end
+ * marker first; blank lines are dropped. One thread per child, until the child's output
+ * closes; the file rotates by size ({@link RotatingLog}). It never stops reading while the
+ * child runs (a full pipe would block the child): a record that cannot be written is
+ * dropped and said once on the watcher's own log.
  */
 public final class ChildOutput {
 
     /** A longer line (a child gone wrong) is cut here and the rest of it skipped. */
     static final int MAX_LINE = 64 * 1024;
+    /** A record over several lines is written as it is once it grows past this. */
+    static final int MAX_RECORD = 256 * 1024;
 
-    private ChildOutput() {
+    private final String child;
+    private final RotatingLog file;
+    /** A Uniform record whose end marker has not come yet. */
+    private final StringBuilder open = new StringBuilder();
+    private boolean warned;
+
+    private ChildOutput(String child, RotatingLog file) {
+        this.child = child;
+        this.file = file;
     }
 
     /** Starts the thread that copies {@code output} to {@code log}; it ends with the output. */
@@ -32,48 +43,57 @@ public final class ChildOutput {
     }
 
     static void copy(String child, InputStream output, Path log, long maxBytes, int keep) {
-        boolean warned = false;
         try (InputStream in = output; RotatingLog file = new RotatingLog(log, maxBytes, keep)) {
+            ChildOutput out = new ChildOutput(child, file);
             ByteArrayOutputStream line = new ByteArrayOutputStream(256);
             boolean cut = false;
             int b;
             while ((b = in.read()) != -1) {
                 if (b != '\n' && line.size() < MAX_LINE) {
                     line.write(b);
-                    continue;
-                }
-                if (b != '\n') {
+                } else if (b != '\n') {
                     cut = true; // skip to the line's end
-                    continue;
+                } else {
+                    out.line(line.toString(StandardCharsets.UTF_8), cut);
+                    line.reset();
+                    cut = false;
                 }
-                warned |= write(child, file, line, cut, warned);
-                line.reset();
-                cut = false;
             }
-            if (line.size() > 0) {
-                write(child, file, line, cut, warned);
+            out.line(line.toString(StandardCharsets.UTF_8), cut);
+            if (!out.open.isEmpty()) {
+                out.write(out.open.toString(), false); // the child ended inside a record
             }
         } catch (IOException e) {
             EventLog.event("warn", "child-output-failed", "child", child, "log", log, "error", e.getMessage());
         }
     }
 
-    /** Writes one record; returns true when it could not (said once per child run). */
-    private static boolean write(String child, RotatingLog file, ByteArrayOutputStream line, boolean cut, boolean warned) {
-        String text = line.toString(StandardCharsets.UTF_8);
-        if (text.endsWith("\r")) {
-            text = text.substring(0, text.length() - 1);
+    private void line(String text, boolean cut) {
+        String line = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        if (!open.isEmpty()) {
+            open.append('\n').append(line);
+            if (LogRecordLine.closesUniform(line) || open.length() > MAX_RECORD) {
+                write(open.toString(), false);
+                open.setLength(0);
+            }
+        } else if (LogRecordLine.opensUniform(line)) {
+            open.append(line);
+        } else if (!line.isBlank()) {
+            write(line, cut);
         }
-        String record = LogRecordLine.of(child, text, Instant.now()) + (cut ? " cut_at_bytes=" + MAX_LINE : "") + "\n";
+    }
+
+    private void write(String record, boolean cut) {
+        String line = LogRecordLine.of(child, record, Instant.now()) + (cut ? " cut_at_bytes=" + MAX_LINE : "") + "\n";
         try {
-            file.write(record.getBytes(StandardCharsets.UTF_8));
-            return false;
+            file.write(line.getBytes(StandardCharsets.UTF_8));
+            warned = false;
         } catch (IOException e) {
             if (!warned) {
                 EventLog.event("warn", "child-log-write-failed", "child", child, "error", e.getMessage(),
-                        "action", "lines are dropped until the log can be written again");
+                        "action", "records are dropped until the log can be written again");
+                warned = true;
             }
-            return true;
         }
     }
 }

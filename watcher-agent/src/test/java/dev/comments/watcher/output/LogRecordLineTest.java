@@ -29,34 +29,38 @@ class LogRecordLineTest {
     }
 
     @Test
-    void payarasJsonRecordKeepsItsTimeLevelLoggerAndMessage() {
-        Map<String, String> r = record("server", "{\"Timestamp\":\"2026-11-30T05:26:28.422+0000\",\"Level\":\"INFO\",\"Version\":\"\","
-                + "\"LoggerName\":\"PayaraMicro\",\"ThreadID\":\"3\",\"ThreadName\":\"main\",\"TimeMillis\":\"1796016388422\","
-                + "\"LevelValue\":\"800\",\"LogMessage\":\"Payara Micro URLs:\\nhttp://127.0.0.2:8000/\\n\"}");
-        assertEquals("2026-11-30T05:26:28.422Z", r.get("time"));
+    void payarasUniformRecordKeepsItsTimeLevelLoggerThreadAndMessage() {
+        Map<String, String> r = record("server", "[#|2026-11-30T07:04:10.685+0000|INFO||PayaraMicro|_ThreadID=3;"
+                + "_ThreadName=main;_TimeMillis=1796022250685;_LevelValue=800;|Payara Micro URLs:\nhttp://127.0.0.2:8000/\n|#]");
+        assertEquals("2026-11-30T07:04:10.685Z", r.get("time"));
         assertEquals("info", r.get("level"));
         assertEquals("server", r.get("proc"));
         assertEquals("PayaraMicro", r.get("logger"));
-        assertEquals("Payara Micro URLs:\nhttp://127.0.0.2:8000/\n", r.get("msg"));
-        assertEquals("main", r.get("ThreadName"));
+        assertEquals("main", r.get("thread"));
+        assertEquals("Payara Micro URLs:\nhttp://127.0.0.2:8000/", r.get("msg"));
         assertFalse(r.containsKey("LevelValue"), "Payara's noise is left out");
     }
 
     @Test
-    void anExceptionsStackTraceStaysInOneRecord() {
-        Map<String, String> r = record("server", "{\"Timestamp\":\"2026-11-30T05:26:29.001+0000\",\"Level\":\"SEVERE\","
-                + "\"LoggerName\":\"dev.comments.server.errors.UnexpectedExceptionMapper\",\"Throwable\":{"
-                + "\"Exception\":\"event=unexpected-error incident=4f2a\",\"StackTrace\":\"java.lang.IllegalStateException: boom\\n"
-                + "\\tat dev.comments.X.y(X.java:1)\\nCaused by: java.io.IOException: disk\\n\"}}");
+    void ourEventWithAnExceptionBecomesFieldsAndOneStackValue() {
+        Map<String, String> r = record("server", "[#|2026-11-30T07:04:15.129+0000|SEVERE||dev.comments.server.errors."
+                + "UnexpectedExceptionMapper|_ThreadID=80;_ThreadName=http-thread-pool::http-listener(3);_MessageID=X-1;|"
+                + "event=unexpected-error incident=4f2a\njava.lang.IllegalStateException: boom | with a bar\n"
+                + "\tat dev.comments.X.y(X.java:1)\nCaused by: java.io.IOException: disk\n|#]");
         assertEquals("error", r.get("level"));
         assertEquals("unexpected-error", r.get("event"), "our event is a field of its own, as in the agents' logs");
         assertEquals("4f2a", r.get("incident"));
-        assertTrue(r.get("stack").contains("\tat dev.comments.X.y(X.java:1)\nCaused by: java.io.IOException: disk"), r.get("stack"));
+        assertEquals("X-1", r.get("msgid"));
+        assertEquals("http-thread-pool::http-listener(3)", r.get("thread"));
+        assertEquals("java.lang.IllegalStateException: boom | with a bar\n\tat dev.comments.X.y(X.java:1)\n"
+                + "Caused by: java.io.IOException: disk", r.get("stack"));
+        assertFalse(r.containsKey("msg"));
     }
 
     @Test
     void anEventMessageThatIsNotCleanLogfmtIsQuotedWhole() {
-        Map<String, String> r = record("server", "{\"Level\":\"WARNING\",\"LogMessage\":\"event=oops error=\\\"unclosed\"}");
+        Map<String, String> r = record("server", "[#|2026-11-30T07:04:15.129+0000|WARNING||x|_ThreadName=main;|"
+                + "event=oops error=\"unclosed|#]");
         assertEquals("warn", r.get("level"));
         assertEquals("event=oops error=\"unclosed", r.get("msg"));
         assertFalse(r.containsKey("event"));
@@ -80,7 +84,7 @@ class LogRecordLineTest {
     void plainTextAndBrokenJsonBecomeAMessage() {
         for (String line : List.of("Daemon is ready", "Swarm listening on /ip4/127.0.0.2/tcp/4001 (TCP+UDP)",
                 "WARNING: sun.misc.Unsafe::objectFieldOffset has been called by com.hazelcast", "{\"level\": broken",
-                "\tat java.base/java.lang.Thread.run(Thread.java:1583)", "", "[1,2]")) {
+                "\tat java.base/java.lang.Thread.run(Thread.java:1583)", "[#| not a record", "[1,2]")) {
             Map<String, String> r = record("kubo", line);
             assertEquals(NOW.toString(), r.get("time"), line);
             assertEquals("info", r.get("level"));
@@ -94,21 +98,24 @@ class LogRecordLineTest {
         Path log = dir.resolve("kubo.log");
         Files.writeString(log, "an earlier line\n");
         byte[] printed = ("Initializing daemon...\r\n" + "x".repeat(ChildOutput.MAX_LINE + 10) + "\n"
-                + "{\"level\":\"error\",\"msg\":\"bad \\u001b[2J\"}\n" + "\u00e9t\u00e9 \u0000 bytes\n" + "no newline at the end")
-                .getBytes(StandardCharsets.UTF_8);
+                + "{\"level\":\"error\",\"msg\":\"bad \\u001b[2J\"}\n" + "\u00e9t\u00e9 \u0000 bytes\n\n  \n"
+                + "[#|2026-11-30T07:04:15.129+0000|WARNING||x.Y|_ThreadName=main;|expired: [\n  [\n  Version: V3\n]|#]\n\n\n"
+                + "no newline at the end").getBytes(StandardCharsets.UTF_8);
         ChildOutput.copy("kubo", new ByteArrayInputStream(printed), log, RotatingLog.MAX_BYTES, RotatingLog.KEEP);
 
         List<String> lines = Files.readAllLines(log);
         assertEquals("an earlier line", lines.get(0), "the log is appended to");
         List<Map<String, String>> records = lines.subList(1, lines.size()).stream().map(Logfmt::parse).toList();
-        assertEquals(5, records.size(), lines.toString());
+        assertEquals(6, records.size(), "blank lines are dropped, a record over four lines is one: " + lines);
         assertEquals("Initializing daemon...", records.get(0).get("msg"));
         assertEquals(String.valueOf(ChildOutput.MAX_LINE), records.get(1).get("cut_at_bytes"));
         assertTrue(records.get(1).get("msg").startsWith("xxxx"));
         assertEquals("bad \u001b[2J", records.get(2).get("msg"));
         assertEquals("error", records.get(2).get("level"));
         assertEquals("\u00e9t\u00e9 \u0000 bytes", records.get(3).get("msg"));
-        assertEquals("no newline at the end", records.get(4).get("msg"));
+        assertEquals("expired: [\n  [\n  Version: V3\n]", records.get(4).get("msg"));
+        assertEquals("warn", records.get(4).get("level"));
+        assertEquals("no newline at the end", records.get(5).get("msg"));
         assertTrue(lines.stream().allMatch(l -> l.chars().noneMatch(c -> c < 0x20)), "no control character reaches the file: " + lines.stream().map(l -> l.length() > 200 ? l.substring(0, 200) : l).toList());
     }
 
