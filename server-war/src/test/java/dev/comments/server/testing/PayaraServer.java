@@ -46,6 +46,8 @@ public final class PayaraServer implements AutoCloseable {
         Path preboot = writePreboot(workDir.resolve("preboot.txt"), ip);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                // as the watcher starts it: single-threaded start-up (docs/adr/002-comment-server.md)
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
                 "-jar", microJar().toString(),
                 "--deploy", war().toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast",

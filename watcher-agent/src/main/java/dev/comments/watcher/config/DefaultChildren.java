@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class DefaultChildren {
 
+    /** Payara Micro starts its services one after another (see the server's command line). */
+    public static final String PAYARA_STARTUP = "org.glassfish.startupThreadPolicy=USE_NO_THREADS";
+
     private DefaultChildren() {
     }
 
@@ -46,7 +49,8 @@ public final class DefaultChildren {
         Files.writeString(logging, resource("logging.properties"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String base = "http://" + config.httpHost() + ":" + config.httpPort();
-        children.add(new ChildSpec("server", List.of(java, "-Xmx512m", "-jar",
+        // Single-threaded start-up: Payara's parallel one can deadlock in HK2 (ADR 002, "Start-up").
+        children.add(new ChildSpec("server", List.of(java, "-Xmx512m", "-D" + PAYARA_STARTUP, "-jar",
                 path(config, Setting.WATCHER_PAYARA_JAR, home, "payara-micro.jar"),
                 "--deploy", path(config, Setting.WATCHER_WAR, home, "server-war.war"), "--contextroot", "/",
                 // --nohazelcast alone: Payara takes --nocluster instead of it, and then still starts
