@@ -3,8 +3,6 @@ package dev.comments.bench;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.store.CommentStore;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,10 +129,8 @@ public final class Bench {
         }
     }
 
-    static int freePort(String ip) throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(ip))) {
-            return s.getLocalPort();
-        }
+    static int freePort(String ip) {
+        return dev.comments.core.testing.FreePorts.on(ip);
     }
 
     /** Deletes the files the filter accepts, then every folder left empty. */

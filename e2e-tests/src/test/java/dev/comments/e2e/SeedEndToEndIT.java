@@ -15,7 +15,6 @@ import dev.comments.e2e.harness.LogTails;
 import dev.comments.e2e.harness.Server;
 import dev.comments.server.testing.Api;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -483,9 +482,7 @@ class SeedEndToEndIT {
         return HexFormat.of().formatHex(b);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return dev.comments.core.testing.FreePorts.on("127.0.0.1");
     }
 }

@@ -2,15 +2,12 @@ package dev.comments.core.kubo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +68,7 @@ public final class KuboDaemon implements AutoCloseable {
      * starts it and waits until it answers.
      */
     public static KuboDaemon start(Path folder, String ip, String... bootstrap) {
-        int[] ports = freePorts(ip, 5);
+        int[] ports = dev.comments.core.testing.FreePorts.on(ip, 5);
         Path repo = folder.resolve("ipfs");
         Path log = logFolder().resolve(ip + "-" + folder.getFileName() + "-" + Instant.now().toEpochMilli() + ".log");
         String peerId = KuboConfigure.run(repo, ip, ports, List.of(bootstrap), log);
@@ -278,29 +275,6 @@ public final class KuboDaemon implements AutoCloseable {
     }
 
     // Holds all sockets open until every port is chosen, so the ports differ.
-    private static int[] freePorts(String ip, int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(ip));
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + ip, e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a listening socket we never used cannot lose anything
-                }
-            }
-        }
-    }
-
     private static Path logFolder() {
         Path folder = Path.of(System.getProperty("basedir", "."), "target", "kubo-logs");
         try {
