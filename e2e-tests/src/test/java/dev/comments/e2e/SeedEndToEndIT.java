@@ -347,11 +347,11 @@ class SeedEndToEndIT {
 
             // Anyone, offline, with the client's own verifier.
             Ran carCheck = run(downloads.resolve("verify-car.log"), "node", clientScript("verify-thread.mjs"), car.toString());
-            assertEquals(0, carCheck.exit(), carCheck.output());
+            assertEquals(0, carCheck.code(), carCheck.output());
             assertTrue(carCheck.output().contains("folder " + folder + ": every block matches its CID"), carCheck.output());
             assertTrue(carCheck.output().contains("verified 2 comments"), carCheck.output());
             Ran jsonCheck = run(downloads.resolve("verify-json.log"), "node", clientScript("verify-thread.mjs"), json.toString());
-            assertEquals(0, jsonCheck.exit(), jsonCheck.output());
+            assertEquals(0, jsonCheck.code(), jsonCheck.output());
             assertTrue(ids.stream().allMatch(jsonCheck.output()::contains), jsonCheck.output());
 
             // The page checks a downloaded file too, without the network.
@@ -367,14 +367,14 @@ class SeedEndToEndIT {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     Path.of(System.getProperty("comments.repo")).resolve("backup-tool/target/backup-tool.jar").toString(), "import", car.toString(),
                     "COMMENTS_DATA_DIR=" + s3.data(), "COMMENTS_HTTP_HOST=" + s3.ip(), "COMMENTS_IPFS_API=http://" + s3.ip() + ":5001");
-            assertEquals(0, imported.exit(), imported.output());
+            assertEquals(0, imported.code(), imported.output());
             assertTrue(imported.output().contains("imported 2 comments on 1 pages (0 new) from " + folder), imported.output());
         }
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
-    record Ran(int exit, String output) {
+    record Ran(int code, String output) {
     }
 
     /** Runs a command to its end (arguments NAME=value are its environment); its output is kept in {@code log}. */

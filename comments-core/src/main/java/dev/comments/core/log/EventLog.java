@@ -30,10 +30,6 @@ public final class EventLog {
         process = name;
     }
 
-    public static String process() {
-        return process;
-    }
-
     /** {@code fields} is {@code event=<name>} and the event's pairs, already in logfmt. */
     public static void info(String fields) {
         line("info", fields);

@@ -57,7 +57,8 @@ public final class AgentReports {
     }
 
     public void register(PrometheusRegistry registry) {
-        gauge(registry, "comments_watcher_status_age_seconds", "Seconds since the watcher last wrote its status (it does every few seconds)",
+        gauge(registry, "comments_watcher_status_age_seconds",
+                "Seconds since the watcher last wrote its status (it does every few seconds)",
                 cb -> last.watcher().ifPresent(w -> cb.call(secondsSince(w.written()))));
         CounterWithCallback.builder()
                 .name("comments_watcher_child_restarts_total")
@@ -65,20 +66,15 @@ public final class AgentReports {
                 .labelNames("child")
                 .callback(cb -> children(c -> cb.call(c.restarts(), c.name())))
                 .register(registry);
-        GaugeWithCallback.builder()
-                .name("comments_watcher_child_running")
-                .help("1 when the watcher sees the child running and ready, 0 otherwise")
-                .labelNames("child")
-                .callback(cb -> children(c -> cb.call(c.running() ? 1 : 0, c.name())))
-                .register(registry);
-        GaugeWithCallback.builder()
-                .name("comments_watcher_child_resident_bytes")
-                .help("Resident memory of each child's process tree, as the watcher measured it")
-                .labelNames("child")
-                .callback(cb -> children(c -> cb.call(c.rssBytes(), c.name())))
-                .register(registry);
+        gauge(registry, "comments_watcher_child_running",
+                "1 when the watcher sees the child running and ready, 0 otherwise", "child",
+                cb -> children(c -> cb.call(c.running() ? 1 : 0, c.name())));
+        gauge(registry, "comments_watcher_child_resident_bytes",
+                "Resident memory of each child's process tree, as the watcher measured it", "child",
+                cb -> children(c -> cb.call(c.rssBytes(), c.name())));
 
-        gauge(registry, "comments_sync_heartbeat_age_seconds", "Seconds since the sync agent's last heartbeat (one per round)",
+        gauge(registry, "comments_sync_heartbeat_age_seconds",
+                "Seconds since the sync agent's last heartbeat (one per round)",
                 cb -> last.sync().ifPresent(h -> cb.call(secondsSince(h.time()))));
         CounterWithCallback.builder()
                 .name("comments_sync_rounds_total")
@@ -89,37 +85,28 @@ public final class AgentReports {
                 cb -> round(r -> cb.call(r.daemonUp() ? 1 : 0)));
         gauge(registry, "comments_sync_last_round_duration_seconds", "How long the last sync round took",
                 cb -> round(r -> cb.call(r.ms() / 1000.0)));
-        GaugeWithCallback.builder()
-                .name("comments_sync_last_round_peers")
-                .help("Peers of the last sync round: found (DHT and static), contacted, failed (put in backoff)")
-                .labelNames("state")
-                .callback(cb -> round(r -> {
+        gauge(registry, "comments_sync_last_round_peers",
+                "Peers of the last sync round: found (DHT and static), contacted, failed (put in backoff)", "state",
+                cb -> round(r -> {
                     cb.call(r.peersFound(), "found");
                     cb.call(r.peers(), "contacted");
                     cb.call(r.peersFailed(), "failed");
-                }))
-                .register(registry);
-        GaugeWithCallback.builder()
-                .name("comments_sync_last_round_folders_listed")
-                .help("Peers' folders listed by the last sync round: roots (a peer's root changed) and pages")
-                .labelNames("kind")
-                .callback(cb -> round(r -> {
+                }));
+        gauge(registry, "comments_sync_last_round_folders_listed",
+                "Peers' folders listed by the last sync round: roots (a peer's root changed) and pages", "kind",
+                cb -> round(r -> {
                     cb.call(r.rootsListed(), "root");
                     cb.call(r.foldersListed(), "page");
-                }))
-                .register(registry);
+                }));
         gauge(registry, "comments_sync_last_round_blocks_fetched", "Comment blocks fetched by the last sync round",
                 cb -> round(r -> cb.call(r.blocksFetched())));
-        GaugeWithCallback.builder()
-                .name("comments_sync_last_round_comments")
-                .help("Comments of the last sync round: written (new to the store), rejected (failed verification), ignored")
-                .labelNames("result")
-                .callback(cb -> round(r -> {
+        gauge(registry, "comments_sync_last_round_comments",
+                "Comments of the last sync round: written (new to the store), rejected (failed verification), ignored", "result",
+                cb -> round(r -> {
                     cb.call(r.written(), "written");
                     cb.call(r.rejected(), "rejected");
                     cb.call(r.ignored(), "ignored");
-                }))
-                .register(registry);
+                }));
     }
 
     private void children(Consumer<ChildStatus> each) {
@@ -137,5 +124,10 @@ public final class AgentReports {
     private static void gauge(PrometheusRegistry registry, String name, String help,
             Consumer<GaugeWithCallback.Callback> callback) {
         GaugeWithCallback.builder().name(name).help(help).callback(callback).register(registry);
+    }
+
+    private static void gauge(PrometheusRegistry registry, String name, String help, String label,
+            Consumer<GaugeWithCallback.Callback> callback) {
+        GaugeWithCallback.builder().name(name).help(help).labelNames(label).callback(callback).register(registry);
     }
 }
