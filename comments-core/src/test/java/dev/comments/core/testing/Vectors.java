@@ -8,7 +8,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared test vectors (../shared/testvectors/vectors.json), which every implementation reproduces. */
+/** The protocol's test vectors ({@code protocol/vectors.json}), which every implementation reproduces. */
 public final class Vectors {
 
     private Vectors() {
@@ -16,10 +16,10 @@ public final class Vectors {
 
     public static Path path() {
         String configured = System.getProperty("comments.vectors");
-        Path p = configured != null ? Path.of(configured) : Path.of("../../shared/testvectors/vectors.json");
+        Path p = configured != null ? Path.of(configured) : Path.of("../protocol/vectors.json");
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("test vectors not found at " + p.toAbsolutePath()
-                    + " (the shared/ folder must sit beside the repository)");
+                    + " (protocol/vectors.json in the repository)");
         }
         return p;
     }
