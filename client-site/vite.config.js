@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { defineConfig } from 'vite'
-import { mergeConfig } from './src/config/load-config.js'
+import { mergeConfig } from '@comments/protocol'
 
 const configFile = process.env.COMMENTS_CLIENT_CONFIG
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the unpacked extension: bundles each entry (service worker, popup, panel,
- * options) with esbuild, together with the client site's shared modules it imports
- * from ../client-site/src (url-hash.js and discovery), and writes the manifest, pages,
- * style and icons.
+ * options) with esbuild, together with the modules of the protocol package
+ * (`@comments/protocol`: url-hash.js, config and discovery) it imports, and writes the
+ * manifest, pages, style and icons.
  *
  *   node scripts/build.mjs [--settings prod|dev] [--out dir]
  *

@@ -3,11 +3,10 @@
  * page is opened without one. config.json is read from next to the page.
  */
 import './style.css'
-import { loadConfig } from './config/load-config.js'
+import { isUrlHash, loadConfig } from '@comments/protocol'
 import { CommentsPage } from './page.js'
 import { h } from './ui/dom.js'
 import { UrlBox } from './ui/url-box.js'
-import { isUrlHash } from './url-hash.js'
 import { Drafts } from './write/drafts.js'
 import { Identities } from './write/identity.js'
 import { IndexedDbStore } from './write/indexeddb-store.js'

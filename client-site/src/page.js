@@ -3,15 +3,11 @@
  * together, and keeps the state they share (servers, verified and pending comments).
  */
 import { CID } from 'multiformats/cid'
-import { rawCidOf } from './cid.js'
-import { signComment } from './comment.js'
-import { InvalidCommentError } from './comment-rules.js'
-import { discoverServers } from './discovery/discover.js'
-import { findProvidersDelegated } from './discovery/find-providers-delegated.js'
+import {
+  InvalidCommentError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf, signComment
+} from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
-import { ServerList } from './discovery/server-list.js'
 import { CommentReader } from './read/comment-reader.js'
-import { getFolder } from './read/get-folder.js'
 import { buildThread, countThread } from './thread.js'
 import { Composer } from './ui/composer.js'
 import { h } from './ui/dom.js'
@@ -21,7 +17,6 @@ import { saveFile } from './ui/save-file.js'
 import { StatusLine } from './ui/status-line.js'
 import { ThreadFiles } from './ui/thread-files.js'
 import { ThreadView } from './ui/thread-view.js'
-import { postComment } from './write/post-comment.js'
 
 const ORDER_KEY = 'comments.newestFirst'
 
@@ -30,7 +25,7 @@ export class CommentsPage {
    * @param {object} init
    * @param {string} init.urlHash
    * @param {string | null} init.normalizedUrl when known (typed into this tab)
-   * @param {ReturnType<import('./config/load-config.js').mergeConfig>} init.config
+   * @param {ReturnType<import('@comments/protocol').mergeConfig>} init.config
    * @param {import('./write/identity.js').Identities} init.identities
    * @param {import('./write/drafts.js').Drafts} init.drafts
    * @param {Storage | null} init.storage

@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test'
 import assert from 'node:assert/strict'
+import { rawCidOf } from '@comments/protocol'
 import { CommentReader } from '../src/read/comment-reader.js'
-import { rawCidOf } from '../src/cid.js'
 import { vectors } from './fixtures/vectors.js'
 import { makeFolder, networkBlockstore } from './fixtures/folder.js'
 import { fakeFetch } from './fixtures/fake-network.js'

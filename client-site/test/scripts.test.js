@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { mergeConfig } from '../src/config/load-config.js'
+import { mergeConfig } from '@comments/protocol'
 
 const script = name => fileURLToPath(new URL(`../scripts/${name}`, import.meta.url))
 

@@ -5,7 +5,7 @@
  * know are left out rather than refused, so that a newer deployed client does not turn
  * the badge off.
  */
-import { DEFAULT_CONFIG, mergeConfig } from '../shared/client-site.js'
+import { DEFAULT_CONFIG, mergeConfig } from '../shared/protocol.js'
 import { CountUnavailableError } from '../shared/errors.js'
 
 /**

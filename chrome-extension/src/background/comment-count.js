@@ -8,7 +8,7 @@
  * uses the delegated routers that the client falls back to. Nothing but the urlHash is
  * ever sent.
  */
-import { discoverServers, findProvidersDelegated, NoServerError, rawCidOf, ServerList } from '../shared/client-site.js'
+import { discoverServers, findProvidersDelegated, NoServerError, rawCidOf, ServerList } from '../shared/protocol.js'
 import { CountUnavailableError } from '../shared/errors.js'
 import { loadClientConfig } from './client-config.js'
 import { fetchCount } from './fetch-count.js'

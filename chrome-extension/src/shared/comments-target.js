@@ -4,7 +4,7 @@
  * that address; the tab's URL stays in the browser. Tabs that cannot have comments are
  * refused with a sentence that says why.
  */
-import { pageKey, UrlRefusedError } from './client-site.js'
+import { pageKey, UrlRefusedError } from './protocol.js'
 import { RefusedPageError } from './errors.js'
 
 const ONLY_WEB = 'Only web pages (addresses that start with https:// or http://) can have comments.'

@@ -4,7 +4,7 @@
  * settings file (`settings/chrome-prod.json`; a dev build swaps in `chrome-dev.json`).
  */
 import build from '../../settings/chrome-prod.json' with { type: 'json' }
-import { isLoopbackHost } from './client-site.js'
+import { isLoopbackHost } from './protocol.js'
 import { InvalidSettingError } from './errors.js'
 
 /** The public client site. A placeholder until the site is deployed under its real address. */

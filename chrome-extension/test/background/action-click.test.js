@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { ActionClick } from '../../src/background/action-click.js'
-import { pageKey } from '../../src/shared/client-site.js'
+import { pageKey } from '../../src/shared/protocol.js'
 import { tabIdOfPanel } from '../../src/shared/pages.js'
 import { SettingsStore } from '../../src/shared/settings-store.js'
 import { FakeChromeApi } from '../fixtures/fake-chrome-api.js'

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { pageKey } from '../../src/shared/client-site.js'
+import { pageKey } from '../../src/shared/protocol.js'
 import { DEADLINE_MS, launchWithExtension, screenshot, waitForUrl } from './browser.js'
 import { startServer } from '../fixtures/http-server.js'
 

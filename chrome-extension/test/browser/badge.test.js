@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { build } from '../../scripts/build.mjs'
-import { pageKey } from '../../src/shared/client-site.js'
+import { pageKey } from '../../src/shared/protocol.js'
 import { json, startServer } from '../fixtures/http-server.js'
 import { DEADLINE_MS, launchWithExtension, screenshot } from './browser.js'
 

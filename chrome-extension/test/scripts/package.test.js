@@ -87,10 +87,10 @@ describe('the packaged extension', () => {
     await readFile(join(packaged.outDir, manifest.background.service_worker))
   })
 
-  test("bundles the client site's url-hash.js (imported, not copied)", async () => {
+  test("bundles the protocol package's url-hash.js (imported, not copied)", async () => {
     for (const file of ['background.js', 'popup.js', 'panel.js']) {
       const code = await readFile(join(packaged.outDir, file), 'utf8')
-      assert.ok(code.includes('// ../client-site/src/url-hash.js'), file)
+      assert.ok(code.includes('// ../packages/protocol/src/url-hash.js'), file)
     }
   })
 

@@ -1,12 +1,12 @@
-// The shared normalization and urlHash (the client's url-hash.js, imported through
-// src/shared/client-site.js exactly as the extension bundles it) against every case of
-// the shared vectors, and every mustReject address refused as the extension refuses it.
+// The shared normalization and urlHash (the protocol package's url-hash.js, imported
+// through src/shared/protocol.js exactly as the extension bundles it) against every case
+// of the shared vectors, and every mustReject address refused as the extension refuses it.
 import assert from 'node:assert/strict'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { isUrlHash, normalizeUrl, pageKey, UrlRefusedError } from '../../src/shared/client-site.js'
+import { isUrlHash, normalizeUrl, pageKey, UrlRefusedError } from '../../src/shared/protocol.js'
 import { commentsPageFor, pageKeyOfTab } from '../../src/shared/comments-target.js'
 import { RefusedPageError } from '../../src/shared/errors.js'
 import { vectors } from '../fixtures/vectors.js'

@@ -5,13 +5,12 @@
  * signature, its page). What fails is dropped and named, as on the page; a file that is
  * not a thread download at all is refused with ArchiveRefusedError.
  */
-import { canonicalBytes } from '../canonical-json.js'
-import { parseComment, verifyFile } from '../comment.js'
-import { InvalidCommentError } from '../comment-rules.js'
+import {
+  InvalidCommentError, canonicalBytes, isUrlHash, normalizeUrl, parseComment, urlHashOf, verifyFile
+} from '@comments/protocol'
 import { readCarBlocks } from '../read/car-blocks.js'
 import { CommentReader } from '../read/comment-reader.js'
 import { MAX_CAR_BYTES } from '../read/fetch-car.js'
-import { isUrlHash, normalizeUrl, urlHashOf } from '../url-hash.js'
 import { FORMAT, FORMAT_VERSION } from './thread-json.js'
 
 /** The file is not a thread download, or contradicts itself: nothing in it is shown. */

@@ -18,7 +18,7 @@ import { kadDHT, passthroughMapper, removePrivateAddressesMapper } from '@libp2p
 import { ping } from '@libp2p/ping'
 import { webSockets } from '@libp2p/websockets'
 import { createHeliaLight } from 'helia'
-import { dialAllowed } from '../discovery/addresses.js'
+import { dialAllowed } from '@comments/protocol'
 
 /**
  * Creates and starts the node. A new random libp2p identity each time: the page

@@ -6,16 +6,14 @@
  */
 import { exporter } from 'ipfs-unixfs-exporter'
 import { CID } from 'multiformats/cid'
-import { verifyFile } from '../comment.js'
-import { InvalidCommentError } from '../comment-rules.js'
+import { InvalidCommentError, classifyPageEntry, verifyFile } from '@comments/protocol'
 import { fetchCar } from './fetch-car.js'
 import { LayeredBlockstore } from './layered-blockstore.js'
 
-const FILE_NAME = /^(b[a-z2-7]{58})\.json$/
 const CONCURRENCY = 8
 
 /**
- * @typedef {{ id: string, comment: import('../comment.js').Comment }} VerifiedComment
+ * @typedef {{ id: string, comment: import('@comments/protocol').Comment }} VerifiedComment
  * @typedef {{ name: string, code: string, message: string }} Dropped
  * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
  *   blocks: where the folder's blocks were read from (for a download of the thread)
@@ -80,11 +78,12 @@ export class CommentReader {
   /** @returns {Promise<VerifiedComment | Dropped>} */
   async readEntry (entry, urlHash, store, signal) {
     const name = entry.name
-    const id = FILE_NAME.exec(name)?.[1]
-    if (id === undefined) return drop(name, 'not-a-comment', 'a comment file is named <id>.json')
+    const kind = classifyPageEntry(name, entry.cid)
+    if (kind === 'foreign') return drop(name, 'not-a-comment', 'a comment file is named <id>.json')
+    if (kind === 'id-mismatch') return drop(name, 'id-mismatch', `the folder links ${name} to ${entry.cid}`)
+    const id = entry.cid.toString()
     const known = this.known.get(id)
-    if (known !== undefined && known.comment.url === urlHash && entry.cid.toString() === id) return known
-    if (entry.cid.toString() !== id) return drop(name, 'id-mismatch', `the folder links ${name} to ${entry.cid}`)
+    if (known !== undefined && known.comment.url === urlHash) return known
     let bytes
     try {
       bytes = await store.getBytes(entry.cid, { signal })

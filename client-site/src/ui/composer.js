@@ -3,8 +3,7 @@
  * button, and a message line. The draft is saved as it is typed and removed only once a
  * server has taken the comment, so a failed post loses nothing.
  */
-import { fileBytes } from '../comment.js'
-import { MAX_FILE_BYTES, MAX_TEXT, codePointLength } from '../comment-rules.js'
+import { MAX_FILE_BYTES, MAX_TEXT, codePointLength, fileBytes } from '@comments/protocol'
 import { h, setAttr, setText } from './dom.js'
 
 let nextId = 0

@@ -1,5 +1,5 @@
 /** The author's display name, remembered across visits; every post and reply uses it. */
-import { MAX_AUTHOR, codePointLength } from '../comment-rules.js'
+import { MAX_AUTHOR, codePointLength } from '@comments/protocol'
 import { h, setAttr, setText } from './dom.js'
 
 export class NameField {

@@ -2,7 +2,7 @@
  * The start screen when the page is opened without a page hash: paste any URL, and it is
  * normalized and hashed exactly as the extension does it (url-hash.js).
  */
-import { pageKey, UrlRefusedError } from '../url-hash.js'
+import { pageKey, UrlRefusedError } from '@comments/protocol'
 import { h, setText } from './dom.js'
 
 export class UrlBox {

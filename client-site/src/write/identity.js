@@ -6,7 +6,7 @@
  * That copy is what export/import need; it adds no power a script in this page lacks,
  * since such a script can already sign with the key.
  */
-import { decodeBase64Url, encodeBase64Url } from '../base64url.js'
+import { decodeBase64Url, encodeBase64Url } from '@comments/protocol'
 
 const ED25519 = { name: 'Ed25519' }
 const RECORD = 'self'

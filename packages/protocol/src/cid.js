@@ -8,6 +8,11 @@
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
 const PREFIX = [0x01, 0x55, 0x12, 0x20] // version 1, raw, sha2-256, 32-byte digest
 const SHAPE = /^b[a-z2-7]{58}$/
+const ANY_SHAPE = /^b[a-z2-7]{10,200}$/ // the Java Cid's bounds
+
+/** Multicodec codes the protocol names. */
+export const CODEC = Object.freeze({ RAW: 0x55, DAG_PB: 0x70 })
+const SHA2_256 = 0x12
 
 /**
  * The id of these bytes.
@@ -51,6 +56,37 @@ export function isCommentId (text) {
 /** True when `id` is the CID of exactly these bytes. */
 export async function isRawCidOf (id, bytes) {
   return digestOfRawCid(id) != null && await rawCidOf(bytes) === id
+}
+
+/**
+ * Reads any CIDv1 in the one spelling this protocol writes (base32, as `digestOfRawCid`
+ * reads comment ids) and refuses everything else, CIDv0 included, as the Java `Cid.parse`
+ * does: folder CIDs (dag-pb) are checked with it.
+ *
+ * @param {string} text
+ * @returns {{ codec: number, multihash: number, digest: Uint8Array } | null}
+ */
+export function parseCid (text) {
+  if (typeof text !== 'string' || !ANY_SHAPE.test(text)) return null
+  const binary = decodeBase32(text.slice(1))
+  if (binary == null) return null
+  const at = { pos: 0 }
+  const [version, codec, multihash, length] = [0, 1, 2, 3].map(() => readVarint(binary, at))
+  if (version !== 1 || codec == null || multihash == null || length == null) return null
+  if (length === 0 || length !== binary.length - at.pos) return null
+  if (multihash === SHA2_256 && length !== 32) return null
+  return { codec, multihash, digest: binary.slice(at.pos) }
+}
+
+// An unsigned LEB128 varint, minimal and of at most 9 bytes (the Java Cid's rule), or null.
+function readVarint (bytes, at) {
+  let value = 0
+  for (let i = 0; i < 9 && at.pos < bytes.length; i++) {
+    const b = bytes[at.pos++]
+    value += (b & 0x7f) * 2 ** (7 * i)
+    if ((b & 0x80) === 0) return b === 0 && i > 0 ? null : value
+  }
+  return null
 }
 
 function encodeBase32 (bytes) {

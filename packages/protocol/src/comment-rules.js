@@ -1,15 +1,9 @@
 /**
- * The limits and rejection codes of a comment (DESIGN §4.3), in one place and spelled
- * as the Java verifier spells them (`CommentLimits`, `Rejection`), so that a server's
- * 400 answer and the page's own checks say the same thing.
+ * The rejection codes of a comment (DESIGN §4.3), in one place and spelled as the Java
+ * verifier spells them (`Rejection`), so that a server's 400 answer and the page's own
+ * checks say the same thing. The limits they name are in constants.js.
  */
-
-export const VERSION = 1
-export const MAX_FILE_BYTES = 16 * 1024
-export const MAX_AUTHOR = 64
-export const MAX_TEXT = 5000
-export const MAX_TS = Number.MAX_SAFE_INTEGER
-export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
+import { MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT } from './constants.js'
 
 /** code → what a person is told. */
 export const REJECTIONS = Object.freeze({
@@ -34,15 +28,6 @@ export const REJECTIONS = Object.freeze({
   'id-mismatch': 'the comment\'s bytes do not hash to its id',
   'wrong-page': 'the comment\'s url is not the page it was sent to'
 })
-
-/** A comment that fails a rule; `code` is one of REJECTIONS' keys. */
-export class InvalidCommentError extends Error {
-  constructor (code, detail) {
-    super(detail ?? REJECTIONS[code] ?? code)
-    this.name = 'InvalidCommentError'
-    this.code = code
-  }
-}
 
 /** Characters as the limits count them: Unicode code points (a lone surrogate is one). */
 export function codePointLength (s) {

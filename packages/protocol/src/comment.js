@@ -8,9 +8,9 @@
 import { decodeBase64Url, encodeBase64Url } from './base64url.js'
 import { canonicalBytes } from './canonical-json.js'
 import { digestOfRawCid, rawCidOf } from './cid.js'
-import {
-  FIELDS, InvalidCommentError, MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS, VERSION, codePointLength
-} from './comment-rules.js'
+import { codePointLength } from './comment-rules.js'
+import { FIELDS, MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS, VERSION } from './constants.js'
+import { InvalidCommentError } from './errors.js'
 import { isUrlHash } from './url-hash.js'
 
 const ED25519 = { name: 'Ed25519' }

@@ -3,14 +3,8 @@
  * An unknown key or a wrong type is an error: a deployment should know at once that a
  * setting it wrote is not used.
  */
-import { DEFAULT_CONFIG } from './defaults.js'
-
-export class ConfigError extends Error {
-  constructor (message) {
-    super(message)
-    this.name = 'ConfigError'
-  }
-}
+import { DEFAULT_CONFIG } from './constants.js'
+import { ConfigError } from './errors.js'
 
 /**
  * @param {URL | string} url where config.json is

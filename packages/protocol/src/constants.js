@@ -1,11 +1,28 @@
 /**
- * Every option of the client, with its one default. A deployment changes only
- * `config.json` (served next to the page); anything it leaves out takes the value here.
+ * The protocol's defaults and limits: a comment's limits (DESIGN §4.3, spelled as the Java
+ * `CommentLimits`), the network id, and every option of a client with its one default.
  */
+
+/** The comment format's version: `v` is always this. */
+export const VERSION = 1
+/** A comment file's bytes at most. */
+export const MAX_FILE_BYTES = 16 * 1024
+/** `author` in code points, at most. */
+export const MAX_AUTHOR = 64
+/** `text` in code points, at most. */
+export const MAX_TEXT = 5000
+/** `ts` at most (milliseconds since 1970). */
+export const MAX_TS = Number.MAX_SAFE_INTEGER
+/** A comment's fields, exactly these. */
+export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
 
 /** The project's network id (DESIGN §4.2): servers announce themselves under its CID. */
 export const NETWORK_ID_HEX = 'ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6'
 
+/**
+ * Every option of the client, with its one default. A deployment changes only
+ * `config.json` (served next to the page); anything it leaves out takes the value here.
+ */
 export const DEFAULT_CONFIG = Object.freeze({
   /** 32 bytes, hex. */
   networkId: NETWORK_ID_HEX,

@@ -2,11 +2,12 @@
  * The page key (DESIGN §4.1): normalize a page's URL and hash it to a urlHash, the
  * lowercase hex SHA-256 of the normalized URL's UTF-8 bytes.
  *
- * This one module is shared by the client site and the Chrome extension, which imports
- * it from here (`../client-site/src/url-hash.js`), so both hash a URL identically. It
- * needs nothing but `URL`, `TextEncoder` and `crypto.subtle`, which browsers, extension
- * service workers and Node (≥ 20) all have.
+ * This one module is shared by the client site and the Chrome extension (both import
+ * `@comments/protocol`), so both hash a URL identically. It needs nothing but `URL`,
+ * `TextEncoder` and `crypto.subtle`, which browsers, extension service workers and
+ * Node (≥ 20) all have.
  */
+import { UrlRefusedError } from './errors.js'
 
 /** Query parameter names (compared lowercased) that are dropped: the shared vectors' list. */
 export const TRACKING_PARAMS = Object.freeze([
@@ -16,15 +17,6 @@ export const TRACKING_PARAMS = Object.freeze([
 
 const TRACKING = new Set(TRACKING_PARAMS)
 const URL_HASH = /^[0-9a-f]{64}$/
-
-/** A URL that cannot have comments: not parseable, or not http(s). `message` is for people. */
-export class UrlRefusedError extends Error {
-  constructor (message, input) {
-    super(message)
-    this.name = 'UrlRefusedError'
-    this.input = input
-  }
-}
 
 /**
  * The normalized form of a page URL: WHATWG parsing (host lowercased, default port and

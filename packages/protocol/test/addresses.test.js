@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiUrlOf, apiUrlsOf, dialAllowed, isPrivateHost } from '../src/discovery/addresses.js'
+import { apiUrlOf, apiUrlsOf, dialAllowed, isPrivateHost } from '../src/index.js'
 
 const local = { allowLoopback: true }
 const prod = { allowLoopback: false }

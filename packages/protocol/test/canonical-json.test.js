@@ -1,8 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { canonicalJson } from '../src/canonical-json.js'
-import { encodeBase64Url, decodeBase64Url } from '../src/base64url.js'
-import { rawCidOf, digestOfRawCid, isCommentId } from '../src/cid.js'
+import { canonicalJson, encodeBase64Url, decodeBase64Url, rawCidOf, digestOfRawCid, isCommentId } from '../src/index.js'
 import { vectors } from './fixtures/vectors.js'
 import { hexBytes } from './fixtures/keys.js'
 

@@ -1,9 +1,8 @@
 import { describe, it, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { canonicalJson } from '../src/canonical-json.js'
-import { rawCidOf } from '../src/cid.js'
-import { parseComment, verifyComment, verifyFile, signComment, signedBytes, fileBytes } from '../src/comment.js'
-import { InvalidCommentError } from '../src/comment-rules.js'
+import {
+  canonicalJson, rawCidOf, parseComment, verifyComment, verifyFile, signComment, signedBytes, fileBytes, InvalidCommentError
+} from '../src/index.js'
 import { vectors } from './fixtures/vectors.js'
 import { hexBytes, identityFromSeed, newIdentity } from './fixtures/keys.js'
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { normalizeUrl, urlHashOf, pageKey, isUrlHash, TRACKING_PARAMS, UrlRefusedError } from '../src/url-hash.js'
+import { normalizeUrl, urlHashOf, pageKey, isUrlHash, TRACKING_PARAMS, UrlRefusedError } from '../src/index.js'
 import { vectors } from './fixtures/vectors.js'
 
 const { urlNormalization } = vectors

@@ -2,7 +2,7 @@
  * `GET /{urlHash}` on a comment server: the CID of the page's comment folder and how
  * many comments it holds (DESIGN §4.4).
  */
-import { CID } from 'multiformats/cid'
+import { parseCid } from '../cid.js'
 
 /**
  * @param {string} serverUrl
@@ -16,9 +16,7 @@ export async function getFolder (serverUrl, urlHash, options = {}) {
   if (!response.ok) throw new Error(`${serverUrl} answered HTTP ${response.status}${await errorDetail(response)}`)
   const answer = await response.json()
   if (typeof answer?.cid !== 'string') throw new Error(`${serverUrl} answered without a folder CID`)
-  try {
-    CID.parse(answer.cid)
-  } catch {
+  if (parseCid(answer.cid) == null) {
     throw new Error(`${serverUrl} answered a folder CID that is not a CID: ${answer.cid.slice(0, 80)}`)
   }
   return { cid: answer.cid, count: Number.isInteger(answer.count) ? answer.count : -1 }

@@ -4,21 +4,7 @@
  * would say again (`final`); anything else (429, 503, no answer) is worth trying on
  * another server.
  */
-
-export class PostError extends Error {
-  /**
-   * @param {string} message
-   * @param {{ status?: number, code?: string, retryAfterSeconds?: number, final?: boolean }} [info]
-   */
-  constructor (message, info = {}) {
-    super(message)
-    this.name = 'PostError'
-    this.status = info.status ?? 0
-    this.code = info.code ?? null
-    this.retryAfterSeconds = info.retryAfterSeconds ?? null
-    this.final = info.final ?? false
-  }
-}
+import { PostError } from '../errors.js'
 
 /**
  * @param {string} serverUrl

@@ -3,6 +3,8 @@
  * a server that errors goes to the back, and the list is remembered in localStorage so
  * that the next visit starts with it while discovery refreshes it in the background.
  */
+import { checkHealth } from '../api/health.js'
+import { NoServerError } from '../errors.js'
 
 const STORAGE_KEY = 'comments.servers'
 
@@ -57,9 +59,8 @@ export class ServerList {
     const results = await Promise.all([...new Set(urls)].map(async url => {
       const start = this.now()
       try {
-        const response = await this.fetch(`${url}/health`, { signal: AbortSignal.timeout(this.timeoutMs) })
-        await response.arrayBuffer() // small; read to the end so the connection is reused
-        return response.ok ? { url, ms: this.now() - start } : null
+        const ok = await checkHealth(url, { fetch: this.fetch, signal: AbortSignal.timeout(this.timeoutMs) })
+        return ok ? { url, ms: this.now() - start } : null
       } catch {
         return null
       }
@@ -93,13 +94,5 @@ export class ServerList {
     }
     if (errors.length === 0) throw new NoServerError('no comment server is known yet')
     throw new NoServerError(`every server failed: ${errors.map(e => e.message).join('; ')}`, errors)
-  }
-}
-
-export class NoServerError extends Error {
-  constructor (message, errors = []) {
-    super(message)
-    this.name = 'NoServerError'
-    this.errors = errors
   }
 }

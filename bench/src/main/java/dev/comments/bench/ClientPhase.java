@@ -51,7 +51,7 @@ final class ClientPhase {
         Path repo = b.options.repo;
         String why = null;
         if (!Files.isRegularFile(repo.resolve("client-site/dist/index.html"))) {
-            why = "client site not built (client-site: npm ci && npm run build)";
+            why = "client site not built (npm ci at the repository root, then npm run build in client-site)";
         } else if (!Files.isDirectory(repo.resolve("bench/browser/node_modules/playwright-core"))) {
             why = "bench/browser not installed (npm ci in bench/browser)";
         } else if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {

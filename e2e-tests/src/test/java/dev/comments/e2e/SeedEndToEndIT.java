@@ -403,10 +403,13 @@ class SeedEndToEndIT {
         return Path.of(System.getProperty("comments.repo")).resolve("client-site/scripts").resolve(name).toString();
     }
 
-    /** axe-core (client-site's dev dependency) on the page as shown: no serious or critical violation. */
+    /**
+     * axe-core (client-site's dev dependency) on the page as shown: no serious or critical violation.
+     * The npm workspaces install it in the repository root's node_modules (hoisted: one version).
+     */
     @SuppressWarnings("unchecked")
     static void assertNoSeriousAccessibilityViolations(Browser b) throws IOException {
-        Path axe = Path.of(System.getProperty("comments.repo"), "client-site/node_modules/axe-core/axe.min.js");
+        Path axe = Path.of(System.getProperty("comments.repo"), "node_modules/axe-core/axe.min.js");
         b.driver().executeScript(java.nio.file.Files.readString(axe));
         Object result = b.driver().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"

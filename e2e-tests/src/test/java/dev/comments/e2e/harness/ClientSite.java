@@ -40,7 +40,8 @@ public final class ClientSite implements AutoCloseable {
             throws IOException, InterruptedException {
         Path root = LocalNetwork.repositoryRoot().resolve("client-site");
         if (!Files.isRegularFile(root.resolve("dist/index.html"))) {
-            throw new IllegalStateException("client-site/dist is not built: ./dev test builds it (npm ci && npm run build)");
+            throw new IllegalStateException("client-site/dist is not built: ./dev test builds it"
+                    + " (npm ci at the repository root, npm run build in client-site)");
         }
         Files.createDirectories(dir);
         Path config = dir.resolve("config-" + port + ".json");

@@ -1,0 +1,56 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { checkHealth, getFolder, postComment, PostError } from '../src/index.js'
+import { vectors } from './fixtures/vectors.js'
+import { fakeFetch } from './fixtures/fake-network.js'
+
+const PAGE = vectors.comments[0].comment.url
+const SERVER = 'http://127.0.0.2:8000'
+
+describe('server API', () => {
+  it('reads the folder CID of a page', async () => {
+    const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: { json: { cid: 'bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354', count: 0 } } })
+    assert.deepEqual(await getFolder(SERVER, PAGE, { fetch }), { cid: 'bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354', count: 0 })
+  })
+
+  it('refuses a folder answer that is not a CID', async () => {
+    const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: { json: { cid: '../etc' } } })
+    await assert.rejects(getFolder(SERVER, PAGE, { fetch }), /not a CID/)
+  })
+
+  it('posts the canonical bytes as JSON and returns the id', async () => {
+    const bytes = new TextEncoder().encode(vectors.comments[0].fileText)
+    const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: { status: 201, json: { id: vectors.comments[0].id } } })
+    assert.deepEqual(await postComment(SERVER, PAGE, bytes, { fetch }), { id: vectors.comments[0].id, created: true })
+    const { init } = fetch.requests[0]
+    assert.equal(init.method, 'POST')
+    assert.equal(init.headers['Content-Type'], 'application/json')
+    assert.equal(init.body, bytes)
+  })
+
+  it('marks a refused comment as final, and a busy or absent server as worth another try', async () => {
+    const cases = [
+      [{ status: 400, json: { error: 'bad-signature', detail: 'the signature does not verify' } }, true, /the signature does not verify/],
+      [{ status: 413, json: { error: 'too-large', detail: 'too big' } }, true, /too big/],
+      [{ status: 429, json: { error: 'rate-limited' }, headers: { 'Retry-After': '30' } }, false, /try again in 30 s/],
+      [{ status: 503, json: { error: 'busy', detail: 'queue full' } }, false, /busy or unavailable/]
+    ]
+    for (const [route, final, message] of cases) {
+      const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: route })
+      await assert.rejects(postComment(SERVER, PAGE, new Uint8Array(1), { fetch }), err => {
+        assert.ok(err instanceof PostError)
+        assert.equal(err.final, final)
+        assert.match(err.message, message)
+        return true
+      })
+    }
+    await assert.rejects(postComment(SERVER, PAGE, new Uint8Array(1), { fetch: fakeFetch({}) }), err => err.final === false && /could not be reached/.test(err.message))
+  })
+
+  it('asks /health whether a server answers', async () => {
+    const fetch = fakeFetch({ [`${SERVER}/health`]: { json: { status: 'ok' } }, 'http://127.0.0.3:8000/health': { status: 503 } })
+    assert.equal(await checkHealth(SERVER, { fetch }), true)
+    assert.equal(await checkHealth('http://127.0.0.3:8000', { fetch }), false)
+    await assert.rejects(checkHealth('http://127.0.0.4:8000', { fetch }), TypeError)
+  })
+})
