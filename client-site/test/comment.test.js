@@ -74,6 +74,14 @@ describe('comment vectors', () => {
     })
   }
 
+  for (const v of vectors.validPosts) {
+    it(`stores a post canonically: ${v.why}`, async () => {
+      const { id, bytes } = await verifyPost(utf8(v.postText), v.page)
+      assert.equal(new TextDecoder().decode(bytes), v.fileText)
+      assert.equal(id, v.id)
+    })
+  }
+
   for (const bad of vectors.invalidComments) {
     it(`refuses ${bad.as === 'post' ? 'as posted' : 'as a file'} with ${bad.code}: ${bad.why}`, async () => {
       const bytes = bad.fileBase64 === undefined ? utf8(bad.fileText) : Uint8Array.from(Buffer.from(bad.fileBase64, 'base64'))
