@@ -8,7 +8,8 @@ export const VERSION = 1
 export const MAX_FILE_BYTES = 16 * 1024
 export const MAX_AUTHOR = 64
 export const MAX_TEXT = 5000
-export const MAX_TS = Number.MAX_SAFE_INTEGER
+/** The largest ts: 8.64e15 ms (+275760-09-13), the last instant a `Date` holds, so every valid comment can be shown. */
+export const MAX_TS = 8_640_000_000_000_000
 export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
 
 /** code → what a person is told. */
@@ -26,7 +27,7 @@ export const REJECTIONS = Object.freeze({
   'bad-parent': 'parent must be null or a comment id (CIDv1 raw sha2-256, base32)',
   'author-length': `author must be 1 to ${MAX_AUTHOR} characters`,
   'text-length': `text must be 1 to ${MAX_TEXT} characters`,
-  'bad-ts': 'ts must be a whole number of milliseconds since 1970, 0 to 2^53-1',
+  'bad-ts': `ts must be a whole number of milliseconds since 1970, 0 to ${MAX_TS}`,
   'bad-key': 'key must be a 32-byte Ed25519 public key in unpadded base64url',
   'bad-sig-encoding': 'sig must be a 64-byte Ed25519 signature in unpadded base64url',
   'bad-signature': 'the signature does not verify with the comment\'s key',

@@ -70,8 +70,11 @@ export function parseComment (bytes) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidCommentError('not-an-object')
   }
-  for (const name of Object.keys(value)) {
+  const seen = new Set()
+  for (const name of topLevelKeys(text)) {
     if (!FIELDS.includes(name)) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
+    if (seen.has(name)) throw new InvalidCommentError('duplicate-field', `field appears twice: ${name}`)
+    seen.add(name)
   }
   for (const name of FIELDS) {
     if (!Object.hasOwn(value, name)) throw new InvalidCommentError('missing-field', `missing field: ${name}`)
@@ -106,6 +109,23 @@ export async function verifyComment (c) {
     throw new InvalidCommentError('too-large', `the comment file would have ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are allowed`)
   }
   return { comment: pick(c), id: await rawCidOf(bytes), bytes }
+}
+
+/**
+ * Checks a comment as a server checks a POST: any JSON spelling of the fields, and the
+ * comment belongs to the page it was sent to.
+ *
+ * @param {Uint8Array} bytes the request body
+ * @param {string} urlHash the page it was posted to
+ * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>}
+ * @throws {InvalidCommentError}
+ */
+export async function verifyPost (bytes, urlHash) {
+  const verified = await verifyComment(parseComment(bytes))
+  if (verified.comment.url !== urlHash) {
+    throw new InvalidCommentError('wrong-page', `the comment's url ${verified.comment.url} is not the page ${urlHash}`)
+  }
+  return verified
 }
 
 /**
@@ -215,6 +235,44 @@ function describe (v) {
 
 function pick (c) {
   return { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
+}
+
+/**
+ * The names of an object's own members in the order written, duplicates included:
+ * JSON.parse keeps only the last of two equal names, and the Java parser refuses the
+ * second, so both sides must see them. `text` is already known to be valid JSON whose
+ * value is an object; nested values are skipped by depth. Linear in the text.
+ */
+function topLevelKeys (text) {
+  const keys = []
+  let depth = 0
+  let expectKey = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      const end = stringEnd(text, i)
+      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, end + 1)))
+      expectKey = false
+      i = end
+    } else if (ch === '{' || ch === '[') {
+      depth++
+      expectKey = depth === 1 && ch === '{'
+    } else if (ch === '}' || ch === ']') {
+      depth--
+    } else if (ch === ',' && depth === 1) {
+      expectKey = true
+    }
+  }
+  return keys
+}
+
+// The index of the quote that closes the JSON string opening at `start`.
+function stringEnd (text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '"') return i
+  }
+  return text.length - 1
 }
 
 function sameBytes (a, b) {

@@ -74,7 +74,7 @@ public final class CommentVerifier {
         checkParent(c.parent());
         checkLength(c.author(), CommentLimits.MAX_AUTHOR, Rejection.AUTHOR_LENGTH, "author");
         checkLength(c.text(), CommentLimits.MAX_TEXT, Rejection.TEXT_LENGTH, "text");
-        if (c.ts() < 0 || c.ts() > (1L << 53) - 1) {
+        if (c.ts() < 0 || c.ts() > CommentLimits.MAX_TS) {
             throw new InvalidCommentException(Rejection.BAD_TIMESTAMP);
         }
         byte[] key = decodeBase64Url(c.key(), 32, Rejection.BAD_KEY);
