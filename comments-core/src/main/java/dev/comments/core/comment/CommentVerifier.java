@@ -2,6 +2,7 @@ package dev.comments.core.comment;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
+import dev.comments.core.tree.CommentId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -84,15 +85,7 @@ public final class CommentVerifier {
     }
 
     private static void checkParent(String parent) throws InvalidCommentException {
-        if (parent == null) {
-            return;
-        }
-        try {
-            Cid cid = Cid.parse(parent);
-            if (cid.codec() != Cid.RAW || cid.multihash() != Cid.SHA2_256) {
-                throw new InvalidCommentException(Rejection.BAD_PARENT);
-            }
-        } catch (IllegalArgumentException e) {
+        if (parent != null && CommentId.parse(parent).isEmpty()) {
             throw new InvalidCommentException(Rejection.BAD_PARENT);
         }
     }

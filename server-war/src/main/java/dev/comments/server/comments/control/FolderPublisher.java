@@ -5,6 +5,7 @@ import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeStamp;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.CommentFileName;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -152,7 +153,7 @@ public class FolderPublisher {
                     ? new HashSet<>(cached.names()) : new HashSet<>(ipfs.names(path));
             int added = 0;
             for (Cid id : ids) {
-                String name = id + ".json";
+                String name = CommentFileName.of(id);
                 if (!names.contains(name) && publish(page, id, path + "/" + name)) {
                     names.add(name);
                     added++;
