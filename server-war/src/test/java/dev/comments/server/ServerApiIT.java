@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The HTTP API of DESIGN §4.4 on the WAR we ship, in Payara Micro, with a real kubo
+ * The HTTP API of docs/protocol.md §5 on the WAR we ship, in Payara Micro, with a real kubo
  * daemon: every row, CORS, and the catalog of bad input, each refused with a JSON error
  * and leaving the store as it was.
  */
@@ -105,7 +105,7 @@ class ServerApiIT {
         await("the server is healthy").atMost(Duration.ofSeconds(60)).until(() -> api.get("health").status() == 200);
     }
 
-    // --- the rows of DESIGN §4.4 ----------------------------------------------------------------
+    // --- the rows of docs/protocol.md §5 ----------------------------------------------------------------
 
     @Test
     void aPageWithNoCommentsGetsTheEmptyFolder() {

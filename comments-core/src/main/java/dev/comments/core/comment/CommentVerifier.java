@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Every check a receiver makes before it stores or shows a comment (DESIGN §4.3):
+ * Every check a receiver makes before it stores or shows a comment (docs/protocol.md §3):
  * shape, limits, signature, and for files also canonical bytes, id and page.
  * The server on POST, the sync agent on pull and the tests use this one class.
  */

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The comment store of DESIGN §4.5: {@code <data>/comments/<urlHash>/<id>.json}, the
+ * The comment store of docs/protocol.md §4: {@code <data>/comments/<urlHash>/<id>.json}, the
  * source of truth of a server. Shared by the server and the sync agent, which run as
  * separate processes, so every guarantee here holds across processes:
  *

@@ -1,5 +1,5 @@
 /**
- * The published tree, the one place its names and shapes are written down (DESIGN §4.5 as
+ * The published tree, the one place its names and shapes are written down (docs/protocol.md §4 as
  * published, {@code protocol/vectors.json} {@code tree}):
  *
  * <pre>

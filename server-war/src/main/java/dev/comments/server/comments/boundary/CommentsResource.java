@@ -33,7 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** The comment API of DESIGN §4.4: thin, it reads the request and hands the work to a pool. */
+/** The comment API of docs/protocol.md §5: thin, it reads the request and hands the work to a pool. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentsResource {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Publishes the store to IPFS and answers folder CIDs (DESIGN §3): each page's folder
+ * Publishes the store to IPFS and answers folder CIDs (docs/architecture.md, "Processes on one server"): each page's folder
  * lives in the daemon's files API at {@code /comments/<urlHash>/}; only comments not yet
  * there are added ({@code block/put} + {@code files/cp}), and a page whose change stamp
  * has not moved is answered from memory without asking the daemon anything.
