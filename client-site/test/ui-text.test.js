@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { splitLinks } from '../src/ui/links.js'
 import { relativeTime, exactTime } from '../src/ui/times.js'
+import { vectors } from './fixtures/vectors.js'
 
 describe('links in comment text', () => {
   it('makes http and https URLs links and leaves the rest as text', () => {
@@ -44,5 +45,15 @@ describe('times', () => {
 
   it('gives the exact time for hovering', () => {
     assert.match(exactTime(now, 'en-GB'), /2026/)
+  })
+
+  it('shows every ts the rules allow, from 0 to the last instant a Date holds', () => {
+    const { min, max } = vectors.rules.ts
+    for (const ts of [min, max, ...vectors.validComments.map(v => v.comment.ts)]) {
+      assert.match(new Date(ts).toISOString(), /^[+-]?\d{4,6}-\d\d-\d\dT/)
+      assert.ok(exactTime(ts, 'en-GB').length > 0)
+      assert.ok(relativeTime(ts, now, 'en').length > 0)
+    }
+    assert.match(exactTime(max, 'en-GB'), /275760/)
   })
 })

@@ -3,7 +3,7 @@
  * verifier spells them (`Rejection`), so that a server's 400 answer and the page's own
  * checks say the same thing. The limits they name are in constants.js.
  */
-import { MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT } from './constants.js'
+import { MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS } from './constants.js'
 
 /** code → what a person is told. */
 export const REJECTIONS = Object.freeze({
@@ -20,7 +20,7 @@ export const REJECTIONS = Object.freeze({
   'bad-parent': 'parent must be null or a comment id (CIDv1 raw sha2-256, base32)',
   'author-length': `author must be 1 to ${MAX_AUTHOR} characters`,
   'text-length': `text must be 1 to ${MAX_TEXT} characters`,
-  'bad-ts': 'ts must be a whole number of milliseconds since 1970, 0 to 2^53-1',
+  'bad-ts': `ts must be a whole number of milliseconds since 1970, 0 to ${MAX_TS}`,
   'bad-key': 'key must be a 32-byte Ed25519 public key in unpadded base64url',
   'bad-sig-encoding': 'sig must be a 64-byte Ed25519 signature in unpadded base64url',
   'bad-signature': 'the signature does not verify with the comment\'s key',

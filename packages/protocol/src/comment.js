@@ -64,25 +64,27 @@ export function parseComment (bytes) {
   try {
     value = JSON.parse(text)
   } catch (err) {
-    if (/^\s*\{/.test(text)) throw new InvalidCommentError('not-json', `the comment is not valid JSON: ${err.message}`)
-    throw new InvalidCommentError(/^\s*[[\]"\d\-tfn]/.test(text) ? 'not-an-object' : 'not-json')
+    throw new InvalidCommentError('not-json', `the comment is not valid JSON: ${err.message}`)
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidCommentError('not-an-object')
   }
-  for (const name of Object.keys(value)) {
+  const numbers = new Map()
+  for (const [name, number] of topLevelMembers(text)) {
     if (!FIELDS.includes(name)) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
+    if (numbers.has(name)) throw new InvalidCommentError('duplicate-field', `field appears twice: ${name}`)
+    numbers.set(name, number)
   }
   for (const name of FIELDS) {
     if (!Object.hasOwn(value, name)) throw new InvalidCommentError('missing-field', `missing field: ${name}`)
   }
   return {
-    v: number(value, 'v'),
+    v: number(value, 'v', numbers.get('v')),
     url: string(value, 'url'),
     parent: value.parent === null ? null : string(value, 'parent'),
     author: string(value, 'author'),
     text: string(value, 'text'),
-    ts: number(value, 'ts'),
+    ts: number(value, 'ts', numbers.get('ts')),
     key: string(value, 'key'),
     sig: string(value, 'sig')
   }
@@ -106,6 +108,23 @@ export async function verifyComment (c) {
     throw new InvalidCommentError('too-large', `the comment file would have ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are allowed`)
   }
   return { comment: pick(c), id: await rawCidOf(bytes), bytes }
+}
+
+/**
+ * Checks a comment as a server checks a POST: any JSON spelling of the fields, and the
+ * comment belongs to the page it was sent to.
+ *
+ * @param {Uint8Array} bytes the request body
+ * @param {string} urlHash the page it was posted to
+ * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>}
+ * @throws {InvalidCommentError}
+ */
+export async function verifyPost (bytes, urlHash) {
+  const verified = await verifyComment(parseComment(bytes))
+  if (verified.comment.url !== urlHash) {
+    throw new InvalidCommentError('wrong-page', `the comment's url ${verified.comment.url} is not the page ${urlHash}`)
+  }
+  return verified
 }
 
 /**
@@ -191,11 +210,12 @@ function fixedBase64Url (text, n, code) {
   return bytes
 }
 
-function number (o, field) {
+// A number is judged by the exact value its literal writes (1.0 and 1e0 are whole); a whole
+// one too large for a double reads as Infinity here and fails its range check, as in Java.
+function number (o, field, literal) {
   const v = o[field]
   if (typeof v !== 'number') throw new InvalidCommentError('wrong-type', `${field} must be a number, not ${describe(v)}`)
-  // JSON.parse reads 1.0 as 1; the Java parser takes it too (as a whole number).
-  if (!Number.isInteger(v)) throw new InvalidCommentError('wrong-type', `${field} must be a whole number`)
+  if (!isWholeLiteral(literal)) throw new InvalidCommentError('wrong-type', `${field} must be a whole number`)
   return v === 0 ? 0 : v // -0 reads as 0, as in Java
 }
 
@@ -215,6 +235,68 @@ function describe (v) {
 
 function pick (c) {
   return { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
+}
+
+/**
+ * The members of an object in the order written, duplicates included, each as
+ * [name, the number's literal text or undefined]: JSON.parse keeps only the last of two
+ * equal names and loses how a number was written (1e-400 reads as 0), and the protocol
+ * decides both by the text, as the Java parser does. `text` is already known to be valid
+ * JSON whose value is an object; nested values are skipped by depth. Linear in the text.
+ */
+function topLevelMembers (text) {
+  const members = []
+  let depth = 0
+  let expectKey = false
+  let afterColon = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      const end = stringEnd(text, i)
+      if (depth === 1 && expectKey) members.push([JSON.parse(text.slice(i, end + 1)), undefined])
+      expectKey = false
+      afterColon = false
+      i = end
+    } else if (ch === '{' || ch === '[') {
+      depth++
+      expectKey = depth === 1 && ch === '{'
+      afterColon = false
+    } else if (ch === '}' || ch === ']') {
+      depth--
+    } else if (ch === ',' && depth === 1) {
+      expectKey = true
+    } else if (ch === ':' && depth === 1) {
+      afterColon = true
+    } else if (afterColon && (ch === '-' || (ch >= '0' && ch <= '9'))) {
+      NUMBER.lastIndex = i
+      const literal = NUMBER.exec(text)[0]
+      members[members.length - 1][1] = literal
+      i += literal.length - 1
+      afterColon = false
+    }
+  }
+  return members
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const NUMBER_PARTS = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/
+
+/** Whether a JSON number literal is a whole number by its exact value: 10e-1 is, 1e-400 is not. */
+function isWholeLiteral (literal) {
+  const [, int, frac = '', exp = '0'] = NUMBER_PARTS.exec(literal)
+  const digits = (int + frac).replace(/^0+/, '')
+  if (digits === '') return true // zero, however written
+  const trailingZeros = digits.length - digits.replace(/0+$/, '').length
+  return Number(exp) - frac.length + trailingZeros >= 0
+}
+
+// The index of the quote that closes the JSON string opening at `start`.
+function stringEnd (text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++
+    else if (text[i] === '"') return i
+  }
+  return text.length - 1
 }
 
 function sameBytes (a, b) {

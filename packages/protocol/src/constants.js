@@ -11,8 +11,8 @@ export const MAX_FILE_BYTES = 16 * 1024
 export const MAX_AUTHOR = 64
 /** `text` in code points, at most. */
 export const MAX_TEXT = 5000
-/** `ts` at most (milliseconds since 1970). */
-export const MAX_TS = Number.MAX_SAFE_INTEGER
+/** The largest ts: 8.64e15 ms (+275760-09-13), the last instant a `Date` holds, so every valid comment can be shown. */
+export const MAX_TS = 8_640_000_000_000_000
 /** A comment's fields, exactly these. */
 export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
 

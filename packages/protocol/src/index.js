@@ -19,7 +19,9 @@ export { CODEC, rawCidOf, rawCidFromDigest, digestOfRawCid, isCommentId, isRawCi
 export { encodeBase64Url, decodeBase64Url } from './base64url.js'
 export { canonicalJson, canonicalBytes } from './canonical-json.js'
 export { REJECTIONS, codePointLength } from './comment-rules.js'
-export { signedBytes, fileBytes, parseComment, verifyComment, verifyFile, signComment, ed25519Verify } from './comment.js'
+export {
+  signedBytes, fileBytes, parseComment, verifyComment, verifyPost, verifyFile, signComment, ed25519Verify
+} from './comment.js'
 export { classifyPageEntry, classifyRootEntry } from './tree.js'
 
 export { loadConfig, mergeConfig } from './config.js'

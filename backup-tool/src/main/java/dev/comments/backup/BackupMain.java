@@ -51,7 +51,7 @@ public final class BackupMain {
                     }
                     CarImporter.Result r = new CarImporter(kubo, CommentStore.open(config.dataDir())).importCar(Path.of(args[1]));
                     System.out.println("imported " + r.comments() + " comments on " + r.pages() + " pages (" + r.added()
-                            + " new) from " + r.root());
+                            + " new) from " + r.root() + (r.ignored() == 0 ? "" : "; " + r.ignored() + " foreign entries skipped"));
                 }
             }
             return 0;

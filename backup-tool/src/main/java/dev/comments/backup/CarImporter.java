@@ -3,12 +3,15 @@ package dev.comments.backup;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
+import dev.comments.core.comment.Rejection;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.kubo.Link;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.PageEntry;
+import dev.comments.core.tree.RootEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +24,15 @@ import java.util.List;
  * ({@link CommentVerifier#verifyFile}: id, signature, limits, page); one failure refuses
  * the whole CAR and nothing reaches the store. kubo refuses a block that does not match
  * its CID before that. The running server publishes the new comments on its next GET.
+ *
+ * <p>The CAR is read by the reader's rule of the published tree ({@link RootEntry},
+ * {@link PageEntry}): foreign entries are skipped and counted, as every reader skips them,
+ * rather than refusing the CAR as this importer once did; an {@code <id>.json} that links to
+ * anything but the block {@code <id>} is refused like any other bad comment.
  */
 final class CarImporter {
 
-    record Result(Cid root, int pages, int comments, long added) {
+    record Result(Cid root, int pages, int comments, long added, int ignored) {
     }
 
     private final KuboClient kubo;
@@ -58,49 +66,59 @@ final class CarImporter {
 
     private Result verifyAndStore(Cid root) throws IOException, ImportRefusedException {
         List<Link> top = kubo.ls(root);
-        List<VerifiedComment> comments = new ArrayList<>();
-        int pages;
-        if (!top.isEmpty() && top.stream().allMatch(Link::isDirectory)) {
-            for (Link page : top) {
-                if (!UrlHash.isValid(page.name())) {
-                    throw new ImportRefusedException("folder " + page.name() + " is not a urlHash");
-                }
-                comments.addAll(verifyPage(new UrlHash(page.name()), kubo.ls(page.hash())));
-            }
-            pages = top.size();
-        } else if (top.stream().allMatch(Link::isFile)) {
-            comments.addAll(verifyPage(null, top));
-            pages = top.isEmpty() ? 0 : 1;
-        } else {
-            throw new ImportRefusedException("the root " + root + " mixes files and folders: not a comment tree");
+        List<Link> pages = top.stream().filter(l -> RootEntry.of(l) == RootEntry.PAGE).toList();
+        Walk walk = new Walk();
+        if (pages.isEmpty()) {
+            walk.folder(null, top); // one page's folder, or nothing of ours
+            return store(root, walk.comments.isEmpty() ? 0 : 1, walk);
         }
-        long added = store.writeAll(comments).stream().filter(w -> w == CommentStore.WriteResult.CREATED).count();
-        return new Result(root, pages, comments.size(), added);
+        if (top.stream().anyMatch(l -> PageEntry.of(l) != PageEntry.FOREIGN)) {
+            // Either shape alone is clear; both at once leaves no way to tell which this root is.
+            throw new ImportRefusedException("the root " + root + " holds both page folders and comment files: not a comment tree");
+        }
+        walk.ignored += top.size() - pages.size();
+        for (Link page : pages) {
+            walk.folder(new UrlHash(page.name()), kubo.ls(page.hash()));
+        }
+        return store(root, pages.size(), walk);
     }
 
-    /** Verifies every file of one page folder; {@code page} null: the page the first comment names. */
-    private List<VerifiedComment> verifyPage(UrlHash page, List<Link> files) throws ImportRefusedException {
-        List<VerifiedComment> verified = new ArrayList<>();
-        for (Link file : files) {
-            String where = (page == null ? "" : page.hex() + "/") + file.name();
-            if (!file.isFile() || !file.name().endsWith(".json")) {
-                throw new ImportRefusedException(where + " is not a comment file (<id>.json)");
-            }
-            Cid id;
-            try {
-                id = Cid.parse(file.name().substring(0, file.name().length() - ".json".length()));
-            } catch (IllegalArgumentException e) {
-                throw new ImportRefusedException(where + ": the name is not a comment id", e);
-            }
-            byte[] bytes = kubo.cat(file.hash());
-            try {
-                UrlHash folder = page != null ? page : new UrlHash(CommentVerifier.verify(bytes).comment().url());
-                page = folder;
-                verified.add(CommentVerifier.verifyFile(bytes, id, folder));
-            } catch (InvalidCommentException e) {
-                throw new ImportRefusedException(where + ": " + e.reason() + (e.detail() == null ? "" : " (" + e.detail() + ")"), e);
+    private Result store(Cid root, int pages, Walk walk) throws IOException {
+        long added = store.writeAll(walk.comments).stream().filter(w -> w == CommentStore.WriteResult.CREATED).count();
+        return new Result(root, pages, walk.comments.size(), added, walk.ignored);
+    }
+
+    /** The comments verified so far, and how many foreign entries were skipped. */
+    private final class Walk {
+        final List<VerifiedComment> comments = new ArrayList<>();
+        int ignored;
+
+        /** Verifies every comment of one page folder; {@code page} null: the page its first comment names. */
+        void folder(UrlHash page, List<Link> entries) throws ImportRefusedException {
+            UrlHash folder = page;
+            for (Link entry : entries) {
+                String where = (page == null ? "" : page.hex() + "/") + entry.name();
+                switch (PageEntry.of(entry)) {
+                    case FOREIGN -> ignored++;
+                    case ID_MISMATCH -> throw new ImportRefusedException(where + ": " + Rejection.ID_MISMATCH
+                            + " (the entry links to " + entry.hash() + ", not to the block its name says)");
+                    case COMMENT -> {
+                        VerifiedComment comment = verify(folder, entry.hash(), where);
+                        folder = new UrlHash(comment.comment().url());
+                        comments.add(comment);
+                    }
+                }
             }
         }
-        return verified;
+    }
+
+    private VerifiedComment verify(UrlHash page, Cid id, String where) throws ImportRefusedException {
+        byte[] bytes = kubo.cat(id);
+        try {
+            UrlHash folder = page != null ? page : new UrlHash(CommentVerifier.verify(bytes).comment().url());
+            return CommentVerifier.verifyFile(bytes, id, folder);
+        } catch (InvalidCommentException e) {
+            throw new ImportRefusedException(where + ": " + e.reason() + (e.detail() == null ? "" : " (" + e.detail() + ")"), e);
+        }
     }
 }

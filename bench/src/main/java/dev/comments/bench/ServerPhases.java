@@ -5,6 +5,7 @@ import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.AddedEntry;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.CommentFileName;
 import dev.comments.server.testing.Api;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -291,7 +292,7 @@ final class ServerPhases {
 
     private static long countJson(Path folder) throws IOException {
         try (var s = Files.list(folder)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+            return s.filter(p -> CommentFileName.idOf(p.getFileName().toString()).isPresent()).count();
         }
     }
 

@@ -6,6 +6,8 @@ import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.Link;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.CommentFileName;
+import dev.comments.core.tree.RootEntry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -186,12 +189,13 @@ final class SyncPhase {
             calls++;
             int missing = 0;
             for (Link f : folders) {
-                if (!UrlHash.isValid(f.name())) {
+                Optional<UrlHash> page = RootEntry.page(f);
+                if (page.isEmpty()) {
                     continue;
                 }
                 Set<String> local = new HashSet<>();
-                for (Cid id : store2.list(new UrlHash(f.name()))) {
-                    local.add(id.text() + ".json");
+                for (Cid id : store2.list(page.get())) {
+                    local.add(CommentFileName.of(id));
                 }
                 for (Link file : kubo2.ls(f.hash())) {
                     if (!local.contains(file.name())) {
@@ -364,7 +368,7 @@ final class SyncPhase {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (p.getFileName().toString().endsWith(".json")) {
+                } else if (CommentFileName.idOf(p.getFileName().toString()).isPresent()) {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }

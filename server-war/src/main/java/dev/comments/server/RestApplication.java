@@ -4,7 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 
-/** The comment server's HTTP API (DESIGN §4.4), served at the root of the context. */
+/** The comment server's HTTP API (docs/protocol.md §5), served at the root of the context. */
 @ApplicationPath("/")
 public class RestApplication extends Application {
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A server makes itself findable (DESIGN §4.2): other nodes find it under the network id, with its HTTP address. */
+/** A server makes itself findable (docs/protocol.md §2): other nodes find it under the network id, with its HTTP address. */
 class ServerAnnounceIT {
 
     @Test

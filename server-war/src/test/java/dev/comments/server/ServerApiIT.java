@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.CommentSigner;
 import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.testing.Vectors;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The HTTP API of DESIGN §4.4 on the WAR we ship, in Payara Micro, with a real kubo
+ * The HTTP API of docs/protocol.md §5 on the WAR we ship, in Payara Micro, with a real kubo
  * daemon: every row, CORS, and the catalog of bad input, each refused with a JSON error
  * and leaving the store as it was.
  */
@@ -104,7 +105,7 @@ class ServerApiIT {
         await("the server is healthy").atMost(Duration.ofSeconds(60)).until(() -> api.get("health").status() == 200);
     }
 
-    // --- the rows of DESIGN §4.4 ----------------------------------------------------------------
+    // --- the rows of docs/protocol.md §5 ----------------------------------------------------------------
 
     @Test
     void aPageWithNoCommentsGetsTheEmptyFolder() {
@@ -247,6 +248,25 @@ class ServerApiIT {
         cases.put("bad-signature ", text.replace(good.key(), other.publicKey()).getBytes(StandardCharsets.UTF_8));
         cases.put("bad-parent", SIGNER.sign(page, "not-an-id", "Ada", "x", 1L).fileBytes());
         cases.forEach((code, body) -> refused(() -> api.post(page, body), 400, code.strip(), code));
+    }
+
+    /** Every invalid comment of the protocol's vectors, posted to a real server: its own code, nothing stored. */
+    @Test
+    void everyInvalidVectorIsRefusedWithItsCode() {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (var vector : Vectors.load().getJsonArray("invalidComments").getValuesAs(jakarta.json.JsonObject.class)) {
+            if (!vector.getString("as").equals("post")) {
+                continue;
+            }
+            byte[] body = vector.containsKey("fileBase64")
+                    ? java.util.Base64.getDecoder().decode(vector.getString("fileBase64"))
+                    : vector.getString("fileText").getBytes(StandardCharsets.UTF_8);
+            String code = vector.getString("code");
+            int status = code.equals("too-large") ? 413 : 400;
+            checks.add(() -> refused(() -> api.post(vector.getString("page"), body), status, code, vector.getString("why")));
+        }
+        assertTrue(checks.size() > 40, "the vectors hold the bad-input catalog");
+        org.junit.jupiter.api.Assertions.assertAll(checks);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A comment as DESIGN §4.3 defines it. Holding one says nothing about its validity:
+ * A comment as docs/protocol.md §3 defines it. Holding one says nothing about its validity:
  * {@link CommentVerifier} decides that.
  */
 public record Comment(long v, String url, String parent, String author, String text, long ts, String key, String sig) {

@@ -1,11 +1,16 @@
 package dev.comments.core.comment;
 
-/** The limits of DESIGN §4.3, in one place. Characters are Unicode code points. */
+/** The limits of a comment (docs/protocol.md, "Rules"), in one place. Characters are Unicode code points. */
 public final class CommentLimits {
     public static final int MAX_FILE_BYTES = 16 * 1024;
     public static final int MAX_AUTHOR = 64;
     public static final int MAX_TEXT = 5000;
     public static final int VERSION = 1;
+    /**
+     * The largest {@code ts}: 8.64e15 ms, +275760-09-13T00:00:00Z, the last instant an ECMAScript
+     * {@code Date} holds. A larger value would be a valid comment that no browser can show.
+     */
+    public static final long MAX_TS = 8_640_000_000_000_000L;
 
     private CommentLimits() {
     }

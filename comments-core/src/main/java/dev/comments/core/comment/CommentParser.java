@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a comment from bytes with the field set and JSON types of DESIGN §4.3 and
+ * Reads a comment from bytes with the field set and JSON types of docs/protocol.md §3 and
  * nothing else: no extra, missing or repeated field, no other type, strict UTF-8.
  * Values are checked by {@link CommentVerifier}.
  */
@@ -56,11 +56,16 @@ final class CommentParser {
         }
     }
 
-    /** One flat object; values are String, Long (integral numbers), a marker for other numbers, null, or a type name. */
+    /**
+     * One flat object; values are String, Long (whole numbers), a marker for other numbers, null, or a type name.
+     * The whole text is checked to be one JSON value before any name is looked at, so that a text that is both
+     * malformed and has a foreign name is {@code not-json} here as in every reader (docs/protocol.md §3.7).
+     */
     private static Map<String, Object> readObject(String text) throws InvalidCommentException {
+        requireOneJsonValue(text);
         Map<String, Object> values = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
-            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+            if (parser.next() != Event.START_OBJECT) {
                 throw new InvalidCommentException(Rejection.NOT_AN_OBJECT);
             }
             while (parser.next() != Event.END_OBJECT) {
@@ -82,11 +87,36 @@ final class CommentParser {
         return values;
     }
 
+    private static void requireOneJsonValue(String text) throws InvalidCommentException {
+        try (JsonParser parser = FACTORY.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new InvalidCommentException(Rejection.NOT_JSON, "the comment is empty");
+            }
+            // Event by event, not skipObject()/skipArray(): Parsson's skipping loops forever on a
+            // text that ends inside an object or array ({"v":{), which a POST could send.
+            int depth = 0;
+            do {
+                Event event = parser.next();
+                if (event == Event.START_OBJECT || event == Event.START_ARRAY) {
+                    depth++;
+                } else if (event == Event.END_OBJECT || event == Event.END_ARRAY) {
+                    depth--;
+                }
+            } while (depth > 0);
+            if (parser.hasNext()) {
+                throw new InvalidCommentException(Rejection.NOT_JSON, "there is more after the comment's JSON value");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw new InvalidCommentException(Rejection.NOT_JSON, "the comment is not valid JSON: " + clip(e.getMessage()));
+        }
+    }
+
     private static Object readValue(JsonParser parser, Event event) {
         return switch (event) {
             case VALUE_STRING -> new JsonString(parser.getString());
             case VALUE_NULL -> JsonNull.NULL;
             case VALUE_NUMBER -> integral(parser.getBigDecimal());
+            // Safe to skip: requireOneJsonValue has seen the whole text is well formed.
             case START_OBJECT -> { parser.skipObject(); yield "an object"; }
             case START_ARRAY -> { parser.skipArray(); yield "an array"; }
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
@@ -94,10 +124,18 @@ final class CommentParser {
         };
     }
 
+    /**
+     * A number by its value: a whole one as a long, one beyond the long range clamped to its end (it then
+     * fails its range check, as in JavaScript, where it reads as a large number or Infinity), anything
+     * else marked as not whole.
+     */
     private static Object integral(BigDecimal n) {
         try {
             return n.longValueExact();
         } catch (ArithmeticException e) {
+            if (n.scale() <= 0 || n.stripTrailingZeros().scale() <= 0) {
+                return n.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+            }
             return new NonIntegral();
         }
     }

@@ -2,12 +2,13 @@ package dev.comments.core.comment;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
+import dev.comments.core.tree.CommentId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Every check a receiver makes before it stores or shows a comment (DESIGN §4.3):
+ * Every check a receiver makes before it stores or shows a comment (docs/protocol.md §3):
  * shape, limits, signature, and for files also canonical bytes, id and page.
  * The server on POST, the sync agent on pull and the tests use this one class.
  */
@@ -73,7 +74,7 @@ public final class CommentVerifier {
         checkParent(c.parent());
         checkLength(c.author(), CommentLimits.MAX_AUTHOR, Rejection.AUTHOR_LENGTH, "author");
         checkLength(c.text(), CommentLimits.MAX_TEXT, Rejection.TEXT_LENGTH, "text");
-        if (c.ts() < 0 || c.ts() > (1L << 53) - 1) {
+        if (c.ts() < 0 || c.ts() > CommentLimits.MAX_TS) {
             throw new InvalidCommentException(Rejection.BAD_TIMESTAMP);
         }
         byte[] key = decodeBase64Url(c.key(), 32, Rejection.BAD_KEY);
@@ -84,15 +85,7 @@ public final class CommentVerifier {
     }
 
     private static void checkParent(String parent) throws InvalidCommentException {
-        if (parent == null) {
-            return;
-        }
-        try {
-            Cid cid = Cid.parse(parent);
-            if (cid.codec() != Cid.RAW || cid.multihash() != Cid.SHA2_256) {
-                throw new InvalidCommentException(Rejection.BAD_PARENT);
-            }
-        } catch (IllegalArgumentException e) {
+        if (parent != null && CommentId.parse(parent).isEmpty()) {
             throw new InvalidCommentException(Rejection.BAD_PARENT);
         }
     }

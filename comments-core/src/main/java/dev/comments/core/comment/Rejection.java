@@ -18,7 +18,7 @@ public enum Rejection {
     BAD_PARENT("bad-parent", "parent must be null or a comment id (CIDv1 raw sha2-256, base32)"),
     AUTHOR_LENGTH("author-length", "author must be 1 to " + CommentLimits.MAX_AUTHOR + " characters"),
     TEXT_LENGTH("text-length", "text must be 1 to " + CommentLimits.MAX_TEXT + " characters"),
-    BAD_TIMESTAMP("bad-ts", "ts must be a whole number of milliseconds since 1970, 0 to 2^53-1"),
+    BAD_TIMESTAMP("bad-ts", "ts must be a whole number of milliseconds since 1970, 0 to " + CommentLimits.MAX_TS),
     BAD_KEY("bad-key", "key must be a 32-byte Ed25519 public key in unpadded base64url"),
     BAD_SIGNATURE_ENCODING("bad-sig-encoding", "sig must be a 64-byte Ed25519 signature in unpadded base64url"),
     SIGNATURE_INVALID("bad-signature", "the signature does not verify with the comment's key"),

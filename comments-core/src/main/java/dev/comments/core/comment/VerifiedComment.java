@@ -1,6 +1,7 @@
 package dev.comments.core.comment;
 
 import dev.comments.core.cid.Cid;
+import dev.comments.core.tree.CommentFileName;
 
 /** A comment that passed every check, with its canonical file bytes and its id. */
 public record VerifiedComment(Comment comment, Cid id, byte[] fileBytes) {
@@ -15,6 +16,6 @@ public record VerifiedComment(Comment comment, Cid id, byte[] fileBytes) {
     }
 
     public String fileName() {
-        return id + ".json";
+        return CommentFileName.of(id);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The configuration of one server and its agents (DESIGN §6): defaults, then one
+ * The configuration of one server and its agents (docs/architecture.md, "Configuration"): defaults, then one
  * {@code server.properties}, then Java system properties named {@code comments.<key>}
  * (Payara Micro's {@code --systemproperties}), then environment variables, the last one winning.
  * A key {@code data.dir} is overridden by {@code COMMENTS_DATA_DIR}: upper case,

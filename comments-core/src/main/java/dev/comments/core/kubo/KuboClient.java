@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A typed client for the part of kubo's RPC this project uses (shared/KUBO-RPC.md),
+ * A typed client for the part of kubo's RPC this project uses (docs/kubo.md, "The Kubo RPC calls we use"),
  * shaped like java-ipfs-http-client: methods named after kubo's commands, grouped as
  * kubo groups them ({@code kubo.files.cp(…)}, {@code kubo.routing.findprovs(…)}), small
  * records as answers.

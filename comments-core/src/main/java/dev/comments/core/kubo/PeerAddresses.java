@@ -14,7 +14,7 @@ public record PeerAddresses(String id, List<String> addrs) {
     }
 
     /**
-     * The announced HTTP endpoints (DESIGN §4.2): a server appends
+     * The announced HTTP endpoints (docs/protocol.md §2): a server appends
      * {@code /ip4/<ip>/tcp/<port>/http} or {@code /dns4/<name>/tcp/443/tls/http}.
      */
     public List<String> httpAddresses() {

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The network id (DESIGN §4.2): 32 random bytes that name one comment network.
+ * The network id (docs/protocol.md §2): 32 random bytes that name one comment network.
  * Servers put the bytes as a raw block and provide its CID; everyone else looks the
  * CID up in the DHT to find the servers.
  */

@@ -3,7 +3,7 @@ package dev.comments.core.network;
 import java.util.regex.Pattern;
 
 /**
- * The key of a page: lowercase hex SHA-256 of its normalized URL (DESIGN §4.1).
+ * The key of a page: lowercase hex SHA-256 of its normalized URL (docs/protocol.md §1).
  * Java never sees URLs; it only checks the exact form, which also rules out every
  * path trick ("..", slashes, encodings) wherever a urlHash becomes a file name.
  */

@@ -3,6 +3,7 @@ package dev.comments.core.store;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.network.UrlHash;
+import dev.comments.core.tree.CommentFileName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,12 +20,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
- * The comment store of DESIGN §4.5: {@code <data>/comments/<urlHash>/<id>.json}, the
+ * The comment store of docs/protocol.md §4: {@code <data>/comments/<urlHash>/<id>.json}, the
  * source of truth of a server. Shared by the server and the sync agent, which run as
  * separate processes, so every guarantee here holds across processes:
  *
@@ -43,8 +42,6 @@ import java.util.regex.Pattern;
  */
 public final class CommentStore {
 
-    private static final Pattern COMMENT_FILE = Pattern.compile("(b[a-z2-7]{58})\\.json");
-    private static final Pattern TEMP_FILE = Pattern.compile("\\.(b[a-z2-7]{58})\\.(\\d+)\\.[0-9a-f]+\\.tmp");
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final Path root;
@@ -95,8 +92,7 @@ public final class CommentStore {
                     continue;
                 }
                 newFolder |= ensureFolder(folder);
-                Path temp = folder.resolve("." + comment.id() + "." + ProcessHandle.current().pid() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                Path temp = folder.resolve(TempFileName.of(comment.id()));
                 temps.add(temp);
                 writeAndSync(temp, comment.fileBytes());
                 results.add(null);
@@ -153,9 +149,9 @@ public final class CommentStore {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                Matcher m = COMMENT_FILE.matcher(entry.getFileName().toString());
-                if (m.matches() && Files.isRegularFile(entry, NO_FOLLOW)) {
-                    ids.add(Cid.parse(m.group(1)));
+                Optional<Cid> id = CommentFileName.idOf(entry.getFileName().toString());
+                if (id.isPresent() && Files.isRegularFile(entry, NO_FOLLOW)) {
+                    ids.add(id.get());
                 }
             }
         } catch (NoSuchFileException e) {
@@ -182,7 +178,7 @@ public final class CommentStore {
 
     /** The bytes of one stored comment, if present. Callers verify them before use. */
     public Optional<byte[]> read(UrlHash page, Cid id) throws IOException {
-        Path file = pageFolder(page).resolve(fileName(id));
+        Path file = pageFolder(page).resolve(CommentFileName.of(id));
         if (!Files.isRegularFile(file, NO_FOLLOW)) {
             return Optional.empty();
         }
@@ -235,13 +231,6 @@ public final class CommentStore {
         return root.resolve(page.hex());
     }
 
-    private static String fileName(Cid id) {
-        if (!COMMENT_FILE.matcher(id.text() + ".json").matches()) {
-            throw new IllegalArgumentException("not a comment id: " + id);
-        }
-        return id.text() + ".json";
-    }
-
     private static boolean ensureFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder, NO_FOLLOW)) {
             return false;
@@ -279,8 +268,8 @@ public final class CommentStore {
         for (UrlHash page : pages()) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(pageFolder(page), ".*.tmp")) {
                 for (Path entry : entries) {
-                    Matcher m = TEMP_FILE.matcher(entry.getFileName().toString());
-                    if (m.matches() && !isAlive(Long.parseLong(m.group(2)))) {
+                    OptionalLong writer = TempFileName.writerPid(entry.getFileName().toString());
+                    if (writer.isPresent() && !isAlive(writer.getAsLong())) {
                         Files.deleteIfExists(entry);
                     }
                 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Discovery on a closed loopback network, as DESIGN §4.2 describes it and as the
+ * Discovery on a closed loopback network, as docs/protocol.md §2 describes it and as the
  * servers and sync agents will do it: two servers' daemons put the network-id block and
  * provide its CID; a third daemon finds both through the DHT, then each one's appended
  * {@code /http} address, by {@code routing/findpeer} and by Delegated Routing V1 on its

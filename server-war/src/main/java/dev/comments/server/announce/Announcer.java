@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Makes the server findable (DESIGN §4.2): puts the network id's 32 bytes as a raw block
+ * Makes the server findable (docs/protocol.md §2): puts the network id's 32 bytes as a raw block
  * and provides its CID, at start and then periodically. After a failure (the daemon may be
  * starting, or have no DHT peers yet) it tries again after 5 s, doubling up to 5 min.
  * The server's HTTP address travels with the daemon's peer record (Addresses.AppendAnnounce).

@@ -22,7 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.logging.Logger;
 
 /**
- * The server's long-lived parts, made once from its configuration (DESIGN §6). Singleton
+ * The server's long-lived parts, made once from its configuration (docs/architecture.md, "Configuration"). Singleton
  * rather than application scope: these are final classes that need no proxy.
  */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Headers every answer carries. CORS for any origin (DESIGN §4.4): the client is a
+ * Headers every answer carries. CORS for any origin (docs/protocol.md §5): the client is a
  * static site on another origin.
  * Preflights are answered before routing, so they work on every path; no credentials
  * are involved, so "*" is the right answer.

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 
-/** 200 when the store, the IPFS daemon and the worker pools answer, 503 otherwise, with what failed (DESIGN §4.4). */
+/** 200 when the store, the IPFS daemon and the worker pools answer, 503 otherwise, with what failed (docs/protocol.md §5). */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the sync agent reads from the server's configuration (DESIGN §6), checked once at
+ * What the sync agent reads from the server's configuration (docs/architecture.md, "Configuration"), checked once at
  * start. Every value has its one default in {@link Setting}.
  *
  * @param ownUrl this server's own HTTP API, never synced with

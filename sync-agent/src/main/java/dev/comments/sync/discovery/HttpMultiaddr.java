@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the HTTP multiaddr a server appends to its announced addresses (DESIGN §4.2)
+ * Turns the HTTP multiaddr a server appends to its announced addresses (docs/protocol.md §2)
  * into a base URL: {@code /ip4/<ip>/tcp/<port>/http} → {@code http://<ip>:<port>/},
  * {@code /dns4/<name>/tcp/443/tls/http} → {@code https://<name>:443/}. Anything else,
  * or anything malformed, is not an HTTP endpoint.

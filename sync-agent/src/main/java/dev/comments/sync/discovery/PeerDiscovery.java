@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the servers to sync with (DESIGN §4.2): the providers of the network id's DHT
+ * Finds the servers to sync with (docs/protocol.md §2): the providers of the network id's DHT
  * key ({@code routing/findprovs}), each one's peer record ({@code routing/findpeer}) and
  * in it the {@code /http} address its server appends; plus the static peers of the
  * configuration. Never this server itself, and each URL once.

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The one HTTP call the agent makes to a peer: {@code GET /} → {@code {"cid": "<root>"}}
- * (DESIGN §4.4). Bounded like everything a peer sends: one deadline for the whole
+ * (docs/protocol.md §5). Bounded like everything a peer sends: one deadline for the whole
  * exchange, at most {@link #MAX_ANSWER} bytes, no redirects, and the answer must be a
  * folder CID (dag-pb) or the peer is {@link PeerException.Kind#INVALID}.
  */

@@ -4,6 +4,7 @@ import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.CommentLimits;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
+import dev.comments.core.comment.Rejection;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
@@ -11,6 +12,8 @@ import dev.comments.core.kubo.Link;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.log.EventLog;
+import dev.comments.core.tree.PageEntry;
+import dev.comments.core.tree.RootEntry;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.peers.Peer;
 import dev.comments.sync.pull.PeerOutcome.Status;
@@ -122,7 +125,7 @@ final class PeerWalk {
                     + " note=\"the rest of this peer's pages are not read\"");
         }
         for (Link entry : entries) {
-            Optional<UrlHash> page = TreeShape.page(entry);
+            Optional<UrlHash> page = RootEntry.page(entry);
             if (page.isEmpty()) {
                 ignored++;
                 continue;
@@ -191,9 +194,9 @@ final class PeerWalk {
             throws LocalFailure, GiveUp, OutOfTime {
         boolean complete = true;
         for (Link link : links) {
-            switch (TreeShape.entry(link)) {
+            switch (PageEntry.of(link)) {
                 case FOREIGN -> ignored++;
-                case MISNAMED -> reject(page, link.name(), "misnamed",
+                case ID_MISMATCH -> reject(page, link.name(), Rejection.ID_MISMATCH.code(),
                         "the entry links to " + link.hash() + ", not to the block its name says");
                 case COMMENT -> {
                     Cid id = link.hash();

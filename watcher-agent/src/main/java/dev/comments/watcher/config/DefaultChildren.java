@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole server from the server's own configuration (DESIGN §6), so that
+ * A whole server from the server's own configuration (docs/architecture.md, "Configuration"), so that
  * {@code java -jar watcher-agent.jar} with the server's settings starts it: kubo, then the
  * comment server on Payara Micro once kubo answers, then the sync agent once the server is
  * healthy. Binaries are found beside the watcher's jar unless the watcher.* settings name them.

@@ -4,6 +4,7 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.CommentId;
 import dev.comments.server.comments.control.CommentPoster;
 import dev.comments.server.comments.control.FolderPublisher;
 import dev.comments.server.comments.control.PostedBody;
@@ -32,7 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** The comment API of DESIGN §4.4: thin, it reads the request and hands the work to a pool. */
+/** The comment API of docs/protocol.md §5: thin, it reads the request and hands the work to a pool. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentsResource {
@@ -120,15 +121,8 @@ public class CommentsResource {
     }
 
     private static Cid parseId(String id) {
-        try {
-            Cid cid = Cid.parse(id);
-            if (cid.codec() == Cid.RAW && cid.multihash() == Cid.SHA2_256) {
-                return cid;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new ApiException(400, "bad-id", "a comment id is a CIDv1 (raw, sha2-256) in base32");
+        return CommentId.parse(id).orElseThrow(
+                () -> new ApiException(400, "bad-id", "a comment id is a CIDv1 (raw, sha2-256) in base32"));
     }
 
     /** GET work needs the daemon; when it cannot help, the answer is a clear 503, and POST is unaffected. */

@@ -5,6 +5,7 @@ import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeStamp;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.tree.CommentFileName;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Publishes the store to IPFS and answers folder CIDs (DESIGN §3): each page's folder
+ * Publishes the store to IPFS and answers folder CIDs (docs/architecture.md, "Processes on one server"): each page's folder
  * lives in the daemon's files API at {@code /comments/<urlHash>/}; only comments not yet
  * there are added ({@code block/put} + {@code files/cp}), and a page whose change stamp
  * has not moved is answered from memory without asking the daemon anything.
@@ -152,7 +153,7 @@ public class FolderPublisher {
                     ? new HashSet<>(cached.names()) : new HashSet<>(ipfs.names(path));
             int added = 0;
             for (Cid id : ids) {
-                String name = id + ".json";
+                String name = CommentFileName.of(id);
                 if (!names.contains(name) && publish(page, id, path + "/" + name)) {
                     names.add(name);
                     added++;
