@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the client's config.json for a local loopback network (stdout, or --out file).
 // Each --server IP names a local server by its loopback address; its kubo's PeerID is
-// asked from its RPC port (POST /api/v0/id), and the standard ports of DESIGN §6 are used:
+// asked from its RPC port (POST /api/v0/id), and the standard ports of docs/deploy.md are used:
 // WebSockets :4002/ws (bootstrap), gateway :8080 (trustless gateway + delegated routing).
 // No server API URL goes into the config: the page finds the servers through the DHT.
 //

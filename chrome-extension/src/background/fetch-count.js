@@ -1,5 +1,5 @@
 /**
- * `GET /{urlHash}` on a comment server (DESIGN §4.4) for the number of comments. Only the
+ * `GET /{urlHash}` on a comment server (docs/protocol.md §5) for the number of comments. Only the
  * hash is sent: no cookies, no referrer.
  */
 import { CountUnavailableError } from '../shared/errors.js'

@@ -1,6 +1,6 @@
 /**
  * Where a tab's comments are: its URL normalized and hashed by the client's shared
- * module (DESIGN §4.1), and the client page `<client>#<urlHash>`. Only the hash goes into
+ * module (docs/protocol.md §1), and the client page `<client>#<urlHash>`. Only the hash goes into
  * that address; the tab's URL stays in the browser. Tabs that cannot have comments are
  * refused with a sentence that says why.
  */

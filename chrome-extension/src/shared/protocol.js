@@ -5,7 +5,7 @@
  * service worker has (`URL`, `fetch`, `crypto.subtle`), so it brings no dependency along.
  */
 
-// DESIGN §4.1: the one normalization and urlHash, shared with the client.
+// docs/protocol.md §1: the one normalization and urlHash, shared with the client.
 export { pageKey, normalizeUrl, isUrlHash, UrlRefusedError } from '@comments/protocol'
 
 // Address rules: which hosts count as loopback (http is allowed only there).

@@ -1,5 +1,5 @@
 /**
- * The author's Ed25519 identity (DESIGN §4.3), made with WebCrypto on the first post.
+ * The author's Ed25519 identity (docs/protocol.md §3), made with WebCrypto on the first post.
  * The key that signs is non-extractable: page scripts can use it but never read it.
  * For moving to another browser, a second copy is kept wrapped (AES-GCM) under another
  * non-extractable key, and unwrapped only when the person asks for an identity file.

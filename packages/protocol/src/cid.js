@@ -2,7 +2,7 @@
  * The one kind of CID a comment id is: CIDv1, codec raw (0x55), sha2-256, written in
  * base32 ("b" + lowercase RFC 4648, unpadded), e.g. "bafkrei…". The same CID that
  * `ipfs add --cid-version=1 --raw-leaves` gives a small file. Also the network id's DHT
- * key (DESIGN §4.2).
+ * key (docs/protocol.md §2).
  */
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'

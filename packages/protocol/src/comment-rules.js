@@ -1,5 +1,5 @@
 /**
- * The rejection codes of a comment (DESIGN §4.3), in one place and spelled as the Java
+ * The rejection codes of a comment (docs/protocol.md §3), in one place and spelled as the Java
  * verifier spells them (`Rejection`), so that a server's 400 answer and the page's own
  * checks say the same thing. The limits they name are in constants.js.
  */

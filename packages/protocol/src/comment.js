@@ -1,5 +1,5 @@
 /**
- * Reading, checking and signing comments exactly as every receiver does (DESIGN §4.3 and
+ * Reading, checking and signing comments exactly as every receiver does (docs/protocol.md §3 and
  * the Java `CommentVerifier`): the field set and types, the limits, the Ed25519
  * signature over the canonical JSON of the other fields, and for a file also canonical
  * bytes, the id its bytes hash to, and the page it belongs to. Checks run in the Java

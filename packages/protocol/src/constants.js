@@ -1,5 +1,5 @@
 /**
- * The protocol's defaults and limits: a comment's limits (DESIGN §4.3, spelled as the Java
+ * The protocol's defaults and limits: a comment's limits (docs/protocol.md §3, spelled as the Java
  * `CommentLimits`), the network id, and every option of a client with its one default.
  */
 
@@ -16,7 +16,7 @@ export const MAX_TS = 8_640_000_000_000_000
 /** A comment's fields, exactly these. */
 export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
 
-/** The project's network id (DESIGN §4.2): servers announce themselves under its CID. */
+/** The project's network id (docs/protocol.md §2): servers announce themselves under its CID. */
 export const NETWORK_ID_HEX = 'ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6'
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The shape of the published tree (DESIGN §4.5), as the Java `TreeShape` reads it: a root
+ * The shape of the published tree (docs/protocol.md §4), as the Java `TreeShape` reads it: a root
  * folder whose entries are named by urlHashes and link to page folders (dag-pb), and page
  * folders whose entries are named `<id>.json` and link to exactly the raw block `<id>`.
  * Anything else is foreign: not ours to read, and not an error.

@@ -1,5 +1,5 @@
 /**
- * The page key (DESIGN §4.1): normalize a page's URL and hash it to a urlHash, the
+ * The page key (docs/protocol.md §1): normalize a page's URL and hash it to a urlHash, the
  * lowercase hex SHA-256 of the normalized URL's UTF-8 bytes.
  *
  * This one module is shared by the client site and the Chrome extension (both import

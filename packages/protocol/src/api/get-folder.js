@@ -1,6 +1,6 @@
 /**
  * `GET /{urlHash}` on a comment server: the CID of the page's comment folder and how
- * many comments it holds (DESIGN §4.4).
+ * many comments it holds (docs/protocol.md §5).
  */
 import { parseCid } from '../cid.js'
 

@@ -1,5 +1,5 @@
 /**
- * `GET /health` on a comment server (DESIGN §4.4): does it answer? Only the status counts;
+ * `GET /health` on a comment server (docs/protocol.md §5): does it answer? Only the status counts;
  * the small body is read to the end so that the connection is reused.
  */
 

@@ -1,5 +1,5 @@
 /**
- * `POST /{urlHash}` of a signed comment (DESIGN §4.4): 201 (or 200 if the server had it)
+ * `POST /{urlHash}` of a signed comment (docs/protocol.md §5): 201 (or 200 if the server had it)
  * with its id. A 400 or 413 means the comment itself is refused, which every server
  * would say again (`final`); anything else (429, 503, no answer) is worth trying on
  * another server.

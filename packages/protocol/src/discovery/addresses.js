@@ -67,7 +67,7 @@ export function dialAllowed (ma, { allowLoopback }) {
 
 /**
  * The HTTP base URL a server announces as `/ip4/<ip>/tcp/<port>/http` or
- * `/dns4/<name>/tcp/443/tls/http` (DESIGN §4.2), or null when it announces none the page
+ * `/dns4/<name>/tcp/443/tls/http` (docs/protocol.md §2), or null when it announces none the page
  * may use (plain http only to loopback with allowLoopback; never a private address).
  *
  * @param {string} ma
