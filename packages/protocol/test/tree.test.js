@@ -27,6 +27,21 @@ function base32Cid (bytes) {
 
 const digest = new Uint8Array(32).fill(7)
 
+describe('the vectors\' tree entries', () => {
+  it('are there', () => {
+    assert.ok(vectors.tree.rootEntries.length >= 5)
+    assert.ok(vectors.tree.pageEntries.length >= 10)
+  })
+
+  for (const e of vectors.tree.rootEntries) {
+    it(`root: ${e.why} → ${e.verdict}`, () => assert.equal(classifyRootEntry(e.name, e.cid), e.verdict))
+  }
+
+  for (const e of vectors.tree.pageEntries) {
+    it(`page folder: ${e.why} → ${e.verdict}`, () => assert.equal(classifyPageEntry(e.name, e.cid), e.verdict))
+  }
+})
+
 describe('a page folder\'s entries', () => {
   it('is a comment when <id>.json links to exactly the block <id>', () => {
     assert.equal(classifyPageEntry(`${ID}.json`, ID), 'comment')
