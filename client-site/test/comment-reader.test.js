@@ -27,13 +27,14 @@ describe('reading a page\'s folder', () => {
 
   const carRoute = car => ({ [`${GATEWAY}/ipfs/${folder.root}?format=car&dag-scope=all`]: { body: car, headers: { 'Content-Type': 'application/vnd.ipld.car' } } })
 
-  it('reads the whole folder in one CAR, keeps what verifies and counts what is dropped', async () => {
+  it('reads the whole folder in one CAR, keeps what verifies, counts what is dropped and ignores foreign entries', async () => {
     const fetch = fakeFetch(carRoute(await folder.car()))
     const reader = new CommentReader({ gateways: [GATEWAY], fetch })
     const read = await reader.read(PAGE, folder.root.toString())
     assert.equal(read.via, 'car')
     assert.deepEqual(read.comments.map(c => c.id).sort(), vectors.comments.map(v => v.id).sort())
-    assert.deepEqual(read.dropped.map(d => d.code).sort(), ['bad-signature', 'id-mismatch', 'not-a-comment'])
+    assert.deepEqual(read.dropped.map(d => d.code).sort(), ['bad-signature', 'id-mismatch'])
+    assert.deepEqual(read.foreign.map(e => e.name), ['README.txt'])
     assert.equal(fetch.requests.length, 1)
   })
 

@@ -6,7 +6,7 @@
  * not a thread download at all is refused with ArchiveRefusedError.
  */
 import {
-  InvalidCommentError, canonicalBytes, isUrlHash, normalizeUrl, parseComment, urlHashOf, verifyFile
+  InvalidCommentError, canonicalBytes, classifyRootEntry, isUrlHash, normalizeUrl, parseComment, urlHashOf, verifyFile
 } from '@comments/protocol'
 import { readCarBlocks } from '../read/car-blocks.js'
 import { CommentReader } from '../read/comment-reader.js'
@@ -58,7 +58,8 @@ async function verifyCar (bytes) {
   } catch (err) {
     throw new ArchiveRefusedError(`the CAR's root is not a comment folder: ${err.message}`)
   }
-  if (read.comments.length === 0 && read.dropped.length > 0 && read.dropped.every(d => isUrlHash(d.name))) {
+  // A whole store's root holds page folders, which a page folder's reader ignores as foreign.
+  if (read.comments.length === 0 && read.foreign.length > 0 && read.foreign.every(e => classifyRootEntry(e.name, e.cid) === 'page')) {
     throw new ArchiveRefusedError('it holds one folder per page: a whole-store backup (backup-tool export), not one page\'s thread; check it with backup-tool import')
   }
   return { kind: 'car', urlHash, url: null, folder: root.toString(), folderChecked: true, comments: read.comments, dropped: read.dropped }

@@ -15,7 +15,9 @@ const CONCURRENCY = 8
 /**
  * @typedef {{ id: string, comment: import('@comments/protocol').Comment }} VerifiedComment
  * @typedef {{ name: string, code: string, message: string }} Dropped
- * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
+ * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], foreign: Array<{ name: string, cid: string }>, via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
+ *   foreign: entries not named `<id>.json`, not ours to read: ignored, neither shown nor
+ *   counted as dropped (docs/protocol.md §4, §6.3)
  *   blocks: where the folder's blocks were read from (for a download of the thread)
  */
 
@@ -52,12 +54,17 @@ export class CommentReader {
     for await (const entry of dir.entries({ signal })) entries.push(entry)
     const dropped = []
     const comments = []
+    const foreign = []
     await eachLimited(entries, CONCURRENCY, async entry => {
-      const result = await this.readEntry(entry, urlHash, store, signal)
+      const kind = classifyPageEntry(entry.name, entry.cid)
+      if (kind === 'foreign') return foreign.push({ name: entry.name, cid: entry.cid.toString() })
+      const result = kind === 'id-mismatch'
+        ? drop(entry.name, 'id-mismatch', `the folder links ${entry.name} to ${entry.cid}`)
+        : await this.readComment(entry, urlHash, store, signal)
       if ('code' in result) dropped.push(result)
       else comments.push(result)
     })
-    this.last = { urlHash, folder: folderCid, comments, dropped, via, blocks: store }
+    this.last = { urlHash, folder: folderCid, comments, dropped, foreign, via, blocks: store }
     return this.last
   }
 
@@ -75,12 +82,13 @@ export class CommentReader {
     return 'ipfs'
   }
 
-  /** @returns {Promise<VerifiedComment | Dropped>} */
-  async readEntry (entry, urlHash, store, signal) {
+  /**
+   * An entry `<id>.json` that links the block `<id>`: fetched and verified as a file.
+   *
+   * @returns {Promise<VerifiedComment | Dropped>}
+   */
+  async readComment (entry, urlHash, store, signal) {
     const name = entry.name
-    const kind = classifyPageEntry(name, entry.cid)
-    if (kind === 'foreign') return drop(name, 'not-a-comment', 'a comment file is named <id>.json')
-    if (kind === 'id-mismatch') return drop(name, 'id-mismatch', `the folder links ${name} to ${entry.cid}`)
     const id = entry.cid.toString()
     const known = this.known.get(id)
     if (known !== undefined && known.comment.url === urlHash) return known
