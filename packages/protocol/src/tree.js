@@ -1,8 +1,8 @@
 /**
- * The shape of the published tree (docs/protocol.md §4), as the Java `TreeShape` reads it: a root
- * folder whose entries are named by urlHashes and link to page folders (dag-pb), and page
- * folders whose entries are named `<id>.json` and link to exactly the raw block `<id>`.
- * Anything else is foreign: not ours to read, and not an error.
+ * The shape of the published tree (docs/protocol.md §4), as the Java `dev.comments.core.tree`
+ * reads it: a root folder whose entries are named by urlHashes and link to page folders
+ * (dag-pb), and page folders whose entries are named `<id>.json` and link to exactly the raw
+ * block `<id>`. Anything else is foreign: not ours to read, and not an error.
  */
 import { CODEC, digestOfRawCid, parseCid } from './cid.js'
 import { isUrlHash } from './url-hash.js'
