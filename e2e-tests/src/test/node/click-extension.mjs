@@ -5,7 +5,7 @@
 //
 // Prints one JSON line: {"opened": url, "state": status data-state, "servers": n, "empty": bool}.
 // Reuses the extension's own Chromium launcher (chrome-extension/test/browser/browser.js).
-import { launchWithExtension, waitForUrl, DEADLINE_MS } from '../../../../chrome-extension/test/browser/browser.js'
+import { launchWithExtension, waitForUrl, DEADLINE_MS } from 'comments-chrome-extension/test/browser/browser.js'
 
 const [dir, clientUrl, pageUrl, shot] = process.argv.slice(2)
 const chromium = await launchWithExtension(dir)

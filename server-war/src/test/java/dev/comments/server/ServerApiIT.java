@@ -263,9 +263,12 @@ class ServerApiIT {
                     : vector.getString("fileText").getBytes(StandardCharsets.UTF_8);
             String code = vector.getString("code");
             int status = code.equals("too-large") ? 413 : 400;
-            checks.add(() -> refused(() -> api.post(vector.getString("page"), body), status, code, vector.getString("why")));
+            // A refused post spends the sender's rate limit too (checking it costs the server),
+            // so each vector is posted from its own loopback address, well inside its burst.
+            Api sender = new Api(api.base(), "127.0.3." + (checks.size() + 1));
+            checks.add(() -> refused(() -> sender.post(vector.getString("page"), body), status, code, vector.getString("why")));
         }
-        assertTrue(checks.size() > 40, "the vectors hold the bad-input catalog");
+        assertTrue(checks.size() > 40 && checks.size() < 255, "the vectors hold the bad-input catalog, one address each");
         org.junit.jupiter.api.Assertions.assertAll(checks);
     }
 
