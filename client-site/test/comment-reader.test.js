@@ -4,7 +4,7 @@ import { rawCidOf } from '@comments/protocol'
 import { CommentReader } from '../src/read/comment-reader.js'
 import { vectors } from './fixtures/vectors.js'
 import { makeFolder, networkBlockstore } from './fixtures/folder.js'
-import { fakeFetch } from './fixtures/fake-network.js'
+import { fakeFetch } from '@comments/protocol/testing/fake-network.js'
 
 const PAGE = vectors.comments[0].comment.url
 const GATEWAY = 'http://127.0.0.2:8080'

@@ -4,7 +4,7 @@ import { Identities, IdentityError } from '../src/write/identity.js'
 import { Drafts } from '../src/write/drafts.js'
 import { signComment, verifyFile } from '@comments/protocol'
 import { vectors } from './fixtures/vectors.js'
-import { fakeFetch, memoryStorage } from './fixtures/fake-network.js'
+import { fakeFetch, memoryStorage } from '@comments/protocol/testing/fake-network.js'
 
 const PAGE = vectors.comments[0].comment.url
 const SERVER = 'http://127.0.0.2:8000'
