@@ -25,14 +25,40 @@ public record Cid(int codec, int multihash, byte[] digest, String text) {
 
     /** CIDv1, codec raw, sha2-256 of the bytes: what `ipfs add --cid-version=1 --raw-leaves` gives a small file. */
     public static Cid ofRaw(byte[] bytes) {
+        return ofSha256(RAW, bytes);
+    }
+
+    /** CIDv1, codec dag-pb, sha2-256 of an encoded dag-pb node: how kubo names a directory node. */
+    public static Cid ofDagPb(byte[] encodedNode) {
+        return ofSha256(DAG_PB, encodedNode);
+    }
+
+    private static Cid ofSha256(int codec, byte[] bytes) {
         byte[] digest = sha256(bytes);
+        return new Cid(codec, SHA2_256, digest, "b" + encode(binary(codec, SHA2_256, digest)));
+    }
+
+    /** Parses the binary form (version, codec, multihash), as dag-pb links and CAR sections carry it. */
+    public static Cid fromBinary(byte[] binary) {
+        return parse("b" + encode(binary));
+    }
+
+    /** The binary form: version 1, codec, multihash code, digest length, digest (each code fits one byte here). */
+    public byte[] binary() {
+        return binary(codec, multihash, digest);
+    }
+
+    private static byte[] binary(int codec, int multihash, byte[] digest) {
+        if (codec >= 0x80 || multihash >= 0x80 || digest.length >= 0x80) {
+            throw new IllegalArgumentException("codes of one varint byte only: codec " + codec + ", hash " + multihash);
+        }
         byte[] binary = new byte[4 + digest.length];
         binary[0] = 0x01;
-        binary[1] = RAW;
-        binary[2] = SHA2_256;
+        binary[1] = (byte) codec;
+        binary[2] = (byte) multihash;
         binary[3] = (byte) digest.length;
         System.arraycopy(digest, 0, binary, 4, digest.length);
-        return new Cid(RAW, SHA2_256, digest, "b" + encode(binary));
+        return binary;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.github.mizosoft.methanol.MultipartBodyPublisher;
 import dev.comments.core.cid.Cid;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,9 +26,45 @@ public final class Dag {
 
     /** Imports a CAR's blocks and pins its roots; returns the roots. */
     public List<Cid> importCar(byte[] car) {
-        MultipartBodyPublisher body = Multipart.file("import.car", car);
+        return importCar(Multipart.file("import.car", car), true);
+    }
+
+    /**
+     * Imports the blocks of a CAR file streamed from disk, in one call. With
+     * {@code pinRoots} false nothing is pinned: the caller moves its own pin afterwards
+     * (kubo checks every block against its CID either way).
+     */
+    public List<Cid> importCarFile(Path car, boolean pinRoots) {
+        return importCar(Multipart.file("import.car", car), pinRoots);
+    }
+
+    /** What {@code ipfs dag stat} counts of a DAG: distinct blocks and their total size (fetching what is missing). */
+    public DagStat stat(Cid root) {
+        List<DagStat> last = new ArrayList<>();
+        rpc.stream(Command.of("dag/stat").arg(root.toString()).option("progress", false), o -> {
+            if (o.containsKey("UniqueBlocks")) {
+                last.clear();
+                last.add(new DagStat(number(o, "UniqueBlocks"), number(o, "TotalSize")));
+            }
+            return NdjsonSubscriber.Next.MORE;
+        });
+        if (last.isEmpty()) {
+            throw new KuboException("dag/stat", 200, "no summary in the answer");
+        }
+        return last.get(0);
+    }
+
+    private static long number(JsonObject o, String key) {
+        return o.containsKey(key) ? o.getJsonNumber(key).longValueExact() : 0;
+    }
+
+    /** A DAG's distinct blocks and their total bytes. */
+    public record DagStat(long uniqueBlocks, long totalSize) {
+    }
+
+    private List<Cid> importCar(MultipartBodyPublisher body, boolean pinRoots) {
         List<Cid> roots = new ArrayList<>();
-        rpc.stream(Command.of("dag/import").option("pin-roots", true)
+        rpc.stream(Command.of("dag/import").option("pin-roots", pinRoots)
                 .body(body, body.mediaType().toString()), o -> {
                     JsonObject root = o.getJsonObject("Root");
                     if (root != null) {

@@ -41,6 +41,17 @@ final class Multipart {
                 .build();
     }
 
+    /** One file streamed from disk as the request is sent (a CAR of any size, never held in memory). */
+    static MultipartBodyPublisher file(String name, Path file) {
+        try {
+            return MultipartBodyPublisher.newBuilder()
+                    .formPart(FIELD, encode(name), BodyPublishers.ofFile(file), OCTETS)
+                    .build();
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A file, or a folder with everything under it, read from disk as the request is
      * sent (not held in memory). Names are relative to the folder's parent, so the root

@@ -27,6 +27,19 @@ public final class Pin {
         rpc.run(Command.of("pin/update").arg(from.toString()).arg(to.toString()).option("unpin", true));
     }
 
+    /** True when the CID is pinned recursively (its whole DAG is kept, and so present). */
+    public boolean isPinnedRecursively(Cid cid) {
+        try {
+            return rpc.json(Command.of("pin/ls").arg(cid.toString()).option("type", "recursive"),
+                    o -> o.getJsonObject("Keys") != null && o.getJsonObject("Keys").containsKey(cid.toString()));
+        } catch (KuboException e) {
+            if (e.kuboMessage() != null && e.kuboMessage().contains("is not pinned")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Removes a recursive pin (the blocks stay until garbage collection). */
     public void rm(Cid cid) {
         rpc.run(Command.of("pin/rm").arg(cid.toString()).option("recursive", true));
