@@ -46,10 +46,12 @@ public final class CommentStore {
 
     private final Path root;
     private final Path changeMarker;
+    private final ChangeJournal journal;
 
     private CommentStore(Path root) {
         this.root = root;
         this.changeMarker = root.resolve(".changed");
+        this.journal = new ChangeJournal(changeMarker);
     }
 
     /** Opens (creating if needed) the store under {@code <dataDir>/comments}, cleaning dead writers' temp files. */
@@ -61,6 +63,7 @@ public final class CommentStore {
         }
         CommentStore store = new CommentStore(root.toRealPath());
         store.cleanDeadWritersTempFiles();
+        store.journal.repairTornLines();
         return store;
     }
 
@@ -82,6 +85,7 @@ public final class CommentStore {
         List<WriteResult> results = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
         Set<Path> folders = new LinkedHashSet<>();
+        Set<UrlHash> changed = new LinkedHashSet<>();
         boolean newFolder = false;
         try {
             for (VerifiedComment comment : comments) {
@@ -106,6 +110,7 @@ public final class CommentStore {
                     Files.createLink(folder.resolve(comments.get(i).fileName()), temps.get(i));
                     results.set(i, WriteResult.CREATED);
                     folders.add(folder);
+                    changed.add(new UrlHash(folder.getFileName().toString()));
                 } catch (FileAlreadyExistsException e) {
                     results.set(i, WriteResult.EXISTED);
                 }
@@ -123,8 +128,8 @@ public final class CommentStore {
                 }
             }
         }
-        if (!folders.isEmpty()) {
-            markChanged();
+        if (!changed.isEmpty()) {
+            journal.append(changed);
         }
         return results;
     }
@@ -219,11 +224,45 @@ public final class CommentStore {
         }
     }
 
-    private void markChanged() throws IOException {
-        // Appending one byte updates both size and mtime, so the stamp moves even when
-        // two changes fall into one tick of the file system clock.
-        Files.write(changeMarker, new byte[] {'\n'}, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                LinkOption.NOFOLLOW_LINKS);
+    /** The pages changed since a position of the change journal ({@link ChangeJournal}). */
+    public ChangeJournal.Changes changesSince(ChangeJournal.Position from) throws IOException {
+        return journal.since(from);
+    }
+
+    /**
+     * The comment files of a page as the file system describes them: id (from the name, which
+     * the store only ever gives a file whose bytes hash to it), size and modification time.
+     * One directory read and one stat per file; nothing is read or hashed.
+     */
+    public List<StoredFile> files(UrlHash page) throws IOException {
+        Path folder = pageFolder(page);
+        List<StoredFile> files = new ArrayList<>();
+        if (!Files.isDirectory(folder, NO_FOLLOW)) {
+            return files;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                Optional<Cid> id = CommentFileName.idOf(entry.getFileName().toString());
+                if (id.isEmpty()) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+                    if (a.isRegularFile()) {
+                        files.add(new StoredFile(id.get(), a.size(), a.lastModifiedTime().toMillis()));
+                    }
+                } catch (NoSuchFileException gone) {
+                    // removed meanwhile (a quarantine): not a comment of this page any more
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return files;
+        }
+        return files;
+    }
+
+    /** A stored comment file: its id, its size in bytes, and when it was written (ms since the epoch). */
+    public record StoredFile(Cid id, long size, long modifiedMillis) {
     }
 
     private Path pageFolder(UrlHash page) {

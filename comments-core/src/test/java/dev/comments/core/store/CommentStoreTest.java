@@ -187,6 +187,36 @@ class CommentStoreTest {
         assertEquals(1, mine.list(P).size());
     }
 
+    @Test
+    void theChangeJournalNamesEachChangedPageOnceAndOnlyWhatIsNew() throws Exception {
+        CommentStore store = CommentStore.open(data);
+        String other = "cd".repeat(32);
+        store.writeAll(List.of(comment(PAGE, "a"), comment(PAGE, "b"), comment(other, "c")));
+        ChangeJournal.Changes first = store.changesSince(ChangeJournal.Position.START);
+        assertTrue(first.rescan(), "a reader with no position looks at every page once");
+        assertEquals(Set.of(P, new UrlHash(other)), first.pages());
+
+        store.write(comment(PAGE, "a")); // existed: nothing changed
+        assertEquals(Set.of(), store.changesSince(first.next()).pages());
+        CommentStore.open(data).write(comment(other, "d")); // another process, as the sync agent
+        ChangeJournal.Changes second = store.changesSince(first.next());
+        assertFalse(second.rescan());
+        assertEquals(Set.of(new UrlHash(other)), second.pages());
+    }
+
+    @Test
+    void aTornJournalIsReplacedAtOpenAndReadersRescan() throws Exception {
+        CommentStore store = CommentStore.open(data);
+        store.write(comment(PAGE, "a"));
+        ChangeJournal.Position before = store.changesSince(ChangeJournal.Position.START).next();
+        Files.write(data.resolve("comments/.changed"), new byte[] {'a', 'b'}, java.nio.file.StandardOpenOption.APPEND);
+        CommentStore reopened = CommentStore.open(data);
+        ChangeJournal.Changes after = reopened.changesSince(before);
+        assertTrue(after.rescan(), "the journal was replaced: the reader must look at every page");
+        reopened.write(comment(PAGE, "b"));
+        assertEquals(Set.of(P), reopened.changesSince(after.next()).pages());
+    }
+
     private void assertNoTempFiles() throws IOException {
         try (var files = Files.walk(data)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
