@@ -20,10 +20,30 @@ public final class CarWriter implements AutoCloseable {
     private long blocks;
 
     public CarWriter(OutputStream out, Cid root) throws IOException {
-        this.out = new BufferedOutputStream(out, 1 << 16);
+        this(out);
         byte[] header = header(root);
         varint(header.length);
         this.out.write(header);
+    }
+
+    private CarWriter(OutputStream out) {
+        this.out = new BufferedOutputStream(out, 1 << 16);
+    }
+
+    /**
+     * Sections only, for a DAG whose root is known once every block is written: finish
+     * with {@link #assemble}, which puts the header in front.
+     */
+    public static CarWriter sections(OutputStream out) {
+        return new CarWriter(out);
+    }
+
+    /** Writes {@code car} as the header naming {@code root}, then the sections written to {@code sections}. */
+    public static void assemble(java.nio.file.Path sections, Cid root, java.nio.file.Path car) throws IOException {
+        try (OutputStream out = java.nio.file.Files.newOutputStream(car); CarWriter header = new CarWriter(out, root)) {
+            header.out.flush();
+            java.nio.file.Files.copy(sections, out);
+        }
     }
 
     public void write(DagBlock block) throws IOException {

@@ -66,6 +66,20 @@ final class HamtShard {
         return ((HamtShard) held).put(entry);
     }
 
+    /** The entry named {@code name}, or null. */
+    DagLink get(String name) {
+        byte[] hash = hash(name);
+        HamtShard shard = this;
+        while (true) {
+            Object held = shard.slots[hash[shard.depth] & 0xFF];
+            if (held instanceof HamtShard child) {
+                shard = child;
+            } else {
+                return held instanceof Entry e && e.link().name().equals(name) ? e.link() : null;
+            }
+        }
+    }
+
     /** Every entry under this shard. */
     void entries(Consumer<DagLink> out) {
         for (Object held : slots) {

@@ -73,6 +73,11 @@ public final class UnixFsFolder {
         }
     }
 
+    /** The entry {@code name}, or null. */
+    public DagLink get(String name) {
+        return hamt != null ? hamt.get(name) : flat.get(name);
+    }
+
     /** Every entry, in no particular order. */
     public void entries(Consumer<DagLink> out) {
         if (hamt != null) {

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Notices when the daemon goes away, comes back, or comes back without our files-API
- * copy (restarted with an emptied repo): then the publisher rebuilds from the store.
+ * Notices when the daemon goes away, comes back, or comes back without our pinned root
+ * (restarted with an emptied repo): then the publisher rebuilds from the store. Also the
+ * clock of the publisher's garbage collection.
  * The watcher restarts the daemon; the server only has to recover on its own.
  */
 @ApplicationScoped
@@ -39,7 +40,9 @@ public class DaemonWatch {
 
     void check() {
         try {
-            publisher.checkDaemonCopy();
+            if (publisher.checkDaemonCopy()) {
+                publisher.collectGarbageIfDue();
+            }
             if (!up) {
                 LOG.info("event=daemon-up");
             }

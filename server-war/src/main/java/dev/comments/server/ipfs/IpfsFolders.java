@@ -1,32 +1,32 @@
 package dev.comments.server.ipfs;
 
-import java.util.Optional;
-import java.util.Set;
+import java.nio.file.Path;
 
 /**
- * What the server needs from its IPFS daemon, and nothing more: raw blocks, the files
- * API folders that mirror the store, pins, and the network-id announcement. Every
- * method throws {@link IpfsUnavailableException} when the daemon cannot do it.
+ * What the server needs from its IPFS daemon, and nothing more: blocks in, blocks out,
+ * one pin moved, garbage collected, the network id announced. The published tree itself is
+ * computed by the server (comments-core's dag package); the daemon only stores and serves
+ * it. Every method throws {@link IpfsUnavailableException} when the daemon cannot do it.
  */
 public interface IpfsFolders {
 
     /** Puts bytes as a raw block; returns its CID. */
     String putRawBlock(byte[] bytes);
 
-    /** Copies an existing CID into the files API at path (parents created). */
-    void copy(String cid, String path);
+    /** Imports every block of a CAR file in one call, pinning nothing. */
+    void importCar(Path car);
 
-    /** The CID of a files-API path, or empty when there is no such path. */
-    Optional<String> cidOf(String path);
+    /** One block's bytes (the caller checks them against the CID). */
+    byte[] block(String cid);
 
-    /** The entry names of a files-API folder, or empty when there is no such folder. */
-    Set<String> names(String path);
-
-    /** Creates a files-API folder (CIDv1, parents created). */
-    void mkdir(String path);
+    /** True when the daemon keeps this CID pinned recursively: the whole DAG under it is there. */
+    boolean isPinned(String cid);
 
     /** Pins the new CID recursively and releases the old pin (null when there was none). */
     void repin(String oldCid, String newCid);
+
+    /** Removes every block that no pin keeps. */
+    void collectGarbage();
 
     /** Announces in the DHT that this daemon provides the CID. */
     void provide(String cid);

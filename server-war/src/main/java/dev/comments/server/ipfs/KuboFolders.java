@@ -1,25 +1,29 @@
 package dev.comments.server.ipfs;
 
 import dev.comments.core.cid.Cid;
-import dev.comments.core.kubo.FileEntry;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** {@link IpfsFolders} on a kubo daemon, through comments-core's Kubo RPC client. */
 public final class KuboFolders implements IpfsFolders {
 
     /** Health must answer fast, whatever the default deadline of other calls. */
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Importing a whole store (100,000 pages: about 80 MB of CAR), pinning it and
+     * collecting garbage scale with the store; they get minutes, not the default deadline.
+     */
+    private static final Duration LONG_TIMEOUT = Duration.ofMinutes(10);
 
     private final KuboClient kubo;
+    private final KuboClient patient;
 
     public KuboFolders(KuboClient kubo) {
         this.kubo = kubo;
+        this.patient = kubo.withTimeout(LONG_TIMEOUT);
     }
 
     @Override
@@ -28,59 +32,35 @@ public final class KuboFolders implements IpfsFolders {
     }
 
     @Override
-    public void copy(String cid, String path) {
-        call(() -> {
-            kubo.files.cp(Cid.parse(cid), path);
-            return null;
-        });
+    public void importCar(Path car) {
+        call(() -> patient.dag.importCarFile(car, false));
     }
 
     @Override
-    public Optional<String> cidOf(String path) {
-        return call(() -> {
-            try {
-                return Optional.of(kubo.files.stat(path).hash().text());
-            } catch (KuboException e) {
-                if (isMissing(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+    public byte[] block(String cid) {
+        return call(() -> kubo.block.get(Cid.parse(cid)));
     }
 
     @Override
-    public Set<String> names(String path) {
-        return call(() -> {
-            try {
-                return kubo.files.ls(path).stream().map(FileEntry::name).collect(Collectors.toSet());
-            } catch (KuboException e) {
-                if (isMissing(e)) {
-                    return Set.of();
-                }
-                throw e;
-            }
-        });
-    }
-
-    @Override
-    public void mkdir(String path) {
-        call(() -> {
-            kubo.files.mkdir(path);
-            return null;
-        });
+    public boolean isPinned(String cid) {
+        return call(() -> kubo.pin.isPinnedRecursively(Cid.parse(cid)));
     }
 
     @Override
     public void repin(String oldCid, String newCid) {
         call(() -> {
-            if (oldCid == null) {
-                kubo.pin.add(Cid.parse(newCid));
-            } else {
-                kubo.pin.update(Cid.parse(oldCid), Cid.parse(newCid));
+            if (oldCid == null || !kubo.pin.isPinnedRecursively(Cid.parse(oldCid))) {
+                patient.pin.add(Cid.parse(newCid));
+            } else if (!oldCid.equals(newCid)) {
+                patient.pin.update(Cid.parse(oldCid), Cid.parse(newCid));
             }
             return null;
         });
+    }
+
+    @Override
+    public void collectGarbage() {
+        call(patient.repo::gc);
     }
 
     @Override
@@ -94,10 +74,6 @@ public final class KuboFolders implements IpfsFolders {
     @Override
     public String version() {
         return call(() -> kubo.withTimeout(HEALTH_TIMEOUT).version().version());
-    }
-
-    private static boolean isMissing(KuboException e) {
-        return e.kuboMessage() != null && e.kuboMessage().contains("does not exist");
     }
 
     private static <T> T call(Supplier<T> work) {

@@ -1,24 +1,24 @@
 package dev.comments.sync.pull;
 
 import dev.comments.core.cid.Cid;
-import dev.comments.core.kubo.FileEntry;
+import dev.comments.core.dag.DagFolders;
+import dev.comments.core.dag.DagLink;
 import dev.comments.core.kubo.KuboClient;
-import dev.comments.core.kubo.KuboException;
 import dev.comments.core.network.UrlHash;
+import dev.comments.core.tree.PublishedRoot;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * This server's own published tree, as its daemon's files API holds it at
- * {@code /comments} (server-war's FolderPublisher keeps it there and answers its CID to
- * {@code GET /}). A peer's folder with the same CID as ours holds nothing we lack: the
- * files API is filled from our store, which never deletes. It may lag the store; that
- * only costs a listing, never a comment.
+ * This server's own published tree: the root the comment server last pinned (it names it
+ * in {@code <data>/published-root}), read block by block from our daemon. A peer's folder
+ * with the same CID as ours holds nothing we lack: the tree is computed from our store,
+ * which never deletes. It may lag the store; that only costs a listing, never a comment.
+ * Cost: one block per root shard (about pages/100 blocks), all local.
  */
 public record LocalTree(Cid root, Map<UrlHash, Cid> folders) {
-
-    /** Where the comment server publishes its folders in the daemon's files API. */
-    public static final String PATH = "/comments";
 
     public static final LocalTree NONE = new LocalTree(null, Map.of());
 
@@ -26,23 +26,26 @@ public record LocalTree(Cid root, Map<UrlHash, Cid> folders) {
         folders = Map.copyOf(folders);
     }
 
-    /** Reads the tree; a daemon without it (new, or emptied) is {@link #NONE}. Other failures are thrown. */
-    public static LocalTree read(KuboClient kubo) {
+    /**
+     * Reads the tree; a server that has published nothing yet, or a daemon that no longer
+     * holds it (new, or emptied), is {@link #NONE}. A daemon that fails is a KuboException.
+     */
+    public static LocalTree read(KuboClient kubo, Path dataDir) {
+        Optional<Cid> root = PublishedRoot.read(dataDir);
+        if (root.isEmpty() || !kubo.pin.isPinnedRecursively(root.get())) {
+            return NONE;
+        }
+        Map<UrlHash, Cid> folders = new HashMap<>();
         try {
-            Cid root = kubo.files.stat(PATH).hash();
-            Map<UrlHash, Cid> folders = new HashMap<>();
-            for (FileEntry e : kubo.files.ls(PATH)) {
-                if (e.isDirectory() && UrlHash.isValid(e.name())) {
-                    folders.put(new UrlHash(e.name()), e.hash());
+            for (DagLink link : DagFolders.entries(root.get(), kubo.block::get).values()) {
+                if (UrlHash.isValid(link.name())) {
+                    folders.put(new UrlHash(link.name()), link.cid());
                 }
             }
-            return new LocalTree(root, folders);
-        } catch (KuboException e) {
-            if (e.kuboMessage() != null && e.kuboMessage().contains("does not exist")) {
-                return NONE;
-            }
-            throw e;
+        } catch (IllegalArgumentException e) {
+            return NONE; // not a tree of ours: compare with nothing, which costs listings, not comments
         }
+        return new LocalTree(root.get(), folders);
     }
 
     public boolean hasRoot(Cid cid) {

@@ -56,10 +56,23 @@ public final class PeerApi implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " failed: " + e.getCause(), e.getCause());
         }
+        if (response.statusCode() == 503 && isBusy(response.body())) {
+            throw new PeerException(PeerException.Kind.BUSY, "GET " + base + " answered 503 (busy or rebuilding)");
+        }
         if (response.statusCode() != 200) {
             throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " answered " + response.statusCode());
         }
         return parse(base, response.body());
+    }
+
+    /** docs/protocol.md: 503 "busy" and "rebuilding" say the server works and will answer soon. */
+    private static boolean isBusy(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            String error = reader.readObject().getString("error", "");
+            return error.equals("busy") || error.equals("rebuilding");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static Cid parse(URI base, byte[] body) throws PeerException {

@@ -9,7 +9,8 @@ public final class PeerException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { UNREACHABLE, INVALID }
+    /** BUSY: it answered 503 (busy, or rebuilding its tree after a start), which is no reason for backoff. */
+    public enum Kind { UNREACHABLE, INVALID, BUSY }
 
     private final Kind kind;
 

@@ -29,7 +29,9 @@ public record PeerOutcome(Peer peer, Status status, PeerSeen seen, String detail
         /** The peer served something no honest server serves. What was valid was still taken. */
         INVALID(Effect.BACKOFF),
         /** Our own daemon or store failed: not the peer's fault, so no backoff. */
-        LOCAL_FAILURE(Effect.NONE);
+        LOCAL_FAILURE(Effect.NONE),
+        /** It answered 503 busy or rebuilding: alive and honest, asked again next round, no backoff. */
+        BUSY(Effect.NONE);
 
         private final Effect effect;
 

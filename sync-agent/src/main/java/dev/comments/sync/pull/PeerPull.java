@@ -36,6 +36,11 @@ public final class PeerPull {
         this.settings = settings;
     }
 
+    /** What the peers of a new round share (our own tree, read when first needed). */
+    public RoundShared newRound() {
+        return new RoundShared(kubo, settings.dataDir());
+    }
+
     public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared) {
         return new PeerWalk(kubo, store, api, settings, peer, seen, shared).run();
     }

@@ -80,7 +80,11 @@ final class PeerWalk {
         try {
             root = api.root(peer.url());
         } catch (PeerException e) {
-            Status status = e.kind() == PeerException.Kind.INVALID ? Status.INVALID : Status.UNREACHABLE;
+            Status status = switch (e.kind()) {
+                case INVALID -> Status.INVALID;
+                case BUSY -> Status.BUSY;
+                case UNREACHABLE -> Status.UNREACHABLE;
+            };
             return end(status, seen, e.getMessage());
         }
         if (seen.sawRoot(root)) {

@@ -13,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RoundShared {
 
     private final KuboClient kubo;
+    private final java.nio.file.Path dataDir;
     private final Set<Cid> claimed = ConcurrentHashMap.newKeySet();
     private volatile LocalTree local;
 
-    public RoundShared(KuboClient kubo) {
+    RoundShared(KuboClient kubo, java.nio.file.Path dataDir) {
         this.kubo = kubo;
+        this.dataDir = dataDir;
     }
 
     /** Our published tree; a KuboException when the daemon cannot say. */
@@ -27,7 +29,7 @@ public final class RoundShared {
             synchronized (this) {
                 tree = local;
                 if (tree == null) {
-                    tree = LocalTree.read(kubo);
+                    tree = LocalTree.read(kubo, dataDir);
                     local = tree;
                 }
             }

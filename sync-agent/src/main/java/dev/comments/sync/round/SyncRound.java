@@ -73,7 +73,7 @@ public final class SyncRound {
     }
 
     private List<PeerOutcome> pullAll(List<Peer> due) {
-        RoundShared shared = new RoundShared(kubo);
+        RoundShared shared = pull.newRound();
         List<PeerOutcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<PeerOutcome>> running = new ArrayList<>();

@@ -97,6 +97,12 @@ class PeerApiTest {
     }
 
     @Test
+    void aServerThatIsBusyOrRebuildingIsBusyNotUnreachable() {
+        answer(503, "{\"error\":\"rebuilding\",\"message\":\"back shortly\"}");
+        assertEquals(PeerException.Kind.BUSY, assertThrows(PeerException.class, () -> api.root(base())).kind());
+    }
+
+    @Test
     void anEndlessAnswerIsCutAtTheLimit() {
         answer = exchange -> {
             exchange.sendResponseHeaders(200, 0); // chunked, no end announced

@@ -7,6 +7,7 @@ import dev.comments.core.store.CommentStore;
 import dev.comments.core.tree.CommentId;
 import dev.comments.server.comments.control.CommentPoster;
 import dev.comments.server.comments.control.FolderPublisher;
+import dev.comments.server.comments.control.RebuildingException;
 import dev.comments.server.comments.control.PostedBody;
 import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
@@ -130,6 +131,10 @@ public class CommentsResource {
         return () -> {
             try {
                 return work.get();
+            } catch (RebuildingException e) {
+                return ApiError.builder(503, "rebuilding",
+                        "the server is publishing its comments to IPFS after a start; posting works, reading is back shortly")
+                        .header("Retry-After", "5").build();
             } catch (IpfsUnavailableException e) {
                 LOG.warning(() -> "event=ipfs-unavailable" + EventLog.pairs("error", e.getMessage()));
                 return ApiError.builder(503, "ipfs-unavailable",

@@ -1,46 +1,81 @@
 package dev.comments.server.comments.control;
 
-import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
+import dev.comments.core.config.Config;
+import dev.comments.core.dag.CarWriter;
+import dev.comments.core.dag.DagBlock;
+import dev.comments.core.dag.DagFolders;
+import dev.comments.core.dag.DagLink;
+import dev.comments.core.dag.UnixFsFolder;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
+import dev.comments.core.store.ChangeJournal;
 import dev.comments.core.store.ChangeStamp;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.CommentStore.StoredFile;
 import dev.comments.core.tree.CommentFileName;
+import dev.comments.core.tree.PublishedRoot;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
- * Publishes the store to IPFS and answers folder CIDs (docs/architecture.md, "Processes on one server"): each page's folder
- * lives in the daemon's files API at {@code /comments/<urlHash>/}; only comments not yet
- * there are added ({@code block/put} + {@code files/cp}), and a page whose change stamp
- * has not moved is answered from memory without asking the daemon anything.
+ * Publishes the store as one Merkle DAG and answers folder CIDs (docs/adr/007-published-dag.md).
  *
- * <p>The store is the source of truth. When the daemon's copy no longer matches what was
- * published (it restarted empty, or lost its files-API root), {@link #invalidate} starts a
- * new epoch and every folder is rebuilt from the store on its next request.
+ * <p>The tree is computed here, not in the daemon: each page's folder from the names and
+ * sizes of its files (a comment's name is its CID), the root over page folders, both as
+ * kubo's {@code ipfs add -r --cid-version=1 --raw-leaves} would build them. A change costs
+ * the changed page's listing, its folder's blocks, the root shards above it and one
+ * {@code dag/import} of those blocks plus the new comments, then one {@code pin/update}
+ * of the single recursive pin on the root. Which pages changed comes from the store's
+ * change journal, so the cost never grows with the store's size.
+ *
+ * <p>At start, or when the daemon lost our root, the whole tree is rebuilt from the store
+ * in the background ({@code GET}s answer 503 {@code rebuilding} meanwhile) and what the
+ * daemon lacks is streamed to it in one CAR: all of it for an empty daemon; for a daemon
+ * that still holds our last root, only the folders that differ and the comments that
+ * those folders did not have.
+ *
+ * <p>Memory: one small record per page asked for or changed since start, plus the root's
+ * entries (one link per page). Old directory blocks become garbage when the pin moves;
+ * {@link #collectGarbageIfDue} has the daemon remove them.
  */
 @ApplicationScoped
 public class FolderPublisher {
 
-    static final String ROOT = "/comments";
-    /** An empty folder kept outside the tree, so that its block exists and its CID is the daemon's own. */
-    static final String EMPTY = "/.empty-folder";
-    /** Exists while the daemon keeps the files API we filled; gone after it restarts empty. */
-    static final String MARKER = "/.published-by-comments-server";
+    /**
+     * A file written this long before a page's last listing might still have been linked
+     * after it (the store fsyncs a file before linking its name): such files are sent again.
+     */
+    static final Duration LINK_MARGIN = Duration.ofSeconds(60);
+    /** Garbage collection after this many bytes of replaced directory blocks... */
+    static final long GC_AFTER_BYTES = 32L << 20;
+    /** ...but not more often than this, and at least this often when there is any. */
+    static final Duration GC_MIN_INTERVAL = Duration.ofSeconds(60);
+    static final Duration GC_MAX_INTERVAL = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(FolderPublisher.class.getName());
+    private static final Cid EMPTY_FOLDER = new UnixFsFolder().encode(b -> { }).cid();
 
     @Inject
     CommentStore store;
@@ -48,177 +83,358 @@ public class FolderPublisher {
     @Inject
     IpfsFolders ipfs;
 
-    private final Map<UrlHash, PageFolder> pages = new ConcurrentHashMap<>();
-    private final Map<UrlHash, Object> pageLocks = new ConcurrentHashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
-    private volatile TreeFolder tree;
-    private volatile String emptyFolderCid;
-    private volatile String pinnedRoot;
+    @Inject
+    Config config;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<UrlHash, PageState> pages = new ConcurrentHashMap<>();
+    /** Guarded by lock. */
+    private UnixFsFolder root;
+    /** Guarded by lock. */
+    private ChangeJournal.Position position = ChangeJournal.Position.START;
+    private volatile Published published;
+    private volatile long epoch;
+    private volatile Thread rebuild;
+    /** False once a check found the daemon silent: a CID nobody can serve would only make readers wait. */
+    private volatile boolean daemonAnswers = true;
+    private long garbageBytes;
+    private Instant lastGc = Instant.now();
 
     /** A page's folder: its CID and number of comments. */
     public record Folder(String cid, int count) {
     }
 
-    private record PageFolder(Folder folder, ChangeStamp stamp, Instant readAt, long epoch, Set<String> names,
-            String pinned) {
-        boolean stillValid(ChangeStamp now, long currentEpoch) {
-            return epoch == currentEpoch && stamp.equals(now) && stamp.settledAt(readAt);
-        }
+    private record PageState(Folder folder, ChangeStamp stamp, Instant listedAt, long epoch) {
     }
 
-    private record TreeFolder(String cid, ChangeStamp stamp, Instant readAt, long epoch) {
-        boolean stillValid(ChangeStamp now, long currentEpoch) {
-            return epoch == currentEpoch && stamp.equals(now) && stamp.settledAt(readAt);
-        }
+    private record Published(Cid root, ChangeStamp stamp, Instant readAt, long epoch) {
     }
 
     /** The folder CID and count of one page. */
     public Folder page(UrlHash page) {
-        long current = epoch.get();
-        PageFolder cached = pages.get(page);
-        if (cached != null && cached.stillValid(stamp(page), current)) {
+        Published current = requirePublished();
+        PageState cached = pages.get(page);
+        ChangeStamp stamp = stamp(page);
+        if (cached != null && cached.epoch() == current.epoch() && cached.stamp().equals(stamp)
+                && stamp.settledAt(cached.listedAt())) {
             return cached.folder();
         }
-        synchronized (pageLocks.computeIfAbsent(page, p -> new Object())) {
-            return refresh(page).folder();
+        if (stamp.equals(ChangeStamp.NONE)) {
+            return new Folder(EMPTY_FOLDER.text(), 0);
+        }
+        lock.lock();
+        try {
+            requirePublished();
+            publish(Set.of(page));
+            PageState fresh = pages.get(page);
+            return fresh != null ? fresh.folder() : new Folder(EMPTY_FOLDER.text(), 0);
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The CID of the folder that holds one sub-folder per page: the whole store, for peers. */
+    /** The CID of the root: one entry per page with comments, the whole store, for peers. */
     public String tree() {
-        long current = epoch.get();
-        ChangeStamp storeStamp = storeStamp();
-        TreeFolder cached = tree;
-        if (cached != null && cached.stillValid(storeStamp, current)) {
-            return cached.cid();
+        Published current = requirePublished();
+        ChangeStamp stamp = storeStamp();
+        if (current.stamp().equals(stamp) && stamp.settledAt(current.readAt())) {
+            return current.root().text();
         }
-        synchronized (this) {
-            Instant readAt = Instant.now();
-            for (UrlHash page : pages()) {
-                page(page);
-            }
-            ipfs.mkdir(ROOT);
-            String cid = ipfs.cidOf(ROOT).orElseThrow(() -> new IpfsUnavailableException("the daemon lost " + ROOT, null));
-            if (pin(pinnedRoot, cid, "tree")) {
-                pinnedRoot = cid;
-            }
-            tree = new TreeFolder(cid, storeStamp, readAt, current);
-            return cid;
+        lock.lock();
+        try {
+            requirePublished();
+            publish(Set.of());
+            return published.root().text();
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Checks that the daemon still holds the files API we filled; when it does not (it
-     * restarted with an empty repo, or lost its files-API root), starts a rebuild.
-     * Returns false when a rebuild was started.
+     * Checks that the daemon still keeps our root; when it does not (it restarted with an
+     * emptied repo), or nothing was published yet, starts a rebuild. Returns false when a
+     * rebuild runs.
      */
     public boolean checkDaemonCopy() {
-        if (ipfs.cidOf(MARKER).isPresent()) {
+        if (rebuild != null) {
+            return false;
+        }
+        Published current = published;
+        boolean holdsRoot;
+        try {
+            holdsRoot = current != null && ipfs.isPinned(current.root().text());
+            if (!holdsRoot) {
+                ipfs.version(); // a daemon that is down fails here, before any rebuild starts
+            }
+            daemonAnswers = true;
+        } catch (IpfsUnavailableException e) {
+            daemonAnswers = false;
+            throw e;
+        }
+        if (holdsRoot) {
             return true;
         }
-        invalidate("the daemon has no files-API copy of ours (restarted empty, or lost its files-API root)");
-        ipfs.mkdir(MARKER);
+        startRebuild(current == null ? "server start" : "the daemon no longer holds our root " + current.root());
         return false;
     }
 
-    /** Forgets everything published: the next request of each folder rebuilds it from the store. */
+    /** Forgets everything published and rebuilds from the store. */
     public void invalidate(String why) {
-        long next = epoch.incrementAndGet();
-        tree = null;
-        emptyFolderCid = null;
-        pinnedRoot = null;
-        LOG.warning(() -> "event=ipfs-rebuild" + EventLog.pairs("epoch", next, "reason", why,
-                "action", "folders are republished from the store on their next request"));
+        published = null;
+        startRebuild(why);
     }
 
-    private PageFolder refresh(UrlHash page) {
-        // The names cached for this page are only true of the daemon we filled: check that it is
-        // still that daemon (one files/stat) before trusting them, rather than wait for DaemonWatch.
-        checkDaemonCopy();
-        long current = epoch.get();
-        Instant readAt = Instant.now();
-        ChangeStamp stamp = stamp(page);
-        PageFolder cached = pages.get(page);
-        if (cached != null && cached.stillValid(stamp, current)) {
-            return cached;
+    /** True while the tree is being rebuilt from the store. */
+    public boolean rebuilding() {
+        return rebuild != null;
+    }
+
+    /** Has the daemon drop replaced directory blocks once enough of them piled up (see the GC_ constants). */
+    public void collectGarbageIfDue() {
+        Duration since = Duration.between(lastGc, Instant.now());
+        boolean due = garbageBytes > 0 && (garbageBytes >= GC_AFTER_BYTES && since.compareTo(GC_MIN_INTERVAL) >= 0
+                || since.compareTo(GC_MAX_INTERVAL) >= 0);
+        if (!due || rebuild != null || !lock.tryLock()) {
+            return;
         }
-        List<Cid> ids = list(page);
-        PageFolder fresh;
-        if (ids.isEmpty()) {
-            fresh = new PageFolder(new Folder(emptyFolderCid(), 0), stamp, readAt, current, Set.of(), null);
-        } else {
-            String path = ROOT + "/" + page.hex();
-            // After a new epoch (or our own restart) ask the daemon what it already has.
-            Set<String> names = cached != null && cached.epoch() == current
-                    ? new HashSet<>(cached.names()) : new HashSet<>(ipfs.names(path));
-            int added = 0;
-            for (Cid id : ids) {
-                String name = CommentFileName.of(id);
-                if (!names.contains(name) && publish(page, id, path + "/" + name)) {
-                    names.add(name);
-                    added++;
-                }
-            }
-            String cid = ipfs.cidOf(path).orElseThrow(() -> new IpfsUnavailableException("the daemon lost " + path, null));
-            String pinned = cached != null && cached.epoch() == current ? cached.pinned() : null;
-            // A failed pin is tried again at the page's next change; the folder is answered either way.
-            String nowPinned = cid.equals(pinned) || pin(pinned, cid, page.hex()) ? cid : pinned;
-            fresh = new PageFolder(new Folder(cid, names.size()), stamp, readAt, current, Set.copyOf(names), nowPinned);
-            if (added > 0) {
-                int n = added;
-                LOG.info(() -> "event=folder-published page=" + page + " added=" + n + " count=" + names.size() + " cid=" + cid);
-            }
+        try {
+            long start = System.nanoTime();
+            ipfs.collectGarbage();
+            long bytes = garbageBytes;
+            garbageBytes = 0;
+            lastGc = Instant.now();
+            LOG.info(() -> "event=ipfs-gc" + EventLog.pairs("replaced_bytes", bytes, "ms", (System.nanoTime() - start) / 1_000_000));
+        } finally {
+            lock.unlock();
         }
-        pages.put(page, fresh);
-        return fresh;
+    }
+
+    private Published requirePublished() {
+        if (!daemonAnswers) {
+            throw new IpfsUnavailableException("the daemon did not answer its last check", null);
+        }
+        Published current = published;
+        if (current == null || rebuild != null) {
+            if (rebuild == null) {
+                startRebuild("first request");
+            }
+            throw new RebuildingException("the published tree is being rebuilt from the store");
+        }
+        return current;
+    }
+
+    private synchronized void startRebuild(String why) {
+        if (rebuild != null) {
+            return;
+        }
+        Thread thread = threads.newThread(() -> rebuild(why));
+        thread.setName("publisher-rebuild");
+        rebuild = thread;
+        thread.start();
+    }
+
+    private void rebuild(String why) {
+        long start = System.nanoTime();
+        LOG.warning(() -> "event=ipfs-rebuild" + EventLog.pairs("reason", why,
+                "action", "the tree is rebuilt from the store; GETs answer 503 rebuilding meanwhile"));
+        lock.lock();
+        try {
+            epoch++;
+            pages.clear();
+            Map<String, DagLink> daemonHas = daemonsCopy();
+            root = new UnixFsFolder();
+            position = ChangeJournal.Position.START;
+            publish(store.pages(), daemonHas);
+            LOG.info(() -> "event=ipfs-rebuilt" + EventLog.pairs("root", published.root(), "pages", pages.size(),
+                    "ms", (System.nanoTime() - start) / 1_000_000));
+        } catch (IOException | UncheckedIOException | IpfsUnavailableException | IllegalArgumentException e) {
+            LOG.warning(() -> "event=ipfs-rebuild-failed" + EventLog.pairs("error", e.getMessage(),
+                    "action", "tried again at the next check of the daemon"));
+        } finally {
+            lock.unlock();
+            rebuild = null;
+        }
+    }
+
+    /** The page folders of the root the daemon still holds from our last run; empty when it holds none. */
+    private Map<String, DagLink> daemonsCopy() {
+        Cid last = PublishedRoot.read(config.dataDir()).orElse(null);
+        if (last == null || !ipfs.isPinned(last.text())) {
+            return Map.of();
+        }
+        try {
+            return DagFolders.entries(last, cid -> ipfs.block(cid.text()));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "event=published-root-unreadable" + EventLog.pairs("root", last, "error", e.getMessage()));
+            return Map.of();
+        }
+    }
+
+    private void publish(Collection<UrlHash> asked) {
+        try {
+            publish(asked, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * Moves a pin. Pins only keep blocks from garbage collection, which the files API already
-     * does for everything published, so a failed pin (for instance a CID pinned already by an
-     * import) is logged and never keeps a folder from being answered. A daemon that is down
-     * fails the surrounding calls anyway.
+     * Under the lock: brings the pages the journal names (all of them when it cannot say)
+     * and {@code asked} up to date, hands the daemon what it lacks in one CAR, moves the pin.
+     * {@code daemonHas} is the daemon's copy of each page folder at a rebuild, null otherwise.
      */
-    private boolean pin(String oldCid, String newCid, String what) {
+    private void publish(Collection<UrlHash> asked, Map<String, DagLink> daemonHas) throws IOException {
+        Instant readAt = Instant.now();
+        ChangeStamp stamp = storeStamp();
+        ChangeJournal.Changes changes = store.changesSince(position);
+        Set<UrlHash> todo = new LinkedHashSet<>(asked);
+        todo.addAll(changes.rescan() && daemonHas == null ? store.pages() : changes.pages());
+        Published before = published;
+        boolean rebuilding = daemonHas != null;
+        Path sections = Files.createTempFile(config.dataDir(), ".publish-", ".sections");
+        Path car = config.dataDir().resolve(sections.getFileName() + ".car");
         try {
-            ipfs.repin(oldCid, newCid);
-            return true;
-        } catch (IpfsUnavailableException e) {
-            LOG.warning(() -> "event=pin-failed" + EventLog.pairs("folder", what, "cid", newCid, "error", e.getMessage()));
-            return false;
-        }
-    }
-
-    /** Adds one stored file to the page's folder as it is; readers verify it against its name. */
-    private boolean publish(UrlHash page, Cid id, String path) {
-        byte[] bytes;
-        try {
-            var read = store.read(page, id);
-            if (read.isEmpty()) {
-                return false;
+            Map<UrlHash, PageState> done = new HashMap<>();
+            long sentBlocks;
+            long carBytes = 0;
+            Cid newRoot;
+            try (OutputStream out = Files.newOutputStream(sections); CarWriter writer = CarWriter.sections(out)) {
+                for (UrlHash page : todo) {
+                    PageState state = refresh(page, daemonHas, writer);
+                    if (state != null) {
+                        done.put(page, state);
+                    }
+                }
+                // a new root encodes (and so writes) every shard; a changed one only those above the changes
+                newRoot = root.encode(block -> write(writer, block)).cid();
+                if (rebuilding) {
+                    write(writer, new UnixFsFolder().encode(b -> { }));
+                }
+                sentBlocks = writer.blocks();
             }
-            bytes = read.get();
-        } catch (IOException e) {
-            LOG.warning(() -> "event=store-read-failed" + EventLog.pairs("page", page, "id", id, "error", e.getMessage()));
-            return false;
+            if (sentBlocks > 0) {
+                CarWriter.assemble(sections, newRoot, car);
+                carBytes = Files.size(car);
+                ipfs.importCar(car);
+            }
+            Cid oldRoot = rebuilding ? (daemonHas.isEmpty() ? null : PublishedRoot.read(config.dataDir()).orElse(null))
+                    : before.root();
+            if (rebuilding || !newRoot.equals(oldRoot)) {
+                ipfs.repin(oldRoot == null ? null : oldRoot.text(), newRoot.text());
+                PublishedRoot.write(config.dataDir(), newRoot);
+            }
+            if (rebuilding) {
+                ipfs.repin(null, EMPTY_FOLDER.text());
+            }
+            pages.putAll(done);
+            position = changes.next();
+            published = new Published(newRoot, stamp, readAt, epoch);
+            if (oldRoot != null && !oldRoot.equals(newRoot)) {
+                garbageBytes += carBytes;
+            }
+            if (sentBlocks > 0) {
+                Cid r = newRoot;
+                LOG.info(() -> "event=tree-published" + EventLog.pairs("root", r, "pages", done.size(), "blocks", sentBlocks));
+            }
+        } finally {
+            Files.deleteIfExists(sections);
+            Files.deleteIfExists(car);
         }
-        String cid = ipfs.putRawBlock(bytes);
-        if (!cid.equals(id.text())) {
-            LOG.warning(() -> "event=store-file-mismatch page=" + page + " id=" + id + " content=" + cid
-                    + " note=\"published as it is; readers drop it\"");
-        }
-        ipfs.copy(cid, path);
-        return true;
     }
 
-    private String emptyFolderCid() {
-        String cid = emptyFolderCid;
-        if (cid == null) {
-            ipfs.mkdir(EMPTY);
-            cid = ipfs.cidOf(EMPTY).orElseThrow(() -> new IpfsUnavailableException("the daemon lost " + EMPTY, null));
-            emptyFolderCid = cid;
+    /**
+     * Lists one page, computes its folder, writes what the daemon lacks (the folder's blocks
+     * and the comments it has not seen) and puts the folder into the root. Returns the
+     * page's new state, or null for a page without comments.
+     */
+    private PageState refresh(UrlHash page, Map<String, DagLink> daemonHas, CarWriter writer) throws IOException {
+        Instant listedAt = Instant.now();
+        ChangeStamp stamp = stamp(page);
+        List<StoredFile> files = store.files(page);
+        if (files.isEmpty()) {
+            return null;
         }
-        return cid;
+        DagLink had = daemonHas != null ? daemonHas.get(page.hex()) : root.get(page.hex());
+        Set<String> daemonNames = namesTheDaemonHas(page, had, files);
+        List<DagLink> links = new ArrayList<>(files.size());
+        List<StoredFile> toSend = new ArrayList<>();
+        for (StoredFile file : files) {
+            String name = CommentFileName.of(file.id());
+            links.add(new DagLink(file.id(), name, file.size()));
+            if (daemonNames == null || !daemonNames.contains(name)) {
+                toSend.add(file);
+            }
+        }
+        UnixFsFolder folder = UnixFsFolder.of(links);
+        DagLink link = folder.linkAs(page.hex());
+        if (had == null || !had.cid().equals(link.cid())) {
+            List<Cid> unreadable = sendComments(page, toSend, writer);
+            if (!unreadable.isEmpty()) {
+                links.removeIf(l -> unreadable.contains(l.cid()));
+                folder = UnixFsFolder.of(links);
+                link = folder.linkAs(page.hex());
+            }
+            if (links.isEmpty()) {
+                return null;
+            }
+            folder.allBlocks(block -> write(writer, block));
+        }
+        root.put(page.hex(), link.cid(), link.tsize());
+        return new PageState(new Folder(link.cid().text(), links.size()), stamp, listedAt, epoch);
+    }
+
+    /**
+     * The comment names the daemon already holds for a page whose folder it has ({@code had}):
+     * from our own last listing when we made it (files written since, with a margin, are
+     * sent again), else read from the daemon's copy of the folder. Null: it holds none.
+     */
+    private Set<String> namesTheDaemonHas(UrlHash page, DagLink had, List<StoredFile> files) {
+        if (had == null) {
+            return null;
+        }
+        PageState state = pages.get(page);
+        if (state != null && state.epoch() == epoch && state.folder().cid().equals(had.cid().text())) {
+            long since = state.listedAt().minus(LINK_MARGIN).toEpochMilli();
+            Set<String> names = new java.util.HashSet<>();
+            for (StoredFile f : files) {
+                if (f.modifiedMillis() < since) {
+                    names.add(CommentFileName.of(f.id()));
+                }
+            }
+            return names;
+        }
+        try {
+            return DagFolders.entries(had.cid(), cid -> ipfs.block(cid.text())).keySet();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Writes the comments' bytes as raw blocks; returns the ids whose files are gone or do not hash to their name. */
+    private List<Cid> sendComments(UrlHash page, List<StoredFile> files, CarWriter writer) throws IOException {
+        List<Cid> unreadable = new ArrayList<>();
+        for (StoredFile file : files) {
+            byte[] bytes = store.read(page, file.id()).orElse(null);
+            if (bytes == null || !file.id().isRawSha256Of(bytes)) {
+                unreadable.add(file.id());
+                LOG.warning(() -> "event=store-file-mismatch" + EventLog.pairs("page", page, "id", file.id(),
+                        "note", "left out of the published folder: its bytes are gone or do not hash to its name"));
+                continue;
+            }
+            writer.write(file.id(), bytes);
+        }
+        return unreadable;
+    }
+
+    private static void write(CarWriter writer, DagBlock block) {
+        try {
+            writer.write(block);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ChangeStamp stamp(UrlHash page) {
@@ -232,22 +448,6 @@ public class FolderPublisher {
     private ChangeStamp storeStamp() {
         try {
             return store.storeStamp();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<Cid> list(UrlHash page) {
-        try {
-            return store.list(page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<UrlHash> pages() {
-        try {
-            return store.pages();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

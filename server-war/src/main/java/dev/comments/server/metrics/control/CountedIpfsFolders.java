@@ -1,8 +1,6 @@
 package dev.comments.server.metrics.control;
 
 import dev.comments.server.ipfs.IpfsFolders;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@link IpfsFolders} that counts every daemon call, and those that failed (any exception), in {@link ServerMetrics}. */
@@ -22,35 +20,35 @@ public final class CountedIpfsFolders implements IpfsFolders {
     }
 
     @Override
-    public void copy(String cid, String path) {
-        counted("files_cp", () -> {
-            daemon.copy(cid, path);
+    public void importCar(java.nio.file.Path car) {
+        counted("dag_import", () -> {
+            daemon.importCar(car);
             return null;
         });
     }
 
     @Override
-    public Optional<String> cidOf(String path) {
-        return counted("files_stat", () -> daemon.cidOf(path));
+    public byte[] block(String cid) {
+        return counted("block_get", () -> daemon.block(cid));
     }
 
     @Override
-    public Set<String> names(String path) {
-        return counted("files_ls", () -> daemon.names(path));
-    }
-
-    @Override
-    public void mkdir(String path) {
-        counted("files_mkdir", () -> {
-            daemon.mkdir(path);
-            return null;
-        });
+    public boolean isPinned(String cid) {
+        return counted("pin_ls", () -> daemon.isPinned(cid));
     }
 
     @Override
     public void repin(String oldCid, String newCid) {
         counted("pin", () -> {
             daemon.repin(oldCid, newCid);
+            return null;
+        });
+    }
+
+    @Override
+    public void collectGarbage() {
+        counted("repo_gc", () -> {
+            daemon.collectGarbage();
             return null;
         });
     }

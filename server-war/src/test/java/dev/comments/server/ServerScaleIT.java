@@ -1,0 +1,95 @@
+package dev.comments.server;
+
+import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.core.testing.TestComments.verified;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.kubo.Dag;
+import dev.comments.core.kubo.KuboCli;
+import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.store.CommentStore;
+import dev.comments.core.testing.Folders;
+import dev.comments.server.testing.Api;
+import dev.comments.server.testing.PayaraServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server at the size the issue tracker measured it stalling: a store of 100,000 pages of
+ * one comment and one page of 10,000, an empty kubo repository. The server must answer
+ * {@code GET /} with the very CID kubo's own {@code ipfs add -r} gives the store folder, and
+ * another daemon must be able to fetch every block of it. Times are in the bench, not here.
+ */
+class ServerScaleIT {
+
+    private static final int PAGES = 100_000;
+    private static final int BIG_PAGE = 10_000;
+    private static final String IP = "127.0.35.1";
+
+    @Test
+    void aServerStartedOnAHundredThousandPagesPublishesThemAllAsKuboWould() throws Exception {
+        Path dir = Folders.newScratch("server-scale");
+        Path data = dir.resolve("data");
+        try {
+            String bigPage = writeStore(data);
+            try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
+                 KuboDaemon other = KuboDaemon.start(dir.resolve("kubo-other"), "127.0.35.2", daemon.swarmAddress())) {
+                Cid expected = KuboCli.hashRecursive(other, data.resolve("comments")).get("comments");
+                try (PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, Map.of(
+                        "COMMENTS_DATA_DIR", data.toString(),
+                        "COMMENTS_IPFS_API", daemon.api().toString(),
+                        "COMMENTS_HTTP_HOST", IP,
+                        "COMMENTS_ANNOUNCE", "/ip4/" + IP + "/tcp/8000/http")).start()) {
+                    server.awaitUp(Duration.ofSeconds(90));
+                    Api api = new Api(server.base(), IP);
+                    await("GET / answers once the tree is published").atMost(Duration.ofMinutes(10))
+                            .pollInterval(Duration.ofSeconds(1)).until(() -> api.get("").status() == 200);
+                    assertEquals(expected.text(), api.get("").json().getString("cid"), "the root is kubo's own CID of the store");
+                    assertEquals(BIG_PAGE, api.get(bigPage).json().getInt("count"));
+
+                    Dag.DagStat mine = daemon.client().withTimeout(Duration.ofMinutes(5)).dag.stat(expected);
+                    Dag.DagStat fetched = other.client().withTimeout(Duration.ofMinutes(10)).dag.stat(expected);
+                    assertEquals(mine, fetched, "another daemon fetches every block of the published tree");
+                    assertTrue(fetched.uniqueBlocks() > 2L * PAGES + BIG_PAGE,
+                            "comments, page folders and root shards: " + fetched.uniqueBlocks());
+                }
+            }
+        } finally {
+            Folders.deleteRecursively(dir);
+        }
+    }
+
+    /** 100,000 pages of one signed comment, one page of 10,000; returns that page's urlHash. */
+    private static String writeStore(Path data) throws Exception {
+        CommentStore store = CommentStore.open(data);
+        List<VerifiedComment> batch = new ArrayList<>();
+        for (int i = 0; i < PAGES; i++) {
+            String page = String.format("%064x", i * 2_654_435_761L + 1);
+            batch.add(verified(SIGNER.sign(page, null, "Scale", "comment on page " + i, 1_795_530_000_000L + i).fileBytes()));
+            flushIfFull(store, batch);
+        }
+        String big = "b".repeat(64);
+        for (int i = 0; i < BIG_PAGE; i++) {
+            batch.add(verified(SIGNER.sign(big, null, "Scale", "comment " + i + " on the big page", 1_795_530_000_000L + i)
+                    .fileBytes()));
+            flushIfFull(store, batch);
+        }
+        store.writeAll(batch);
+        return big;
+    }
+
+    private static void flushIfFull(CommentStore store, List<VerifiedComment> batch) throws Exception {
+        if (batch.size() == 1000) {
+            store.writeAll(batch);
+            batch.clear();
+        }
+    }
+}
