@@ -21,11 +21,10 @@ public enum Setting {
     SYNC_HEARTBEAT_FILE("sync.heartbeat.file", "", Kind.TEXT),
     /** How many providers of the network id one round asks the DHT for. */
     SYNC_MAX_PEERS("sync.max.peers", "20", Kind.POSITIVE),
-    /** Page folders read from one peer's root per round; the rest wait for later rounds. */
-    SYNC_MAX_FOLDERS_PER_ROOT("sync.max.folders.per.root", "10000", Kind.POSITIVE),
-    /** Entries read from one page folder; a larger folder is read this far only. */
-    SYNC_MAX_ENTRIES_PER_FOLDER("sync.max.entries.per.folder", "10000", Kind.POSITIVE),
-    /** Comment blocks fetched from one peer per round; the rest wait for later rounds. */
+    /**
+     * Blocks read from one peer per round (each folder node and each comment); what a round
+     * did not reach, the next rounds reach: every node finished is remembered.
+     */
     SYNC_MAX_BLOCKS_PER_PEER("sync.max.blocks.per.peer", "2000", Kind.POSITIVE),
     /** Deadline of every single call the sync agent makes (peer HTTP, kubo RPC). */
     SYNC_TIMEOUT_MS("sync.timeout.ms", "10000", Kind.POSITIVE),

@@ -1,57 +1,97 @@
 package dev.comments.core.dag;
 
 import dev.comments.core.cid.Cid;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Reads a UnixFS folder, flat or HAMT-sharded, block by block from any source of blocks
  * (a daemon's {@code block/get}): its entries by name, with their CIDs and sizes, without
  * fetching the entries themselves. Blocks come from daemons or peers: each is checked
- * against its CID, and anything that is not a folder of ours is an IllegalArgumentException.
- * Cost: one block per shard (a folder of n entries has about n/100 shards when sharded).
+ * against its CID, and anything that is not a folder as kubo writes one is an
+ * IllegalArgumentException. Cost: one block per node (a sharded folder of n entries has
+ * roughly n/100 to n/3 nodes, depending on how the hash spreads them).
  */
 public final class DagFolders {
 
     /** Shard links are named by their slot alone: two upper-case hex digits. */
     private static final int PREFIX = 2;
+    /** murmur3-x64-64 gives 8 bytes: no honest shard is deeper. */
+    private static final int MAX_SHARD_DEPTH = 8;
 
     private DagFolders() {
     }
 
-    public static Map<String, DagLink> entries(Cid folder, Function<Cid, byte[]> blocks) {
-        Map<String, DagLink> entries = new HashMap<>();
-        read(folder, blocks, entries, true);
-        return entries;
+    /** One node of a folder: the entries it holds (names without slot prefixes) and its child shards. */
+    public record FolderNode(List<DagLink> entries, List<DagLink> shards) {
     }
 
-    private static void read(Cid cid, Function<Cid, byte[]> blocks, Map<String, DagLink> into, boolean top) {
+    /**
+     * Decodes one node of a folder and checks it against its CID. {@code top}: the folder's
+     * own node, which may be flat; below it only HAMT shards of fanout 256 are accepted.
+     */
+    public static FolderNode node(Cid cid, byte[] bytes, boolean top) {
         if (cid.codec() != Cid.DAG_PB) {
             throw new IllegalArgumentException(cid + " is not a dag-pb folder node");
         }
-        byte[] bytes = blocks.apply(cid);
         if (!Cid.ofDagPb(bytes).equals(cid)) {
             throw new IllegalArgumentException("block " + cid + " does not hash to its CID");
         }
         DagPb.Node node = DagPb.decode(bytes);
         UnixFsData.Kind kind = UnixFsData.decode(node.data());
         if (kind.isFlat() && top) {
-            node.links().forEach(l -> into.put(l.name(), l));
-        } else if (kind.isShard() && kind.fanout() == HamtShard.FANOUT && kind.hashType() == UnixFsData.MURMUR3_X64_64) {
-            for (DagLink link : node.links()) {
-                if (link.name().length() < PREFIX) {
-                    throw new IllegalArgumentException("shard link without a slot: " + link.name());
-                }
-                if (link.name().length() == PREFIX) {
-                    read(link.cid(), blocks, into, false);
-                } else {
-                    String name = link.name().substring(PREFIX);
-                    into.put(name, new DagLink(link.cid(), name, link.tsize()));
-                }
-            }
-        } else {
+            return new FolderNode(node.links(), List.of());
+        }
+        if (!kind.isShard() || kind.fanout() != HamtShard.FANOUT || kind.hashType() != UnixFsData.MURMUR3_X64_64) {
             throw new IllegalArgumentException(cid + " is not a folder or a shard of 256 (UnixFS type " + kind.type() + ")");
         }
+        List<DagLink> entries = new ArrayList<>();
+        List<DagLink> shards = new ArrayList<>();
+        for (DagLink link : node.links()) {
+            if (link.name().length() < PREFIX) {
+                throw new IllegalArgumentException("shard link without a slot: " + link.name());
+            }
+            if (link.name().length() == PREFIX) {
+                shards.add(link);
+            } else {
+                String name = link.name().substring(PREFIX);
+                entries.add(new DagLink(link.cid(), name, link.tsize()));
+            }
+        }
+        return new FolderNode(entries, shards);
+    }
+
+    /** Every entry of the folder, by name. */
+    public static Map<String, DagLink> entries(Cid folder, Function<Cid, byte[]> blocks) {
+        Map<String, DagLink> entries = new HashMap<>();
+        walk(folder, blocks, e -> entries.put(e.name(), e), node -> { });
+        return entries;
+    }
+
+    /** Visits every entry and the CID of every node (the folder's own and each shard's). */
+    public static void walk(Cid folder, Function<Cid, byte[]> blocks, Consumer<DagLink> entries, Consumer<Cid> nodes) {
+        walk(folder, blocks, entries, nodes, 0);
+    }
+
+    private static void walk(Cid cid, Function<Cid, byte[]> blocks, Consumer<DagLink> entries, Consumer<Cid> nodes,
+            int depth) {
+        if (depth > MAX_SHARD_DEPTH) {
+            throw new IllegalArgumentException("shards nested deeper than a 64-bit hash allows");
+        }
+        FolderNode node = node(cid, blocks.apply(cid), depth == 0);
+        nodes.accept(cid);
+        node.entries().forEach(entries);
+        for (DagLink shard : node.shards()) {
+            walk(shard.cid(), blocks, entries, nodes, depth + 1);
+        }
+    }
+
+    /** How deep a shard may be nested below its folder's own node. */
+    public static int maxShardDepth() {
+        return MAX_SHARD_DEPTH;
     }
 }

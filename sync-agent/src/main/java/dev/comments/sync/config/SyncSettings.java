@@ -25,8 +25,6 @@ public record SyncSettings(
         Path heartbeatFile,
         Path stateFile,
         int maxPeers,
-        int maxFoldersPerRoot,
-        int maxEntriesPerFolder,
         int maxBlocksPerPeer,
         Duration timeout,
         Duration backoffMax) {
@@ -51,8 +49,6 @@ public record SyncSettings(
                 config.syncHeartbeatFile(),
                 data.resolve(STATE_FILE),
                 config.integer(Setting.SYNC_MAX_PEERS),
-                config.integer(Setting.SYNC_MAX_FOLDERS_PER_ROOT),
-                config.integer(Setting.SYNC_MAX_ENTRIES_PER_FOLDER),
                 config.integer(Setting.SYNC_MAX_BLOCKS_PER_PEER),
                 Duration.ofMillis(config.integer(Setting.SYNC_TIMEOUT_MS)),
                 Duration.ofMillis(config.integer(Setting.SYNC_BACKOFF_MAX_MS)));

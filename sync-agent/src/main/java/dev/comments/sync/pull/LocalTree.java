@@ -2,14 +2,15 @@ package dev.comments.sync.pull;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.dag.DagFolders;
-import dev.comments.core.dag.DagLink;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.tree.PublishedRoot;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * This server's own published tree: the root the comment server last pinned (it names it
@@ -18,12 +19,13 @@ import java.util.Optional;
  * which never deletes. It may lag the store; that only costs a listing, never a comment.
  * Cost: one block per root shard (about pages/100 blocks), all local.
  */
-public record LocalTree(Cid root, Map<UrlHash, Cid> folders) {
+public record LocalTree(Cid root, Map<UrlHash, Cid> folders, Set<Cid> nodes) {
 
-    public static final LocalTree NONE = new LocalTree(null, Map.of());
+    public static final LocalTree NONE = new LocalTree(null, Map.of(), Set.of());
 
     public LocalTree {
         folders = Map.copyOf(folders);
+        nodes = Set.copyOf(nodes);
     }
 
     /**
@@ -36,16 +38,22 @@ public record LocalTree(Cid root, Map<UrlHash, Cid> folders) {
             return NONE;
         }
         Map<UrlHash, Cid> folders = new HashMap<>();
+        Set<Cid> nodes = new HashSet<>();
         try {
-            for (DagLink link : DagFolders.entries(root.get(), kubo.block::get).values()) {
+            DagFolders.walk(root.get(), kubo.block::get, link -> {
                 if (UrlHash.isValid(link.name())) {
                     folders.put(new UrlHash(link.name()), link.cid());
                 }
-            }
+            }, nodes::add);
         } catch (IllegalArgumentException e) {
             return NONE; // not a tree of ours: compare with nothing, which costs listings, not comments
         }
-        return new LocalTree(root.get(), folders);
+        return new LocalTree(root.get(), folders, nodes);
+    }
+
+    /** True for a node of our root (the root or one of its shards): the same subtree as ours. */
+    public boolean hasNode(Cid cid) {
+        return nodes.contains(cid);
     }
 
     public boolean hasRoot(Cid cid) {

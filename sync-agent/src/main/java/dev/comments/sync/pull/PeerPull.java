@@ -7,17 +7,18 @@ import dev.comments.sync.peers.Peer;
 import dev.comments.sync.state.PeerSeen;
 
 /**
- * One round with one peer (the Merkle diff of the issue): {@code GET /} for its root; if
- * the root is the one taken last time, stop. Otherwise list the root, and for each page
- * whose folder CID differs both from the one taken last time from this peer and from our
- * own, list the folder and fetch, through our daemon, only the ids our store lacks. Each
- * fetched comment is verified (CommentVerifier: bytes hash to the id, canonical,
- * signature, limits, url = the folder's page) before it is written.
+ * One round with one peer: {@code GET /} for its root; if the root is the one taken last
+ * time, stop. Otherwise diff its tree against ours block by block (PeerWalk): read only the
+ * folder nodes whose CIDs are neither ours nor taken from this peer before, and fetch,
+ * through our daemon, only the comments our store lacks. Each fetched comment is verified
+ * (CommentVerifier: bytes hash to the id, canonical, signature, limits, url = the folder's
+ * page) before it is written.
  *
- * <p>Bounded against a peer that lies: at most {@code maxFoldersPerRoot} root entries and
- * {@code maxEntriesPerFolder} folder entries are read; a budget of
- * {@code maxBlocksPerPeer} per round is spent by each folder listed and each block
- * fetched; each comment read is cut at 16 KiB + 1 byte; every call has a deadline; after
+ * <p>Bounded against a peer that lies: a budget of {@code maxBlocksPerPeer} per round is
+ * spent by each folder node read and each comment fetched (what is left waits for the next
+ * rounds, which skip every node already finished); each node is checked against its CID and
+ * must be a flat folder or a HAMT shard no deeper than its hash allows; each comment read
+ * is cut at 16 KiB + 1 byte; every call has a deadline; after
  * {@link PeerWalk#FAILURES_IN_A_ROW} failed calls in a row, or {@link PeerWalk#FAILURES} in all, the peer
  * is left for this round; and the whole walk stops after {@link PeerWalk#CALLS_OF_TIME} call
  * deadlines, so a peer that serves slowly cannot hold the round for long.

@@ -6,9 +6,11 @@ import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
 import dev.comments.core.comment.Rejection;
 import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.dag.DagFolders;
+import dev.comments.core.dag.DagFolders.FolderNode;
+import dev.comments.core.dag.DagLink;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
-import dev.comments.core.kubo.Link;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.log.EventLog;
@@ -20,16 +22,23 @@ import dev.comments.sync.pull.PeerOutcome.Status;
 import dev.comments.sync.state.PeerSeen;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One peer's walk in one round (see {@link PeerPull}): its counters, its budget, its
  * deadline, and what it has taken so far. Used once.
+ *
+ * <p>The walk diffs by blocks: it reads the peer's root and its shards as blocks through our
+ * daemon and descends only into nodes whose CID is neither one of ours (same subtree as our
+ * own tree) nor one taken in full from this peer before; in a page folder that differs, it
+ * does the same against our copy of that folder, then fetches the comments our store lacks.
+ * A round after one change costs the path to it: the root's nodes above the page, the page
+ * folder's nodes above the comment, the comment. Every node read and every comment fetched
+ * spends one of the round's block budget; what the budget did not reach is reached by the
+ * next rounds, since every node finished is remembered and never read again.
  */
 final class PeerWalk {
 
@@ -39,6 +48,19 @@ final class PeerWalk {
     static final int FAILURES = 10;
     /** A peer's walk ends after this many call deadlines ({@code sync.timeout.ms}); the rest waits for the next round. */
     static final int CALLS_OF_TIME = 30;
+    /** Nodes remembered per peer before the oldest are let go (about 60 bytes each on disk). */
+    static final int MAX_SEEN_NODES = 1_000_000;
+    /**
+     * Child shards fetched at once. Held while the walk goes down one of them, so at most
+     * this many per level of depth (each at most {@link #MAX_NODE_BYTES}).
+     */
+    private static final int SHARD_WINDOW = 16;
+    /** No folder node kubo writes is larger (a flat folder stops at 256 KiB; a shard holds 256 links). */
+    static final int MAX_NODE_BYTES = 1 << 20;
+    /** Page folders fetched at once (each at most a 256 KiB node: at most 32 MiB held). */
+    private static final int PREFETCH_WINDOW = 128;
+    /** Comments fetched at once after them (each at most 16 KiB). */
+    private static final int PREFETCH_COMMENTS = 512;
     /** Rejections logged one by one per peer and round; the rest are only counted. */
     private static final int LOGGED_REJECTIONS = 10;
 
@@ -58,8 +80,15 @@ final class PeerWalk {
     private int budget;
     private int failuresInARow;
     private int failures;
-    private boolean incomplete;
-    private final Map<UrlHash, Cid> taken = new HashMap<>();
+    /** Nodes of the peer's tree taken in full this round. */
+    private final Set<Cid> done = new HashSet<>();
+    /** Every CID a node read this round links to: what of the last round's nodes is still in the tree. */
+    private final Set<Cid> linked = new HashSet<>();
+    private final Prefetch prefetch = new Prefetch();
+    /** Shard blocks prefetched for the walk (at most one node's children per level of depth). */
+    private final java.util.Map<Cid, byte[]> shardBlocks = new java.util.HashMap<>();
+    /** Page folder blocks prefetched for the walk, taken when it reads them. */
+    private final java.util.Map<Cid, byte[]> prefetched = new java.util.HashMap<>();
     private final long endsAt;
 
     PeerWalk(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings, Peer peer, PeerSeen seen,
@@ -93,7 +122,7 @@ final class PeerWalk {
         try {
             return diff(root);
         } catch (LocalFailure e) {
-            return end(Status.LOCAL_FAILURE, seen, e.getMessage());
+            return end(Status.LOCAL_FAILURE, progress(), e.getMessage());
         } catch (GiveUp e) {
             return end(Status.UNREACHABLE, progress(), e.getMessage());
         } catch (OutOfTime e) {
@@ -103,117 +132,280 @@ final class PeerWalk {
         }
     }
 
-    /** What was taken before the walk was cut short: the old root, the folders finished so far. */
+    /** What was taken before the walk was cut short: the old root, and every node finished so far. */
     private PeerSeen progress() {
-        Map<UrlHash, Cid> folders = new HashMap<>(seen.folders());
-        folders.putAll(taken);
-        return new PeerSeen(seen.root(), folders);
+        return seen.withNodes(seen.root(), done);
+    }
+
+    /**
+     * After a complete round: every node finished, now and before, so that when one node
+     * changes later its unchanged siblings are still known (one change costs its path). This
+     * grows with the versions of the peer's tree we saw; past {@link #MAX_SEEN_NODES} it is cut
+     * to the nodes finished now and those of before that the tree still links to (each stands
+     * for everything under it), which costs a later change at most its siblings' re-reading.
+     */
+    private PeerSeen stillInTree(Cid root) {
+        if (seen.nodes().size() + done.size() <= MAX_SEEN_NODES) {
+            return seen.withNodes(root, done);
+        }
+        Set<Cid> keep = new HashSet<>(done);
+        for (Cid old : seen.nodes()) {
+            if (linked.contains(old)) {
+                keep.add(old);
+            }
+        }
+        return new PeerSeen(root, keep);
     }
 
     private PeerOutcome diff(Cid root) throws LocalFailure, GiveUp, OutOfTime {
         LocalTree local = local();
         if (local.hasRoot(root)) {
-            return end(Status.SYNCED, new PeerSeen(root, local.folders()), "same tree as ours");
+            return end(Status.SYNCED, seen.withNodes(root, Set.of()), "same tree as ours");
         }
-        List<Link> entries;
+        boolean complete;
         try {
-            entries = list(root, settings.maxFoldersPerRoot(), "root");
-        } catch (Failed e) {
-            return end(Status.UNREACHABLE, seen, "its root " + root + " could not be listed");
+            complete = visitRoot(root, 0, local);
+        } catch (NotAFolder e) {
+            return end(Status.INVALID, seen, "its root " + root + " is not a folder: " + e.getMessage());
         }
-        rootsListed = 1;
-        if (entries.size() > settings.maxFoldersPerRoot()) {
-            entries = entries.subList(0, settings.maxFoldersPerRoot());
-            incomplete = true;
-            EventLog.warn("event=root-over-cap peer=" + peer.url() + " root=" + root + " read=" + entries.size()
-                    + " note=\"the rest of this peer's pages are not read\"");
+        if (rootsListed == 0 && !complete) {
+            return end(Status.UNREACHABLE, seen, "its root " + root + " could not be read");
         }
-        for (Link entry : entries) {
-            Optional<UrlHash> page = RootEntry.page(entry);
-            if (page.isEmpty()) {
-                ignored++;
-                continue;
-            }
-            Cid folder = entry.hash();
-            if (seen.sawFolder(page.get(), folder) || local.hasFolder(page.get(), folder)) {
-                taken.put(page.get(), folder);
-            } else if (budget <= 0) {
-                incomplete = true;
-                keepOld(page.get());
-            } else if (pullFolder(page.get(), folder)) {
-                taken.put(page.get(), folder);
-            } else {
-                keepOld(page.get());
-            }
-        }
-        PeerSeen now = new PeerSeen(incomplete ? seen.root() : root, taken);
+        PeerSeen now = complete ? stillInTree(root) : progress();
         if (rejected > 0) {
             return end(Status.INVALID, now, rejected + " comments refused");
         }
-        return end(incomplete ? Status.PARTIAL : Status.SYNCED, now, "");
+        return end(complete ? Status.SYNCED : Status.PARTIAL, now, "");
     }
 
-    private void keepOld(UrlHash page) {
-        Cid old = seen.folders().get(page);
-        if (old != null) {
-            taken.put(page, old);
+    /** One node of the peer's root: its page folders, then its child shards. True when all of it was taken. */
+    private boolean visitRoot(Cid node, int depth, LocalTree local) throws LocalFailure, GiveUp, OutOfTime, NotAFolder {
+        if (local.hasNode(node) || seen.sawNode(node) || done.contains(node)) {
+            return true;
         }
-    }
-
-    /** Reads one page folder and takes what the store lacks; true when nothing was left for later. */
-    private boolean pullFolder(UrlHash page, Cid folder) throws LocalFailure, GiveUp, OutOfTime {
-        budget--;
-        List<Link> links;
-        try {
-            links = list(folder, settings.maxEntriesPerFolder(), "folder " + page);
-        } catch (Failed e) {
-            incomplete = true;
+        Optional<FolderNode> read = readNode(node, depth, "root node");
+        if (read.isEmpty()) {
             return false;
         }
-        foldersListed++;
-        if (links.size() > settings.maxEntriesPerFolder()) {
-            links = links.subList(0, settings.maxEntriesPerFolder());
-            ignored++;
-            EventLog.warn("event=folder-over-cap peer=" + peer.url() + " page=" + page + " folder=" + folder
-                    + " read=" + links.size() + " note=\"entries past the cap are not read\"");
+        rootsListed++;
+        noteLinks(read.get());
+        boolean complete = true;
+        List<DagLink> entries = read.get().entries();
+        for (int from = 0; from < entries.size(); from += PREFETCH_WINDOW) {
+            List<DagLink> window = entries.subList(from, Math.min(entries.size(), from + PREFETCH_WINDOW));
+            prefetchPages(window, local);
+            for (DagLink entry : window) {
+                complete &= visitPage(entry, local);
+            }
+            prefetched.clear();
+            prefetch.clear();
         }
+        List<DagLink> shards = read.get().shards();
+        for (int from = 0; from < shards.size(); from += SHARD_WINDOW) {
+            List<DagLink> window = shards.subList(from, Math.min(shards.size(), from + SHARD_WINDOW));
+            prefetchShards(window, local.nodes());
+            for (DagLink shard : window) {
+                try {
+                    complete &= visitRoot(shard.cid(), depth + 1, local);
+                } catch (NotAFolder e) {
+                    ignored++; // a shard that is not one: nothing to take there
+                }
+            }
+        }
+        return finished(node, complete);
+    }
+
+    private boolean visitPage(DagLink entry, LocalTree local) throws LocalFailure, GiveUp, OutOfTime {
+        if (RootEntry.of(entry.name(), entry.cid()) != RootEntry.PAGE) {
+            ignored++;
+            return true;
+        }
+        UrlHash page = new UrlHash(entry.name());
+        Cid folder = entry.cid();
+        if (local.hasFolder(page, folder) || seen.sawNode(folder) || done.contains(folder)) {
+            return true;
+        }
+        Set<Cid> ours = ourFolderNodes(local, page);
         Set<Cid> have = stored(page);
         List<VerifiedComment> batch = new ArrayList<>();
         boolean complete;
         try {
-            complete = takeMissing(page, links, have, batch);
-        } catch (GiveUp | OutOfTime e) {
-            write(batch); // what was verified before the walk was cut short
-            throw e;
-        }
-        write(batch);
-        if (!complete) {
-            incomplete = true;
+            complete = visitFolder(page, folder, 0, ours, have, batch);
+        } catch (NotAFolder e) {
+            ignored++;
+            complete = true;
+        } finally {
+            write(batch); // what was verified, even when the walk is cut short
         }
         return complete;
     }
 
+    /** One node of a peer's page folder. True when every comment under it was taken or refused. */
+    private boolean visitFolder(UrlHash page, Cid node, int depth, Set<Cid> ours, Set<Cid> have,
+            List<VerifiedComment> batch) throws LocalFailure, GiveUp, OutOfTime, NotAFolder {
+        if (ours.contains(node) || seen.sawNode(node) || done.contains(node)) {
+            return true;
+        }
+        Optional<FolderNode> read = readNode(node, depth, "folder " + page);
+        if (read.isEmpty()) {
+            return false;
+        }
+        foldersListed++;
+        noteLinks(read.get());
+        boolean complete = takeMissing(page, read.get().entries(), have, batch);
+        for (DagLink shard : read.get().shards()) {
+            try {
+                complete &= visitFolder(page, shard.cid(), depth + 1, ours, have, batch);
+            } catch (NotAFolder e) {
+                ignored++;
+            }
+        }
+        return finished(node, complete);
+    }
+
+    private void noteLinks(FolderNode node) {
+        node.entries().forEach(l -> linked.add(l.cid()));
+        node.shards().forEach(l -> linked.add(l.cid()));
+    }
+
+    /**
+     * Fetches at once, within the budget, the page folders of a root node that the walk will
+     * read, then the comments of those folders our store lacks (flat folders: the usual page).
+     */
+    private void prefetchPages(List<DagLink> window, LocalTree local) throws LocalFailure {
+        List<DagLink> pages = new ArrayList<>();
+        for (DagLink entry : window) {
+            if (RootEntry.of(entry.name(), entry.cid()) == RootEntry.PAGE
+                    && !local.hasFolder(new UrlHash(entry.name()), entry.cid())
+                    && !seen.sawNode(entry.cid()) && !done.contains(entry.cid())) {
+                pages.add(entry);
+            }
+        }
+        if (pages.size() < 2 || budget < 2) {
+            return;
+        }
+        List<Cid> folders = pages.stream().map(DagLink::cid).limit(budget).toList();
+        prefetch.fetch(folders, cid -> kubo.block.get(cid));
+        List<Cid> comments = new ArrayList<>();
+        for (DagLink page : pages) {
+            byte[] bytes = prefetch.take(page.cid());
+            if (bytes == null) {
+                continue;
+            }
+            prefetched.put(page.cid(), bytes);
+            try {
+                Set<Cid> have = stored(new UrlHash(page.name()));
+                for (DagLink e : DagFolders.node(page.cid(), bytes, true).entries()) {
+                    if (PageEntry.of(e.name(), e.cid()) == PageEntry.COMMENT && !have.contains(e.cid())) {
+                        comments.add(e.cid());
+                    }
+                }
+            } catch (IllegalArgumentException notAFolder) {
+                // the walk finds it out again and counts it
+            }
+        }
+        prefetch.fetch(comments.stream().limit(Math.min(PREFETCH_COMMENTS, Math.max(0, budget - folders.size()))).toList(),
+                cid -> kubo.cat(cid.text(), CommentLimits.MAX_FILE_BYTES + 1L));
+    }
+
+    /** Fetches at once, within the budget, the child shards the walk will read next. */
+    private void prefetchShards(List<DagLink> shards, Set<Cid> ours) {
+        List<Cid> wanted = shards.stream().map(DagLink::cid)
+                .filter(c -> !ours.contains(c) && !seen.sawNode(c) && !done.contains(c))
+                .limit(Math.max(0, budget)).toList();
+        prefetch.fetch(wanted, cid -> kubo.block.get(cid));
+        for (Cid cid : wanted) {
+            byte[] bytes = prefetch.take(cid);
+            if (bytes != null && bytes.length <= MAX_NODE_BYTES) {
+                shardBlocks.put(cid, bytes);
+            }
+        }
+    }
+
+    private boolean finished(Cid node, boolean complete) {
+        if (complete) {
+            done.add(node);
+        }
+        return complete;
+    }
+
+    /**
+     * Reads and checks one folder node of the peer's, spending one block of the budget.
+     * Empty when it could not be read now (budget spent, or the fetch failed): left for a later round.
+     */
+    private Optional<FolderNode> readNode(Cid node, int depth, String what)
+            throws LocalFailure, GiveUp, OutOfTime, NotAFolder {
+        if (depth > DagFolders.maxShardDepth()) {
+            throw new NotAFolder("shards nested deeper than a 64-bit hash allows");
+        }
+        if (budget <= 0) {
+            return Optional.empty();
+        }
+        budget--;
+        byte[] bytes = prefetched.remove(node);
+        if (bytes == null) {
+            bytes = shardBlocks.remove(node);
+        }
+        if (bytes == null) {
+            try {
+                bytes = call(() -> kubo.block.get(node), what + " " + node);
+            } catch (Failed e) {
+                return Optional.empty();
+            }
+        }
+        if (bytes.length > MAX_NODE_BYTES) {
+            throw new NotAFolder("a folder node of " + bytes.length + " bytes, larger than any kubo writes");
+        }
+        try {
+            return Optional.of(DagFolders.node(node, bytes, depth == 0));
+        } catch (IllegalArgumentException e) {
+            throw new NotAFolder(e.getMessage());
+        }
+    }
+
+    /** The nodes of our own copy of a page's folder, read from our daemon (not the peer's budget). */
+    private Set<Cid> ourFolderNodes(LocalTree local, UrlHash page) throws LocalFailure {
+        Cid ours = local.folders().get(page);
+        if (ours == null) {
+            return Set.of();
+        }
+        Set<Cid> nodes = new HashSet<>();
+        try {
+            DagFolders.walk(ours, kubo.block::get, e -> { }, nodes::add);
+        } catch (KuboException e) {
+            if (LocalDaemon.isDown(e)) {
+                throw new LocalFailure("our daemon is not answering: " + e.getMessage());
+            }
+            return Set.of(); // compare with nothing: costs this folder's nodes, never a comment
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+        return nodes;
+    }
+
     /** Fetches and verifies the listed comments the store lacks into {@code batch}; false if some were left. */
-    private boolean takeMissing(UrlHash page, List<Link> links, Set<Cid> have, List<VerifiedComment> batch)
+    private boolean takeMissing(UrlHash page, List<DagLink> links, Set<Cid> have, List<VerifiedComment> batch)
             throws LocalFailure, GiveUp, OutOfTime {
         boolean complete = true;
-        for (Link link : links) {
-            switch (PageEntry.of(link)) {
+        for (DagLink link : links) {
+            switch (PageEntry.of(link.name(), link.cid())) {
                 case FOREIGN -> ignored++;
                 case ID_MISMATCH -> reject(page, link.name(), Rejection.ID_MISMATCH.code(),
-                        "the entry links to " + link.hash() + ", not to the block its name says");
+                        "the entry links to " + link.cid() + ", not to the block its name says");
                 case COMMENT -> {
-                    Cid id = link.hash();
+                    Cid id = link.cid();
                     if (!have.add(id)) {
                         continue;
                     }
                     if (budget <= 0 || !shared.claim(id)) {
+                        have.remove(id);
                         complete = false; // left for the next round (or another peer is fetching it)
                         continue;
                     }
                     budget--;
                     Optional<VerifiedComment> comment = fetch(page, id);
                     if (comment == null) {
+                        have.remove(id);
                         complete = false;
                     } else {
                         comment.ifPresent(batch::add);
@@ -226,11 +418,13 @@ final class PeerWalk {
 
     /** The verified comment, empty if refused, null if it could not be fetched now. */
     private Optional<VerifiedComment> fetch(UrlHash page, Cid id) throws LocalFailure, GiveUp, OutOfTime {
-        byte[] bytes;
-        try {
-            bytes = call(() -> kubo.cat(id.text(), CommentLimits.MAX_FILE_BYTES + 1L), "block " + id);
-        } catch (Failed e) {
-            return null;
+        byte[] bytes = prefetch.take(id);
+        if (bytes == null) {
+            try {
+                bytes = call(() -> kubo.cat(id.text(), CommentLimits.MAX_FILE_BYTES + 1L), "block " + id);
+            } catch (Failed e) {
+                return null;
+            }
         }
         blocksFetched++;
         if (bytes.length > CommentLimits.MAX_FILE_BYTES) {
@@ -282,10 +476,6 @@ final class PeerWalk {
         } catch (KuboException e) {
             throw new LocalFailure("our daemon could not list our own tree: " + e.getMessage());
         }
-    }
-
-    private List<Link> list(Cid folder, int cap, String what) throws LocalFailure, GiveUp, Failed, OutOfTime {
-        return call(() -> kubo.ls(folder, cap + 1), what + " " + folder);
     }
 
     /** One kubo call about the peer's data: our daemon down is ours; anything else counts against the peer. */
@@ -347,6 +537,15 @@ final class PeerWalk {
 
         OutOfTime() {
             super(null, null, false, false);
+        }
+    }
+
+    /** A node of the peer's tree that is not a folder as kubo writes one: nothing to take under it. */
+    private static final class NotAFolder extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotAFolder(String message) {
+            super(message, null, false, false);
         }
     }
 

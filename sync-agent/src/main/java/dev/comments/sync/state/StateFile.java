@@ -1,7 +1,6 @@
 package dev.comments.sync.state;
 
 import dev.comments.core.cid.Cid;
-import dev.comments.core.network.UrlHash;
 import dev.comments.core.log.EventLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,19 +18,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link SyncState} on disk, {@code <data.dir>/sync-agent.state.json}:
- * <pre>{"v":1,"peers":{"http://127.0.0.3:8000/":{"root":"bafy…","folders":{"&lt;urlHash&gt;":"bafy…"}}}}</pre>
+ * <pre>{"v":2,"peers":{"http://127.0.0.3:8000/":{"root":"bafy…","nodes":["bafy…"]}}}</pre>
  * Written whole to a temp file, fsynced, then renamed over the old one, so a crash
  * leaves the old state or the new one. It only saves work: a missing or unreadable
  * file means one full comparison with each peer, so it is logged and ignored.
  */
 public final class StateFile {
 
-    private static final int VERSION = 1;
+    /** 2: the peer's folder nodes taken in full (1 kept page folders by page; read as nothing). */
+    private static final int VERSION = 2;
 
     private final Path file;
 
@@ -62,11 +63,11 @@ public final class StateFile {
             for (Map.Entry<String, JsonValue> peer : json.getJsonObject("peers").entrySet()) {
                 JsonObject o = peer.getValue().asJsonObject();
                 Cid root = o.isNull("root") ? null : Cid.parse(o.getString("root"));
-                Map<UrlHash, Cid> folders = new HashMap<>();
-                for (Map.Entry<String, JsonValue> f : o.getJsonObject("folders").entrySet()) {
-                    folders.put(new UrlHash(f.getKey()), Cid.parse(((jakarta.json.JsonString) f.getValue()).getString()));
+                Set<Cid> nodes = new HashSet<>();
+                for (JsonValue n : o.getJsonArray("nodes")) {
+                    nodes.add(Cid.parse(((jakarta.json.JsonString) n).getString()));
                 }
-                state.putLoaded(URI.create(peer.getKey()), new PeerSeen(root, folders));
+                state.putLoaded(URI.create(peer.getKey()), new PeerSeen(root, nodes));
             }
         } catch (RuntimeException e) {
             EventLog.warn("event=state-unreadable file=" + EventLog.quote(file) + " error=" + EventLog.quote(e)
@@ -79,17 +80,15 @@ public final class StateFile {
     public void save(SyncState state) throws IOException {
         JsonObjectBuilder peers = Json.createObjectBuilder();
         for (Map.Entry<URI, PeerSeen> e : state.snapshot().entrySet()) {
-            JsonObjectBuilder folders = Json.createObjectBuilder();
-            e.getValue().folders().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey((a, b) -> a.hex().compareTo(b.hex())))
-                    .forEach(f -> folders.add(f.getKey().hex(), f.getValue().text()));
+            jakarta.json.JsonArrayBuilder nodes = Json.createArrayBuilder();
+            e.getValue().nodes().stream().map(Cid::text).sorted().forEach(nodes::add);
             JsonObjectBuilder peer = Json.createObjectBuilder();
             if (e.getValue().root() == null) {
                 peer.addNull("root");
             } else {
                 peer.add("root", e.getValue().root().text());
             }
-            peers.add(e.getKey().toString(), peer.add("folders", folders));
+            peers.add(e.getKey().toString(), peer.add("nodes", nodes));
         }
         byte[] bytes = Json.createObjectBuilder().add("v", VERSION).add("peers", peers).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
