@@ -102,19 +102,11 @@ final class SyncPhase {
         for (ServerNode n : nodes.subList(1, nodes.size())) {
             copyTree(first.root(), CommentStore.open(n.data()).root());
         }
-        for (ServerNode n : nodes) {
-            // One add -r of the whole store, then each page's folder into the files API.
-            KuboClient kubo = n.kubo.client().withTimeout(Duration.ofMinutes(5));
-            Cid root = kubo.add(CommentStore.open(n.data()).root()).getLast().hash();
-            for (String page : pages) {
-                kubo.files.cp("/ipfs/" + root + "/" + page, "/comments/" + page);
-            }
-        }
-        b.log("sync: stores filled and published to each daemon's files API; waiting for the servers");
+        b.log("sync: stores filled; waiting for the servers to publish them (each computes its tree itself)");
         for (ServerNode n : nodes) {
             n.awaitServer();
             long t0 = System.nanoTime();
-            Http.Reply root = n.http().get("");
+            Http.Reply root = awaitRoot(n);
             b.log(String.format("sync: %s answers; its first GET / took %.0f ms (%s)", n.name,
                     (System.nanoTime() - t0) / 1e6, root.body()));
         }
@@ -372,6 +364,18 @@ final class SyncPhase {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    /** GET / once the server has published its store (it answers 503 rebuilding until then), within 5 minutes. */
+    private static Http.Reply awaitRoot(ServerNode n) throws java.io.IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            Http.Reply root = n.http().get("");
+            if (root.status() == 200 || System.nanoTime() > deadline) {
+                return root;
+            }
+            Procs.sleep(200);
         }
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.CommentVerifier;
+import dev.comments.core.kubo.KuboCli;
 import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.testing.LargeStore;
 import dev.comments.core.testing.Folders;
 import dev.comments.core.network.UrlHash;
 import dev.comments.server.testing.Api;
@@ -146,6 +148,52 @@ class ServerRecoveryIT {
         } finally {
             daemon.close();
         }
+    }
+
+    @Test
+    void killMinus9OfKuboAndOfPayaraDuringARebuildComesBackWithTheSameCidAndNothingLost() throws Exception {
+        Path dir = freshDir("rebuild-crash");
+        Path data = dir.resolve("data");
+        LargeStore.onePerPage(data, 50_000); // a rebuild of some seconds, to be killed in
+        KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.36.1");
+        try {
+            Cid expected = KuboCli.hashRecursive(daemon, data.resolve("comments")).get("comments");
+            Map<String, String> env = env(data, daemon, "127.0.36.1");
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+                server.awaitUp(Duration.ofSeconds(90));
+                Api api = new Api(server.base(), "127.0.36.1");
+                await("the rebuild runs").atMost(Duration.ofSeconds(90)).until(() -> rebuilding(api));
+                daemon.killAndRestart();
+                await("the rebuild is done again, on the restarted daemon").atMost(Duration.ofMinutes(5))
+                        .until(() -> api.get("").status() == 200);
+                assertEquals(expected.text(), api.get("").json().getString("cid"));
+                assertTrue(holdsOurTree(daemon, api));
+                server.kill();
+            }
+            daemon = daemon.restartEmptied(); // so that the next start publishes everything again...
+            env = env(data, daemon, "127.0.36.1");
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+                server.awaitUp(Duration.ofSeconds(90));
+                Api api = new Api(server.base(), "127.0.36.1");
+                await("...and runs").atMost(Duration.ofSeconds(90)).until(() -> rebuilding(api));
+                server.kill(); // kill -9 of Payara in the middle of it
+            }
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+                server.awaitUp(Duration.ofSeconds(90));
+                Api api = new Api(server.base(), "127.0.36.1");
+                await("the restarted server publishes").atMost(Duration.ofMinutes(5))
+                        .until(() -> api.get("").status() == 200);
+                assertEquals(expected.text(), api.get("").json().getString("cid"), "the same CID, nothing lost");
+                assertTrue(holdsOurTree(daemon, api));
+            }
+        } finally {
+            daemon.close();
+        }
+    }
+
+    private static boolean rebuilding(Api api) {
+        Reply r = api.get("");
+        return r.status() == 503 && "rebuilding".equals(r.json().getString("error"));
     }
 
     /** The daemon keeps the root the server answers pinned: the whole published tree is in it. */

@@ -95,20 +95,26 @@ public final class KuboClient implements AutoCloseable {
 
     /** Adds one file of the given bytes, pinned; a small file's CID is CIDv1(raw, sha2-256) of the bytes. */
     public AddedEntry add(String name, byte[] bytes) {
-        return add(Multipart.file(name, bytes), name).getLast();
+        return add(Multipart.file(name, bytes), name, true).getLast();
     }
 
     /**
      * Adds a file, or a folder with everything under it ({@code add -r}), pinned. Returns
-     * one entry per file and folder in kubo's order; the last is the root, named after
-     * the file or folder.
+     * the folders kubo built, in kubo's order; the last is the root, named after the file
+     * or folder (a file's entry when a file was added).
+     *
+     * <p>Asks kubo to be {@code silent}: kubo then reports folders only, after it has read
+     * the whole request. Otherwise it answers one line per file while it still reads the
+     * request, and java.net.http reads no answer before the request is sent, so past a
+     * socket buffer of answer both sides would wait for ever (a folder of about 10,000
+     * files). Silent, a folder of any size streams in; {@code KuboClientTest} adds 100,000.
      */
     public List<AddedEntry> add(Path fileOrFolder) {
         Path root = fileOrFolder.toAbsolutePath().normalize();
-        return add(Multipart.tree(root), String.valueOf(root.getFileName()));
+        return add(Multipart.tree(root), String.valueOf(root.getFileName()), !java.nio.file.Files.isDirectory(root));
     }
 
-    private List<AddedEntry> add(MultipartBodyPublisher body, String rootName) {
+    private List<AddedEntry> add(MultipartBodyPublisher body, String rootName, boolean oneFile) {
         List<AddedEntry> entries = new ArrayList<>();
         rpc.stream(Command.of("add")
                 .option("cid-version", 1)
@@ -116,6 +122,7 @@ public final class KuboClient implements AutoCloseable {
                 .option("hash", "sha2-256")
                 .option("pin", true)
                 .option("progress", false)
+                .option("silent", !oneFile)
                 .body(body, body.mediaType().toString()), o -> {
                     entries.add(AddedEntry.from(o));
                     return NdjsonSubscriber.Next.MORE;
@@ -154,46 +161,6 @@ public final class KuboClient implements AutoCloseable {
                 .flatMap(object -> KuboJson.objects(object, "Links").stream())
                 .map(Link::from)
                 .toList());
-    }
-
-    /**
-     * At most {@code limit} entries of a UnixFS folder, read as kubo streams them
-     * ({@code ls --stream --resolve-type=false --size=false}): kubo fetches the folder's
-     * own blocks (all shards of a large, sharded folder, as far as it is read) but none
-     * of the entries, and the answer stops at the {@code limit}th entry, so a folder of
-     * any size costs at most that much. A child folder's type is then
-     * {@link Link#UNKNOWN}; a raw block child is a {@link Link#FILE}. Ask for one more
-     * than you accept to learn whether a folder has more. An entry whose CID this client
-     * does not read (a CIDv0, which no server of ours writes) is left out, so that one
-     * such entry does not hide the others of a folder from another server.
-     */
-    public List<Link> ls(Cid folder, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
-        List<Link> links = new ArrayList<>();
-        rpc.stream(Command.of("ls").arg(folder.toString())
-                .option("stream", true)
-                .option("resolve-type", false)
-                .option("size", false), o -> {
-                    for (var object : KuboJson.objects(o, "Objects")) {
-                        for (var link : KuboJson.objects(object, "Links")) {
-                            if (links.size() < limit) {
-                                readable(link).ifPresent(links::add);
-                            }
-                        }
-                    }
-                    return links.size() >= limit ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
-                });
-        return links;
-    }
-
-    private static java.util.Optional<Link> readable(jakarta.json.JsonObject link) {
-        try {
-            return java.util.Optional.of(Link.from(link));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** Closes the connections of this client and of every {@link #withTimeout} view of it. */

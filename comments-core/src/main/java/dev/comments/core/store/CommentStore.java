@@ -147,22 +147,11 @@ public final class CommentStore {
 
     /** The ids stored for a page, sorted; empty for a page with none. */
     public List<Cid> list(UrlHash page) throws IOException {
-        Path folder = pageFolder(page);
         List<Cid> ids = new ArrayList<>();
-        if (!Files.isDirectory(folder, NO_FOLLOW)) {
-            return ids;
+        for (StoredFile file : files(page)) {
+            ids.add(file.id());
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                Optional<Cid> id = CommentFileName.idOf(entry.getFileName().toString());
-                if (id.isPresent() && Files.isRegularFile(entry, NO_FOLLOW)) {
-                    ids.add(id.get());
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return ids;
-        }
-        ids.sort((a, b) -> a.text().compareTo(b.text()));
+        ids.sort((x, y) -> x.text().compareTo(y.text()));
         return ids;
     }
 

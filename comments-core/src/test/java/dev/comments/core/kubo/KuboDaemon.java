@@ -173,6 +173,27 @@ public final class KuboDaemon implements AutoCloseable {
         return fresh;
     }
 
+    /** kill -9 of the daemon's PID (no flush, as in a power cut), then starts it again on the same repo and ports. */
+    public void killAndRestart() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        Process p = process;
+        process = null;
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                forgetShutdownHook();
+            }
+        }
+        launch();
+    }
+
     /** SIGTERM to the daemon's PID, up to {@link #STOP_GRACE} for it to exit, then SIGKILL. */
     public void stop() {
         if (client != null) {

@@ -41,6 +41,7 @@ public class DaemonWatch {
     void check() {
         try {
             if (publisher.checkDaemonCopy()) {
+                publisher.publishPending();
                 publisher.collectGarbageIfDue();
             }
             if (!up) {

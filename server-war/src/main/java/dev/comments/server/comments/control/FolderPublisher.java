@@ -192,6 +192,29 @@ public class FolderPublisher {
         return rebuild != null;
     }
 
+    /**
+     * Publishes what changed in the store since the last publication (comments the sync agent
+     * wrote, say), when nobody else is publishing: called every few seconds, so a peer's
+     * {@code GET /} finds the tree up to date.
+     */
+    public void publishPending() {
+        Published current = published;
+        if (current == null || rebuild != null || !daemonAnswers) {
+            return;
+        }
+        ChangeStamp stamp = storeStamp();
+        if (current.stamp().equals(stamp) && stamp.settledAt(current.readAt())) {
+            return;
+        }
+        if (lock.tryLock()) {
+            try {
+                publish(Set.of());
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     /** Has the daemon drop replaced directory blocks once enough of them piled up (see the GC_ constants). */
     public void collectGarbageIfDue() {
         Duration since = Duration.between(lastGc, Instant.now());
@@ -358,19 +381,21 @@ public class FolderPublisher {
             return null;
         }
         DagLink had = daemonHas != null ? daemonHas.get(page.hex()) : root.get(page.hex());
-        Set<String> daemonNames = namesTheDaemonHas(page, had, files);
         List<DagLink> links = new ArrayList<>(files.size());
-        List<StoredFile> toSend = new ArrayList<>();
         for (StoredFile file : files) {
-            String name = CommentFileName.of(file.id());
-            links.add(new DagLink(file.id(), name, file.size()));
-            if (daemonNames == null || !daemonNames.contains(name)) {
-                toSend.add(file);
-            }
+            links.add(new DagLink(file.id(), CommentFileName.of(file.id()), file.size()));
         }
         UnixFsFolder folder = UnixFsFolder.of(links);
         DagLink link = folder.linkAs(page.hex());
         if (had == null || !had.cid().equals(link.cid())) {
+            // only a folder that changed costs a look at what the daemon holds of it
+            Set<String> daemonNames = namesTheDaemonHas(page, had, files);
+            List<StoredFile> toSend = new ArrayList<>();
+            for (StoredFile file : files) {
+                if (daemonNames == null || !daemonNames.contains(CommentFileName.of(file.id()))) {
+                    toSend.add(file);
+                }
+            }
             List<Cid> unreadable = sendComments(page, toSend, writer);
             if (!unreadable.isEmpty()) {
                 links.removeIf(l -> unreadable.contains(l.cid()));
