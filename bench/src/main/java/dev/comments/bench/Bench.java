@@ -31,6 +31,8 @@ public final class Bench {
     static final String IP_STATIC = "127.0.80.3";
     /** The three servers of the sync figures. */
     static final String[] IP_SYNC = {"127.0.83.1", "127.0.83.2", "127.0.83.3"};
+    /** The scale rows' server and the empty daemon of its `add -r` reference. */
+    static final String[] IP_SCALE = {"127.0.84.1", "127.0.84.2"};
 
     final Options options;
     final Path work;
@@ -87,6 +89,9 @@ public final class Bench {
             }
             if (options.runs("sync")) {
                 new SyncPhase(this).run();
+            }
+            if (options.runs("scale")) {
+                new ScalePhase(this).run();
             }
         } finally {
             Procs.closeAll();

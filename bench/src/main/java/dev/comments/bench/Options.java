@@ -8,7 +8,7 @@ import java.util.Set;
 /** The bench's few knobs; bench/run passes them through. */
 final class Options {
 
-    static final List<String> PARTS = List.of("get", "post", "incremental", "client", "sync");
+    static final List<String> PARTS = List.of("get", "post", "incremental", "client", "sync", "scale");
 
     Path repo;
     int reps = 3;

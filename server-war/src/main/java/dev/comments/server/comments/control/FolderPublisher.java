@@ -181,17 +181,6 @@ public class FolderPublisher {
         return false;
     }
 
-    /** Forgets everything published and rebuilds from the store. */
-    public void invalidate(String why) {
-        published = null;
-        startRebuild(why);
-    }
-
-    /** True while the tree is being rebuilt from the store. */
-    public boolean rebuilding() {
-        return rebuild != null;
-    }
-
     /**
      * Publishes what changed in the store since the last publication (comments the sync agent
      * wrote, say), when nobody else is publishing: called every few seconds, so a peer's
