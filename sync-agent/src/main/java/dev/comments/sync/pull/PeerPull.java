@@ -29,6 +29,7 @@ public final class PeerPull {
     private final CommentStore store;
     private final PeerApi api;
     private final SyncSettings settings;
+    private final RefusedComments refused = new RefusedComments();
 
     public PeerPull(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings) {
         this.kubo = kubo.withTimeout(settings.timeout());
@@ -43,6 +44,6 @@ public final class PeerPull {
     }
 
     public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared) {
-        return new PeerWalk(kubo, store, api, settings, peer, seen, shared).run();
+        return new PeerWalk(kubo, store, api, settings, peer, seen, shared, refused).run();
     }
 }

@@ -71,6 +71,7 @@ final class PeerWalk {
     private final Peer peer;
     private final PeerSeen seen;
     private final RoundShared shared;
+    private final RefusedComments refused;
     private int rootsListed;
     private int foldersListed;
     private int blocksFetched;
@@ -92,7 +93,8 @@ final class PeerWalk {
     private final long endsAt;
 
     PeerWalk(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings, Peer peer, PeerSeen seen,
-            RoundShared shared) {
+            RoundShared shared, RefusedComments refused) {
+        this.refused = refused;
         this.kubo = kubo;
         this.store = store;
         this.api = api;
@@ -296,7 +298,8 @@ final class PeerWalk {
             try {
                 Set<Cid> have = stored(new UrlHash(page.name()));
                 for (DagLink e : DagFolders.node(page.cid(), bytes, true).entries()) {
-                    if (PageEntry.of(e.name(), e.cid()) == PageEntry.COMMENT && !have.contains(e.cid())) {
+                    if (PageEntry.of(e.name(), e.cid()) == PageEntry.COMMENT && !have.contains(e.cid())
+                            && !refused.contains(e.cid())) {
                         comments.add(e.cid());
                     }
                 }
@@ -394,6 +397,10 @@ final class PeerWalk {
                         "the entry links to " + link.cid() + ", not to the block its name says");
                 case COMMENT -> {
                     Cid id = link.cid();
+                    if (refused.contains(id)) {
+                        ignored++; // refused before: a peer is held to it once, never fetched again
+                        continue;
+                    }
                     if (!have.add(id)) {
                         continue;
                     }
@@ -429,12 +436,16 @@ final class PeerWalk {
         blocksFetched++;
         if (bytes.length > CommentLimits.MAX_FILE_BYTES) {
             reject(page, id.text(), "too-large", "the block is larger than " + CommentLimits.MAX_FILE_BYTES + " bytes");
+            refused.add(id);
             return Optional.empty();
         }
         try {
             return Optional.of(CommentVerifier.verifyFile(bytes, id, page));
         } catch (InvalidCommentException e) {
             reject(page, id.text(), e.reason().code(), e.detail());
+            if (e.reason() != Rejection.WRONG_PAGE) {
+                refused.add(id); // wrong-page depends on the folder: the same bytes are valid in their own page's
+            }
             return Optional.empty();
         }
     }
