@@ -23,6 +23,8 @@ import java.util.Set;
  * so lines never interleave. The publisher reads from where it stopped, so a change costs
  * its own line, whatever the size of the store.
  *
+ * <p>Read by newlines, so a stray byte from another writer never hides the lines after it.
+ *
  * <p>Bounded: past {@link #COMPACT_AT} bytes a writer replaces the file with an empty one
  * (atomic rename). A reader notices by the file's identity and rescans the whole store
  * once, which also covers a line lost to the rename or to a writer that died between
@@ -61,20 +63,6 @@ public final class ChangeJournal {
         }
     }
 
-    /**
-     * At open: a journal whose size is not whole lines (a write torn by a crash, or the
-     * one-byte marks of earlier versions) is replaced by an empty one; readers rescan.
-     */
-    void repairTornLines() throws IOException {
-        try {
-            if (Files.size(file) % LINE != 0) {
-                compact();
-            }
-        } catch (NoSuchFileException e) {
-            // nothing written yet
-        }
-    }
-
     private void compact() throws IOException {
         Path fresh = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".new");
         Files.write(fresh, new byte[0]);
@@ -92,29 +80,48 @@ public final class ChangeJournal {
         boolean sameFile = from.fileKey() != null && from.fileKey().equals(key) && from.offset() <= attributes.size();
         long start = sameFile ? from.offset() : 0;
         Set<UrlHash> pages = new LinkedHashSet<>();
-        long end = start;
+        long end = readLines(start, pages);
+        return new Changes(pages, new Position(key, end), !sameFile);
+    }
+
+    /**
+     * Reads the lines from {@code start}, adding each that ends in a urlHash; returns the
+     * offset after the last complete line (a line being appended now is read next time).
+     * Lines are found by their newline, not by their length, and only a line's last 64
+     * characters count, so anything else another writer left in the file (a stray byte, a
+     * torn line) costs nothing but itself.
+     */
+    private long readLines(long start, Set<UrlHash> pages) throws IOException {
+        long lineStart = start;
+        byte[] tail = new byte[LINE - 1]; // the last 64 bytes of the line being read
+        int tailLength = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = in.size();
-            // whole lines only: a line being appended right now is read next time
-            long usable = start + (size - start) / LINE * LINE;
-            ByteBuffer buffer = ByteBuffer.allocate(LINE * 4096);
-            for (long at = start; at < usable; ) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), usable - at));
-                int read = in.read(buffer, at);
-                if (read <= 0) {
-                    break;
-                }
-                for (int i = 0; i + LINE <= read; i += LINE) {
-                    String hex = new String(buffer.array(), i, LINE - 1, StandardCharsets.US_ASCII);
-                    if (UrlHash.isValid(hex)) {
-                        pages.add(new UrlHash(hex));
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 18);
+            long at = start;
+            int read;
+            while ((read = in.read(buffer.clear(), at)) > 0) {
+                byte[] bytes = buffer.array();
+                for (int i = 0; i < read; i++) {
+                    if (bytes[i] == '\n') {
+                        if (tailLength == tail.length) {
+                            String hex = new String(tail, StandardCharsets.US_ASCII);
+                            if (UrlHash.isValid(hex)) {
+                                pages.add(new UrlHash(hex));
+                            }
+                        }
+                        tailLength = 0;
+                        lineStart = at + i + 1;
+                    } else if (tailLength < tail.length) {
+                        tail[tailLength++] = bytes[i];
+                    } else {
+                        System.arraycopy(tail, 1, tail, 0, tail.length - 1);
+                        tail[tail.length - 1] = bytes[i];
                     }
                 }
-                at += read / LINE * LINE;
-                end = at;
+                at += read;
             }
         }
-        return new Changes(pages, new Position(key, end), !sameFile);
+        return lineStart;
     }
 
     /** Where a reader stopped: the file it read (its identity) and the offset in it. */

@@ -63,7 +63,6 @@ public final class CommentStore {
         }
         CommentStore store = new CommentStore(root.toRealPath());
         store.cleanDeadWritersTempFiles();
-        store.journal.repairTornLines();
         return store;
     }
 

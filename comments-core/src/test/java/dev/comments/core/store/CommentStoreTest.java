@@ -205,16 +205,20 @@ class CommentStoreTest {
     }
 
     @Test
-    void aTornJournalIsReplacedAtOpenAndReadersRescan() throws Exception {
+    void strayBytesInTheJournalHideNoChangeAfterThem() throws Exception {
         CommentStore store = CommentStore.open(data);
         store.write(comment(PAGE, "a"));
         ChangeJournal.Position before = store.changesSince(ChangeJournal.Position.START).next();
-        Files.write(data.resolve("comments/.changed"), new byte[] {'a', 'b'}, java.nio.file.StandardOpenOption.APPEND);
+        // another writer's stray newline, then a torn line with no newline at all
+        Files.write(data.resolve("comments/.changed"), new byte[] {'\n', 'a', 'b'}, java.nio.file.StandardOpenOption.APPEND);
         CommentStore reopened = CommentStore.open(data);
-        ChangeJournal.Changes after = reopened.changesSince(before);
-        assertTrue(after.rescan(), "the journal was replaced: the reader must look at every page");
-        reopened.write(comment(PAGE, "b"));
-        assertEquals(Set.of(P), reopened.changesSince(after.next()).pages());
+        ChangeJournal.Changes torn = reopened.changesSince(before);
+        assertFalse(torn.rescan());
+        assertEquals(Set.of(), torn.pages());
+        String other = "cd".repeat(32);
+        reopened.write(comment(other, "b"));
+        assertEquals(Set.of(new UrlHash(other)), reopened.changesSince(torn.next()).pages(),
+                "lines are found by their newline: the page written after the stray bytes is seen");
     }
 
     private void assertNoTempFiles() throws IOException {

@@ -163,7 +163,8 @@ public final class Server {
     public void placeInStore(String page, String name, byte[] bytes) throws IOException {
         Path folder = Files.createDirectories(data.resolve("comments").resolve(page));
         Files.write(folder.resolve(name), bytes);
-        Files.write(data.resolve("comments/.changed"), new byte[] {'\n'},
+        // the store's change journal: one urlHash line per changed page (ChangeJournal)
+        Files.writeString(data.resolve("comments/.changed"), page + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
