@@ -5,7 +5,6 @@ import dev.comments.core.testing.LargeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +42,9 @@ final class ScalePhase {
         long s0 = System.nanoTime();
         s.startServer().awaitServer();
         Http http = s.http();
-        awaitRoot(http);
+        if (s.awaitRoot().status() != 200) {
+            throw new IllegalStateException("GET / of S did not answer 200 within 10 minutes");
+        }
         start.add((System.nanoTime() - s0) / 1e6);
         b.log(String.format("scale: Payara start to the first GET / answered: %.0f ms", start.median()));
         Row started = b.row(new Row("scale-start", "server started on 100,000 pages + one of 10,000, empty kubo,"
@@ -97,17 +98,6 @@ final class ScalePhase {
         b.memory.put("S: kubo daemon, 100,000 pages", Procs.rssMiB(s.kuboPid()));
         Procs.close(ref);
         Procs.close(s);
-    }
-
-    /** GET / once the server has published its store (503 rebuilding until then), within 10 minutes. */
-    private static void awaitRoot(Http http) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (http.get("").status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("GET / did not answer 200 within 10 minutes");
-            }
-            Procs.sleep(100);
-        }
     }
 
     private static long bytesUnder(Path dir) throws IOException {

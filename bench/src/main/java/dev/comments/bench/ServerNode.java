@@ -77,6 +77,18 @@ final class ServerNode implements AutoCloseable {
         return new Http(base(), ip);
     }
 
+    /** GET / once the server has published its store (it answers 503 rebuilding until then), within 10 minutes. */
+    Http.Reply awaitRoot() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            Http.Reply root = http().get("");
+            if (root.status() == 200 || System.nanoTime() > deadline) {
+                return root;
+            }
+            Procs.sleep(100);
+        }
+    }
+
     long payaraPid() {
         return payara.pid();
     }

@@ -106,7 +106,7 @@ final class SyncPhase {
         for (ServerNode n : nodes) {
             n.awaitServer();
             long t0 = System.nanoTime();
-            Http.Reply root = awaitRoot(n);
+            Http.Reply root = n.awaitRoot();
             b.log(String.format("sync: %s answers; its first GET / took %.0f ms (%s)", n.name,
                     (System.nanoTime() - t0) / 1e6, root.body()));
         }
@@ -364,18 +364,6 @@ final class SyncPhase {
                     Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    /** GET / once the server has published its store (it answers 503 rebuilding until then), within 5 minutes. */
-    private static Http.Reply awaitRoot(ServerNode n) throws java.io.IOException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            Http.Reply root = n.http().get("");
-            if (root.status() == 200 || System.nanoTime() > deadline) {
-                return root;
-            }
-            Procs.sleep(200);
         }
     }
 }
