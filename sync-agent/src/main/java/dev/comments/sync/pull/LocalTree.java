@@ -33,9 +33,20 @@ public record LocalTree(Cid root, Map<UrlHash, Cid> folders, Set<Cid> nodes) {
      * holds it (new, or emptied), is {@link #NONE}. A daemon that fails is a KuboException.
      */
     public static LocalTree read(KuboClient kubo, Path dataDir) {
+        return read(kubo, dataDir, NONE);
+    }
+
+    /**
+     * As {@link #read(KuboClient, Path)}, but a tree already read for the same root is reused:
+     * only a new root costs the walk over its nodes (at 100,000 pages, ~31,000 local blocks).
+     */
+    public static LocalTree read(KuboClient kubo, Path dataDir, LocalTree last) {
         Optional<Cid> root = PublishedRoot.read(dataDir);
         if (root.isEmpty() || !kubo.pin.isPinnedRecursively(root.get())) {
             return NONE;
+        }
+        if (last.hasRoot(root.get())) {
+            return last;
         }
         Map<UrlHash, Cid> folders = new HashMap<>();
         Set<Cid> nodes = new HashSet<>();

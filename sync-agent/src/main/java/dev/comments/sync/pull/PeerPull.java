@@ -30,6 +30,8 @@ public final class PeerPull {
     private final PeerApi api;
     private final SyncSettings settings;
     private final RefusedComments refused = new RefusedComments();
+    /** Our own tree as the last round read it: read again only when our root changed. */
+    private volatile LocalTree lastLocal = LocalTree.NONE;
 
     public PeerPull(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings) {
         this.kubo = kubo.withTimeout(settings.timeout());
@@ -40,7 +42,7 @@ public final class PeerPull {
 
     /** What the peers of a new round share (our own tree, read when first needed). */
     public RoundShared newRound() {
-        return new RoundShared(kubo, settings.dataDir());
+        return new RoundShared(kubo, settings.dataDir(), lastLocal, tree -> lastLocal = tree);
     }
 
     public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared) {

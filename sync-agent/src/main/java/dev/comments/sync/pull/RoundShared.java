@@ -17,9 +17,15 @@ public final class RoundShared {
     private final Set<Cid> claimed = ConcurrentHashMap.newKeySet();
     private volatile LocalTree local;
 
-    RoundShared(KuboClient kubo, java.nio.file.Path dataDir) {
+    private final java.util.function.Consumer<LocalTree> remember;
+    private final LocalTree last;
+
+    /** {@code last}: our tree as the previous round read it, reused while our root is the same. */
+    RoundShared(KuboClient kubo, java.nio.file.Path dataDir, LocalTree last, java.util.function.Consumer<LocalTree> remember) {
         this.kubo = kubo;
         this.dataDir = dataDir;
+        this.last = last;
+        this.remember = remember;
     }
 
     /** Our published tree; a KuboException when the daemon cannot say. */
@@ -29,8 +35,9 @@ public final class RoundShared {
             synchronized (this) {
                 tree = local;
                 if (tree == null) {
-                    tree = LocalTree.read(kubo, dataDir);
+                    tree = LocalTree.read(kubo, dataDir, last);
                     local = tree;
+                    remember.accept(tree);
                 }
             }
         }

@@ -306,6 +306,12 @@ public class FolderPublisher {
         todo.addAll(changes.rescan() && daemonHas == null ? store.pages() : changes.pages());
         Published before = published;
         boolean rebuilding = daemonHas != null;
+        if (todo.isEmpty() && !rebuilding) {
+            // nothing changed since the last publication: no CAR, no daemon call, no fsync
+            position = changes.next();
+            published = new Published(before.root(), stamp, readAt, epoch);
+            return;
+        }
         Path sections = Files.createTempFile(config.dataDir(), ".publish-", ".sections");
         Path car = config.dataDir().resolve(sections.getFileName() + ".car");
         try {
