@@ -3,10 +3,12 @@ package dev.comments.server;
 import static dev.comments.core.testing.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.CommentSigner;
 import dev.comments.core.kubo.KuboDaemon;
@@ -180,6 +182,35 @@ class ServerApiIT {
         assertNotEquals(before.json().getString("cid"), after.json().getString("cid"));
         var links = daemon.client().ls(after.json().getString("cid"));
         assertTrue(links.stream().anyMatch(l -> l.name().equals(page)), "the tree holds one folder per page");
+        // the answer went out once the daemon held the blocks; the pin follows right after
+        Cid root = Cid.parse(after.json().getString("cid"));
+        await("the daemon's one pin follows the new root").atMost(Duration.ofSeconds(30))
+                .until(() -> daemon.client().pin.isPinnedRecursively(root));
+        assertFalse(daemon.client().pin.isPinnedRecursively(Cid.parse(before.json().getString("cid"))),
+                "the old root is no longer pinned: its replaced blocks can be collected");
+    }
+
+    /**
+     * The daemon watch checks every 2 s that the daemon still pins our root while GETs publish
+     * and move that pin: a check that read the root just before a move must not take the moved
+     * pin for a lost repository and start a rebuild (503 for every reader meanwhile).
+     */
+    @Test
+    void theTreeStaysPublishedWhilePagesChangeWithoutPause() {
+        long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+        int posts = 0;
+        for (int client = 0; client < 20 && System.nanoTime() < until; client++) {
+            Api poster = new Api(api.base(), "127.0.0." + (40 + client));
+            for (int i = 0; i < 15 && System.nanoTime() < until; i++, posts++) {
+                String page = newPage();
+                assertEquals(201, poster.post(page, SIGNER.sign(page, null, "Busy", "post " + i, i).fileBytes()).status());
+                Reply root = api.get("");
+                assertEquals(200, root.status(), "GET / after post " + posts + ": " + root);
+                assertTrue(daemon.client().ls(root.json().getString("cid")).stream()
+                        .anyMatch(l -> l.name().equals(page)), "the tree holds the page just posted to");
+            }
+        }
+        assertTrue(posts >= 50, "only " + posts + " posts in 12 s");
     }
 
     @Test

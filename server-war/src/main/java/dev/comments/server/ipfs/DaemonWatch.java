@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Notices when the daemon goes away, comes back, or comes back without our pinned root
  * (restarted with an emptied repo): then the publisher rebuilds from the store. Also the
- * clock of the publisher's garbage collection.
+ * clock of the publisher's pending work: changes nobody asked for yet, a pin that did not
+ * follow the last root, garbage collection.
  * The watcher restarts the daemon; the server only has to recover on its own.
  */
 @ApplicationScoped
@@ -42,6 +43,7 @@ public class DaemonWatch {
         try {
             if (publisher.checkDaemonCopy()) {
                 publisher.publishPending();
+                publisher.movePinIfBehind();
                 publisher.collectGarbageIfDue();
             }
             if (!up) {

@@ -25,6 +25,12 @@ public interface IpfsFolders {
     /** Pins the new CID recursively and releases the old pin (null when there was none). */
     void repin(String oldCid, String newCid);
 
+    /**
+     * Moves the recursive pin from the old CID to the new one, which must be complete here:
+     * the daemon reads only the nodes in which the two differ. Fails when the old one is not pinned.
+     */
+    void movePin(String oldCid, String newCid);
+
     /** Removes every block that no pin keeps. */
     void collectGarbage();
 

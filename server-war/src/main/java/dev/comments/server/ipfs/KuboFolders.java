@@ -59,6 +59,14 @@ public final class KuboFolders implements IpfsFolders {
     }
 
     @Override
+    public void movePin(String oldCid, String newCid) {
+        call(() -> {
+            patient.pin.update(Cid.parse(oldCid), Cid.parse(newCid));
+            return null;
+        });
+    }
+
+    @Override
     public void collectGarbage() {
         call(patient.repo::gc);
     }

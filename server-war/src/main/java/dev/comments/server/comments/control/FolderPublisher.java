@@ -17,6 +17,7 @@ import dev.comments.core.tree.CommentFileName;
 import dev.comments.core.tree.PublishedRoot;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -46,9 +50,10 @@ import java.util.logging.Logger;
  * sizes of its files (a comment's name is its CID), the root over page folders, both as
  * kubo's {@code ipfs add -r --cid-version=1 --raw-leaves} would build them. A change costs
  * the changed page's listing, its folder's blocks, the root shards above it and one
- * {@code dag/import} of those blocks plus the new comments, then one {@code pin/update}
- * of the single recursive pin on the root. Which pages changed comes from the store's
- * change journal, so the cost never grows with the store's size.
+ * {@code dag/import} of those blocks plus the new comments; the answer goes out then, and
+ * the single recursive pin follows the root by {@code pin/update} off the reader's path
+ * ({@link #movePinIfBehind}). Which pages changed comes from the store's change journal,
+ * so the cost never grows with the store's size.
  *
  * <p>At start, or when the daemon lost our root, the whole tree is rebuilt from the store
  * in the background ({@code GET}s answer 503 {@code rebuilding} meanwhile) and what the
@@ -90,6 +95,12 @@ public class FolderPublisher {
     ManagedThreadFactory threads;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Held while the pin moves; taken after {@link #lock} when both are needed. */
+    private final ReentrantLock pinLock = new ReentrantLock();
+    /** The root the daemon keeps pinned (and {@code published-root} names); guarded by pinLock. */
+    private volatile Cid pinnedRoot;
+    private final AtomicBoolean pinQueued = new AtomicBoolean();
+    private ExecutorService pinMover;
     private final Map<UrlHash, PageState> pages = new ConcurrentHashMap<>();
     /** Guarded by lock. */
     private UnixFsFolder root;
@@ -163,9 +174,13 @@ public class FolderPublisher {
             return false;
         }
         Published current = published;
+        Cid pinned = pinnedRoot;
         boolean holdsRoot;
         try {
-            holdsRoot = current != null && ipfs.isPinned(current.root().text());
+            holdsRoot = current != null && pinned != null && ipfs.isPinned(pinned.text());
+            if (!holdsRoot && current != null) {
+                holdsRoot = holdsRootUnderLock();
+            }
             if (!holdsRoot) {
                 ipfs.version(); // a daemon that is down fails here, before any rebuild starts
             }
@@ -179,6 +194,70 @@ public class FolderPublisher {
         }
         startRebuild(current == null ? "server start" : "the daemon no longer holds our root " + current.root());
         return false;
+    }
+
+    /**
+     * Asks again with the pin at rest: a move takes the pin from the root read above to a
+     * newer one, and that root's missing pin is no reason to rebuild.
+     */
+    private boolean holdsRootUnderLock() {
+        pinLock.lock();
+        try {
+            Cid pinned = pinnedRoot;
+            return rebuild == null && pinned != null && ipfs.isPinned(pinned.text());
+        } finally {
+            pinLock.unlock();
+        }
+    }
+
+    /**
+     * Moves the daemon's pin to the last published root, and {@code published-root} with it,
+     * if it is behind. A publication answers once the daemon holds the new blocks; the pin
+     * follows here, off the reader's path (pin/update and an fsync cost more than the rest of
+     * a publication). Until it has moved, nothing collects the new blocks: the daemon runs no
+     * garbage collection of its own, and ours moves the pin first. A daemon that lost the old
+     * pin refuses the move; the next check of the daemon then rebuilds.
+     */
+    public void movePinIfBehind() {
+        pinLock.lock();
+        try {
+            Published current = published;
+            Cid pinned = pinnedRoot;
+            if (current == null || pinned == null || pinned.equals(current.root()) || rebuild != null) {
+                return;
+            }
+            ipfs.movePin(pinned.text(), current.root().text());
+            pinnedRoot = current.root();
+            PublishedRoot.write(config.dataDir(), current.root());
+        } catch (IpfsUnavailableException | IOException e) {
+            LOG.warning(() -> "event=pin-move-failed" + EventLog.pairs("error", e.getMessage(),
+                    "action", "tried again at the next check of the daemon"));
+        } finally {
+            pinLock.unlock();
+        }
+    }
+
+    /** Has the pin mover follow a new root soon; at most one move waits at a time. */
+    private void queuePinMove() {
+        if (!pinQueued.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            if (pinMover == null) {
+                pinMover = Executors.newSingleThreadExecutor(threads);
+            }
+            pinMover.execute(() -> {
+                pinQueued.set(false);
+                movePinIfBehind();
+            });
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (pinMover != null) {
+            pinMover.shutdownNow();
+        }
     }
 
     /**
@@ -213,6 +292,11 @@ public class FolderPublisher {
             return;
         }
         try {
+            movePinIfBehind();
+            Published current = published;
+            if (current == null || !current.root().equals(pinnedRoot)) {
+                return; // new blocks not yet pinned: collecting now would remove them
+            }
             long start = System.nanoTime();
             ipfs.collectGarbage();
             long bytes = garbageBytes;
@@ -299,6 +383,7 @@ public class FolderPublisher {
      * {@code daemonHas} is the daemon's copy of each page folder at a rebuild, null otherwise.
      */
     private void publish(Collection<UrlHash> asked, Map<String, DagLink> daemonHas) throws IOException {
+        long started = System.nanoTime();
         Instant readAt = Instant.now();
         ChangeStamp stamp = storeStamp();
         ChangeJournal.Changes changes = store.changesSince(position);
@@ -333,33 +418,50 @@ public class FolderPublisher {
                 }
                 sentBlocks = writer.blocks();
             }
+            long built = System.nanoTime();
             if (sentBlocks > 0) {
                 CarWriter.assemble(sections, newRoot, car);
                 carBytes = Files.size(car);
                 ipfs.importCar(car);
             }
+            long imported = System.nanoTime();
             Cid oldRoot = rebuilding ? (daemonHas.isEmpty() ? null : PublishedRoot.read(config.dataDir()).orElse(null))
                     : before.root();
-            if (rebuilding || !newRoot.equals(oldRoot)) {
-                ipfs.repin(oldRoot == null ? null : oldRoot.text(), newRoot.text());
-                PublishedRoot.write(config.dataDir(), newRoot);
-            }
             if (rebuilding) {
-                ipfs.repin(null, EMPTY_FOLDER.text());
+                pinAfterRebuild(oldRoot, newRoot);
             }
+            long pinned = System.nanoTime();
             pages.putAll(done);
             position = changes.next();
             published = new Published(newRoot, stamp, readAt, epoch);
+            if (!rebuilding && !newRoot.equals(oldRoot)) {
+                queuePinMove();
+            }
             if (oldRoot != null && !oldRoot.equals(newRoot)) {
                 garbageBytes += carBytes;
             }
             if (sentBlocks > 0) {
                 Cid r = newRoot;
-                LOG.info(() -> "event=tree-published" + EventLog.pairs("root", r, "pages", done.size(), "blocks", sentBlocks));
+                LOG.info(() -> "event=tree-published" + EventLog.pairs("root", r, "pages", done.size(), "blocks", sentBlocks,
+                        "build_us", (built - started) / 1000, "import_us", (imported - built) / 1000,
+                        "pin_us", (pinned - imported) / 1000));
             }
         } finally {
             Files.deleteIfExists(sections);
             Files.deleteIfExists(car);
+        }
+    }
+
+    /** A rebuild pins its root before it answers: the next start finds it in published-root. */
+    private void pinAfterRebuild(Cid oldRoot, Cid newRoot) throws IOException {
+        pinLock.lock();
+        try {
+            ipfs.repin(oldRoot == null ? null : oldRoot.text(), newRoot.text());
+            pinnedRoot = newRoot;
+            PublishedRoot.write(config.dataDir(), newRoot);
+            ipfs.repin(null, EMPTY_FOLDER.text());
+        } finally {
+            pinLock.unlock();
         }
     }
 

@@ -46,6 +46,14 @@ public final class CountedIpfsFolders implements IpfsFolders {
     }
 
     @Override
+    public void movePin(String oldCid, String newCid) {
+        counted("pin_update", () -> {
+            daemon.movePin(oldCid, newCid);
+            return null;
+        });
+    }
+
+    @Override
     public void collectGarbage() {
         counted("repo_gc", () -> {
             daemon.collectGarbage();
