@@ -31,8 +31,8 @@ public final class Bench {
     static final String IP_STATIC = "127.0.80.3";
     /** The three servers of the sync figures. */
     static final String[] IP_SYNC = {"127.0.83.1", "127.0.83.2", "127.0.83.3"};
-    /** The scale rows' server and the empty daemon of its `add -r` reference. */
-    static final String[] IP_SCALE = {"127.0.84.1", "127.0.84.2"};
+    /** The scale rows' server, the empty daemon of its `add -r` reference, and the server that syncs from the first. */
+    static final String[] IP_SCALE = {"127.0.84.1", "127.0.84.2", "127.0.84.3"};
 
     final Options options;
     final Path work;

@@ -320,6 +320,17 @@ final class SyncPhase {
             throw new IllegalStateException("no such sync-round line in " + file + " within " + wait);
         }
 
+        /** The round lines written since the last read. */
+        List<Map<String, String>> drain() throws IOException {
+            List<Map<String, String>> rounds = new ArrayList<>();
+            for (String line : newLines()) {
+                if (line.contains("event=sync-round")) {
+                    rounds.add(parse(line.substring(line.indexOf("event=sync-round"))));
+                }
+            }
+            return rounds;
+        }
+
         private List<String> newLines() throws IOException {
             List<String> lines = new ArrayList<>();
             if (!Files.exists(file)) {

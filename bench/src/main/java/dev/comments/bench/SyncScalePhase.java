@@ -1,0 +1,153 @@
+package dev.comments.bench;
+
+import dev.comments.core.cid.Cid;
+import dev.comments.core.dag.DagFolders;
+import dev.comments.core.dag.DagFolders.FolderNode;
+import dev.comments.core.kubo.KuboClient;
+import dev.comments.core.testing.LargeStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 17's sync rows, after {@link ScalePhase} on its server S (100,000 pages of one
+ * comment and one page of 10,000): server B holds the same store but the last 20,000 pages,
+ * publishes it, then runs the shipped sync agent with S as its one peer and its default
+ * budget; the time until B serves S's whole tree. Then one comment posted on an old page of
+ * S: the blocks B's next round reads, beside the depth of S's tree above that page.
+ */
+final class SyncScalePhase {
+
+    static final int B_PAGES = ScalePhase.PAGES - 20_000;
+    static final String CONVERGE = "sync-scale-converge";
+    static final String CONVERGE_FIGURE = "B converges on A's 20,000 new pages (A: 100,000 pages), default budget";
+    static final String ONE = "sync-scale-one";
+    static final String ONE_FIGURE = "sync round, one change among 100,000 pages: blocks read (roots + folders + comments)";
+    /** The agent's round interval here: rounds follow each other closely, as on a server catching up. */
+    private static final int INTERVAL_MS = 1000;
+
+    private final Bench b;
+
+    SyncScalePhase(Bench b) {
+        this.b = b;
+    }
+
+    void run(ServerNode a) throws Exception {
+        Path jar = b.options.syncJar;
+        if (!Files.isRegularFile(jar)) {
+            notMeasured("not measured: sync agent not built (no sync-agent/target/sync-agent.jar)");
+            return;
+        }
+        try {
+            measure(a, jar);
+        } catch (Exception | AssertionError e) {
+            b.rows.removeIf(r -> r.id.startsWith("sync-scale"));
+            notMeasured("not measured: the run failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + " (logs under bench/target/)");
+            System.err.println("bench: sync-scale phase failed");
+            e.printStackTrace();
+        }
+    }
+
+    private void measure(ServerNode a, Path jar) throws Exception {
+        ServerNode bNode = ServerNode.startDaemon("B", Bench.IP_SCALE[2], b.work.resolve("scale-b"), b.networkIdHex,
+                a.kubo.swarmAddress());
+        b.log("sync-scale: writing " + B_PAGES + " of S's pages and its page of " + ScalePhase.BIG_PAGE + " into B's store");
+        LargeStore.onePerPage(bNode.data(), B_PAGES);
+        LargeStore.onOnePage(bNode.data(), ScalePhase.BIG_PAGE_HASH, ScalePhase.BIG_PAGE, ScalePhase.BIG_PAGE_TAG);
+        bNode.startServer().awaitServer();
+        if (bNode.awaitRoot().status() != 200) {
+            throw new IllegalStateException("GET / of B did not answer 200 within 10 minutes");
+        }
+        String aRoot = a.http().get("").json().getString("cid");
+        b.log("sync-scale: B publishes its store; starting its sync agent with S as its peer (S's root " + aRoot + ")");
+
+        Map<String, String> env = new HashMap<>(bNode.env);
+        env.put("COMMENTS_SYNC_STATIC_PEERS", a.base().toString());
+        env.put("COMMENTS_SYNC_INTERVAL_MS", String.valueOf(INTERVAL_MS));
+        Path log = b.work.resolve("logs/sync-agent-scale-B.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long t0 = System.nanoTime();
+        Procs.Child agent = Procs.start("sync agent B", List.of(java, "-Xmx256m", "-jar", jar.toString()),
+                bNode.data(), env, log, Duration.ofSeconds(10));
+        SyncPhase.LogTail tail = new SyncPhase.LogTail(log);
+        Duration limit = Duration.ofMinutes(15);
+        while (!aRoot.equals(bNode.http().get("").json().getString("cid"))) {
+            if (System.nanoTime() - t0 > limit.toNanos()) {
+                throw new IllegalStateException("B did not serve S's root within " + limit);
+            }
+            Procs.sleep(250);
+        }
+        Series converge = new Series("s").add((System.nanoTime() - t0) / 1e9);
+        List<Map<String, String>> rounds = tail.drain();
+        String perRound = rounds.stream().map(r -> r.get("written") + " written in " + r.get("ms") + " ms")
+                .collect(Collectors.joining("; "));
+        b.log(String.format("sync-scale: B serves S's root after %.1f s, %d rounds", converge.median(), rounds.size()));
+
+        // One change: a comment on an old page of S, then B's round that writes it.
+        String page = LargeStore.page(12_345);
+        Series blocks = new Series("blocks");
+        Series depth = new Series("blocks");
+        List<Map<String, String>> oneRounds = new ArrayList<>();
+        for (int i = 0; i < b.options.reps; i++) {
+            tail.skipToEnd();
+            Http.Reply posted = a.http().post(page, b.signed.comment(page, null, "sync-scale", i).fileBytes());
+            if (posted.status() != 201) {
+                throw new IllegalStateException("POST to S answered " + posted);
+            }
+            String root = a.http().get("").json().getString("cid");
+            Map<String, String> r = tail.await(x -> SyncPhase.intOf(x, "written") >= 1, Duration.ofMinutes(2));
+            oneRounds.add(r);
+            blocks.add(SyncPhase.intOf(r, "roots_listed") + SyncPhase.intOf(r, "folders_listed")
+                    + SyncPhase.intOf(r, "blocks_fetched"));
+            depth.add(rootLevels(a.kubo.client().withTimeout(Duration.ofMinutes(1)), Cid.parse(root), page) + 2);
+        }
+        b.memory.put("B: sync agent, 100,000 pages", Procs.rssMiB(agent.pid()));
+        Procs.close(agent);
+        Procs.close(bNode);
+
+        Row c = b.row(new Row(CONVERGE, CONVERGE_FIGURE));
+        c.oursLabel = "agent start to B's `GET /` = A's (every page, published)";
+        c.ours = converge;
+        c.refLabel = "2 minutes";
+        c.ref = new Series("s").add(120);
+        c.target = "< 2 minutes, every page";
+        c.met = converge.median() < 120;
+        c.note = "rounds every " + INTERVAL_MS + " ms with the default block budget per peer: " + perRound;
+        Row one = b.row(new Row(ONE, ONE_FIGURE));
+        one.oursLabel = "B's round that took the comment";
+        one.ours = blocks;
+        one.refLabel = "depth of A's tree above the page + 2 (the folder, the comment)";
+        one.ref = depth;
+        one.target = "≤ tree depth + 2";
+        one.met = blocks.max() <= depth.min();
+        one.note = "rounds: " + oneRounds;
+    }
+
+    private void notMeasured(String why) {
+        b.row(Row.notMeasured(CONVERGE, CONVERGE_FIGURE, "< 2 minutes, every page", why));
+        b.row(Row.notMeasured(ONE, ONE_FIGURE, "≤ tree depth + 2", why));
+    }
+
+    /** How many of the root's nodes (the root and its shards) lie on the path to a page. */
+    static int rootLevels(KuboClient kubo, Cid root, String page) {
+        Deque<Map.Entry<Cid, Integer>> todo = new ArrayDeque<>();
+        todo.add(Map.entry(root, 1));
+        while (!todo.isEmpty()) {
+            Map.Entry<Cid, Integer> next = todo.poll();
+            FolderNode node = DagFolders.node(next.getKey(), kubo.block.get(next.getKey()), next.getValue() == 1);
+            if (node.entries().stream().anyMatch(e -> e.name().equals(page))) {
+                return next.getValue();
+            }
+            node.shards().forEach(s -> todo.add(Map.entry(s.cid(), next.getValue() + 1)));
+        }
+        throw new IllegalStateException("page " + page + " is not in " + root);
+    }
+}
