@@ -86,6 +86,8 @@ final class PeerWalk {
     /** Every CID a node read this round links to: what of the last round's nodes is still in the tree. */
     private final Set<Cid> linked = new HashSet<>();
     private final Prefetch prefetch = new Prefetch();
+    /** Pages waiting for the next window, each with the root node that listed it. */
+    private final List<PendingPage> pendingPages = new ArrayList<>();
     /** Shard blocks prefetched for the walk (at most one node's children per level of depth). */
     private final java.util.Map<Cid, byte[]> shardBlocks = new java.util.HashMap<>();
     /** Page folder blocks prefetched for the walk, taken when it reads them. */
@@ -164,12 +166,18 @@ final class PeerWalk {
         if (local.hasRoot(root)) {
             return end(Status.SYNCED, seen.withNodes(root, Set.of()), "same tree as ours");
         }
-        boolean complete;
+        boolean[] complete = {false};
         try {
-            complete = visitRoot(root, 0, local);
+            NodeVisit top = new NodeVisit(root, null, ok -> complete[0] = ok);
+            visitRoot(root, 0, local, top);
+            flushPages(local);
         } catch (NotAFolder e) {
             return end(Status.INVALID, seen, "its root " + root + " is not a folder: " + e.getMessage());
         }
+        return ended(root, complete[0]);
+    }
+
+    private PeerOutcome ended(Cid root, boolean complete) {
         if (rootsListed == 0 && !complete) {
             return end(Status.UNREACHABLE, seen, "its root " + root + " could not be read");
         }
@@ -180,41 +188,82 @@ final class PeerWalk {
         return end(complete ? Status.SYNCED : Status.PARTIAL, now, "");
     }
 
-    /** One node of the peer's root: its page folders, then its child shards. True when all of it was taken. */
-    private boolean visitRoot(Cid node, int depth, LocalTree local) throws LocalFailure, GiveUp, OutOfTime, NotAFolder {
+    /**
+     * One node of the peer's root: its page entries join the window of pages to visit (pages
+     * of many small shards share one prefetch: most third-level shards hold two or three), then
+     * its child shards. {@code visit} reports to the parent once everything under it is known.
+     */
+    private void visitRoot(Cid node, int depth, LocalTree local, NodeVisit visit)
+            throws LocalFailure, GiveUp, OutOfTime, NotAFolder {
         if (local.hasNode(node) || seen.sawNode(node) || done.contains(node)) {
-            return true;
+            visit.parentReport(true);
+            return;
         }
         Optional<FolderNode> read = readNode(node, depth, "root node");
         if (read.isEmpty()) {
-            return false;
+            visit.parentReport(false);
+            return;
         }
         rootsListed++;
         noteLinks(read.get());
-        boolean complete = true;
-        List<DagLink> entries = read.get().entries();
-        for (int from = 0; from < entries.size(); from += PREFETCH_WINDOW) {
-            List<DagLink> window = entries.subList(from, Math.min(entries.size(), from + PREFETCH_WINDOW));
-            prefetchPages(window, local);
-            for (DagLink entry : window) {
-                complete &= visitPage(entry, local);
-            }
-            prefetched.clear();
-            prefetch.clear();
-        }
         List<DagLink> shards = read.get().shards();
+        visit.open(read.get().entries().size() + shards.size());
+        for (DagLink entry : read.get().entries()) {
+            if (needsVisit(entry, local)) {
+                pendingPages.add(new PendingPage(entry, visit));
+                if (pendingPages.size() >= PREFETCH_WINDOW) {
+                    flushPages(local);
+                }
+            } else {
+                visit.childDone(!isPage(entry) ? countIgnored() : true);
+            }
+        }
         for (int from = 0; from < shards.size(); from += SHARD_WINDOW) {
             List<DagLink> window = shards.subList(from, Math.min(shards.size(), from + SHARD_WINDOW));
             prefetchShards(window, local.nodes());
             for (DagLink shard : window) {
                 try {
-                    complete &= visitRoot(shard.cid(), depth + 1, local);
+                    visitRoot(shard.cid(), depth + 1, local, new NodeVisit(shard.cid(), visit, null));
                 } catch (NotAFolder e) {
                     ignored++; // a shard that is not one: nothing to take there
+                    visit.childDone(true);
                 }
             }
         }
-        return finished(node, complete);
+        visit.close();
+    }
+
+    private static boolean isPage(DagLink entry) {
+        return RootEntry.of(entry.name(), entry.cid()) == RootEntry.PAGE;
+    }
+
+    private boolean countIgnored() {
+        ignored++;
+        return true;
+    }
+
+    /** A page entry that is ours already, or was taken before, needs no visit. */
+    private boolean needsVisit(DagLink entry, LocalTree local) {
+        return isPage(entry) && !local.hasFolder(new UrlHash(entry.name()), entry.cid())
+                && !seen.sawNode(entry.cid()) && !done.contains(entry.cid());
+    }
+
+    /** Visits the pages waiting in the window: their folders and comments fetched at once first. */
+    private void flushPages(LocalTree local) throws LocalFailure, GiveUp, OutOfTime {
+        if (pendingPages.isEmpty()) {
+            return;
+        }
+        List<PendingPage> window = new ArrayList<>(pendingPages);
+        pendingPages.clear();
+        try {
+            prefetchPages(window.stream().map(PendingPage::entry).toList());
+            for (PendingPage page : window) {
+                page.parent().childDone(visitPage(page.entry(), local));
+            }
+        } finally {
+            prefetched.clear();
+            prefetch.clear();
+        }
     }
 
     private boolean visitPage(DagLink entry, LocalTree local) throws LocalFailure, GiveUp, OutOfTime {
@@ -271,18 +320,10 @@ final class PeerWalk {
     }
 
     /**
-     * Fetches at once, within the budget, the page folders of a root node that the walk will
-     * read, then the comments of those folders our store lacks (flat folders: the usual page).
+     * Fetches at once, within the budget, the page folders the walk will read next, then the
+     * comments of those folders our store lacks (flat folders: the usual page).
      */
-    private void prefetchPages(List<DagLink> window, LocalTree local) throws LocalFailure {
-        List<DagLink> pages = new ArrayList<>();
-        for (DagLink entry : window) {
-            if (RootEntry.of(entry.name(), entry.cid()) == RootEntry.PAGE
-                    && !local.hasFolder(new UrlHash(entry.name()), entry.cid())
-                    && !seen.sawNode(entry.cid()) && !done.contains(entry.cid())) {
-                pages.add(entry);
-            }
-        }
+    private void prefetchPages(List<DagLink> pages) throws LocalFailure {
         if (pages.size() < 2 || budget < 2) {
             return;
         }
@@ -517,6 +558,55 @@ final class PeerWalk {
     private PeerOutcome end(Status status, PeerSeen now, String detail) {
         return new PeerOutcome(peer, status, now, detail, rootsListed, foldersListed, blocksFetched, written,
                 rejected, ignored);
+    }
+
+    private record PendingPage(DagLink entry, NodeVisit parent) {
+    }
+
+    /**
+     * A root node being taken: finished (remembered in {@code done}) once its page entries and
+     * child shards all reported complete; then it reports to its parent. Pages wait in a window
+     * and shards are walked first, so a node may finish long after it was read.
+     */
+    private final class NodeVisit {
+        private final Cid cid;
+        private final NodeVisit parent;
+        private final java.util.function.Consumer<Boolean> top;
+        /** Children not yet reported, plus one while the node itself is still being read. */
+        private int open = 1;
+        private boolean complete = true;
+
+        NodeVisit(Cid cid, NodeVisit parent, java.util.function.Consumer<Boolean> top) {
+            this.cid = cid;
+            this.parent = parent;
+            this.top = top;
+        }
+
+        void open(int children) {
+            open += children;
+        }
+
+        /** The node was all there already, or could not be read: it reports straight to its parent. */
+        void parentReport(boolean ok) {
+            if (parent != null) {
+                parent.childDone(ok);
+            } else {
+                top.accept(ok);
+            }
+        }
+
+        /** Done reading the node itself: what remains open are its children. */
+        void close() {
+            childDone(true);
+        }
+
+        void childDone(boolean ok) {
+            complete &= ok;
+            if (--open == 0) {
+                finished(cid, complete);
+                parentReport(complete);
+            }
+        }
     }
 
     @FunctionalInterface
