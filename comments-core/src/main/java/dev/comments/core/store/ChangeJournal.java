@@ -74,7 +74,15 @@ public final class ChangeJournal {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return new Changes(Set.of(), new Position(null, 0), from.fileKey() != null);
+            // Nothing written yet (a store filled by other means, or new): start the file now, so
+            // that the first write is read as its own line, not as a new file (a rescan of every page).
+            try {
+                Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)).close();
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException noFolder) {
+                return new Changes(Set.of(), new Position(null, 0), from.fileKey() != null);
+            }
         }
         Object key = attributes.fileKey();
         boolean sameFile = from.fileKey() != null && from.fileKey().equals(key) && from.offset() <= attributes.size();

@@ -205,6 +205,19 @@ class CommentStoreTest {
     }
 
     @Test
+    void aStoreWithNoJournalYetRescansOnceNotAgainAtItsFirstWrite() throws Exception {
+        // as a store filled by a restore or by hand, with no write through the store yet
+        Files.createDirectories(data.resolve("comments"));
+        CommentStore store = CommentStore.open(data);
+        ChangeJournal.Changes first = store.changesSince(ChangeJournal.Position.START);
+        assertTrue(first.rescan(), "a reader with no position looks at every page once");
+        store.write(comment(PAGE, "a"));
+        ChangeJournal.Changes second = store.changesSince(first.next());
+        assertFalse(second.rescan(), "the first write is one line, not a reason to look at every page again");
+        assertEquals(Set.of(P), second.pages());
+    }
+
+    @Test
     void strayBytesInTheJournalHideNoChangeAfterThem() throws Exception {
         CommentStore store = CommentStore.open(data);
         store.write(comment(PAGE, "a"));

@@ -9,13 +9,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a round every sync interval plus a random 0–10 % (so servers started together do
- * not all ask each other at the same instant), one at a time. A round that throws
- * (a bug) is logged and the next one still comes. Start/stop as js-libp2p's Startable.
+ * not all ask each other at the same instant), one at a time. A round that a peer's block
+ * budget cut short while it still brought new comments is followed after
+ * {@link #CATCH_UP_PAUSE} instead: a server catching up on a peer (a new server, one back
+ * from an outage) goes at the pace of its fetches, not of the interval, while each round
+ * stays within its budget. A round that throws (a bug) is logged and the next one still
+ * comes. Start/stop as js-libp2p's Startable.
  */
 public final class SyncLoop implements AutoCloseable {
 
     /** The jitter added to each wait, as a fraction of the interval. */
     static final double JITTER = 0.10;
+    /** The wait after a round cut short that brought comments (never longer than the interval). */
+    static final Duration CATCH_UP_PAUSE = Duration.ofSeconds(1);
 
     private final SyncAgent agent;
     private final Duration interval;
@@ -33,16 +39,24 @@ public final class SyncLoop implements AutoCloseable {
     }
 
     private void tick() {
+        boolean catchingUp = false;
         try {
-            agent.runRound();
+            catchingUp = agent.runRound().cutShortWithProgress();
         } catch (RuntimeException e) {
             EventLog.error("event=round-failed error=" + EventLog.quote(e) + " action=\"the next round runs as usual\"");
         } finally {
             if (!stopped) {
-                long jitter = (long) (interval.toMillis() * JITTER * ThreadLocalRandom.current().nextDouble());
-                scheduler.schedule(this::tick, interval.toMillis() + jitter, TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::tick, nextWaitMillis(interval, catchingUp), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** Milliseconds until the next round. */
+    public static long nextWaitMillis(Duration interval, boolean catchingUp) {
+        if (catchingUp) {
+            return Math.min(CATCH_UP_PAUSE.toMillis(), interval.toMillis());
+        }
+        return interval.toMillis() + (long) (interval.toMillis() * JITTER * ThreadLocalRandom.current().nextDouble());
     }
 
     /** Stops after the round in progress, if any (every call in it has a deadline). */

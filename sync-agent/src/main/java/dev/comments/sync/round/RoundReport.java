@@ -45,6 +45,15 @@ public record RoundReport(SyncRoundFigures figures, List<PeerOutcome> outcomes) 
         return outcomes.stream().filter(o -> o.peer().url().equals(peer)).findFirst().orElse(null);
     }
 
+    /**
+     * True when some peer's walk stopped at its budget or deadline (PARTIAL) after taking new
+     * comments: more is waiting there, and the loop goes on soon rather than after the interval.
+     * A peer that only spends our budget without bringing comments gets no such haste.
+     */
+    public boolean cutShortWithProgress() {
+        return outcomes.stream().anyMatch(o -> o.status() == PeerOutcome.Status.PARTIAL && o.written() > 0);
+    }
+
     /** The round's one structured log line. */
     public String logLine() {
         return "event=sync-round " + figures.logFields();
