@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads a UnixFS folder, flat or HAMT-sharded, block by block from any source of blocks
@@ -77,8 +78,24 @@ public final class DagFolders {
         walk(folder, blocks, entries, nodes, 0);
     }
 
+    /**
+     * As {@link #walk(Cid, Function, Consumer, Consumer)}, but a shard for which {@code known}
+     * is true is neither read nor descended into (a CID names its whole subtree, so a caller
+     * that walked it before knows everything under it): a new version of a known tree costs
+     * the nodes on its changed paths.
+     */
+    public static void walkNew(Cid folder, Function<Cid, byte[]> blocks, Predicate<Cid> known,
+            Consumer<DagLink> entries, Consumer<Cid> nodes) {
+        walk(folder, blocks, known, entries, nodes, 0);
+    }
+
     private static void walk(Cid cid, Function<Cid, byte[]> blocks, Consumer<DagLink> entries, Consumer<Cid> nodes,
             int depth) {
+        walk(cid, blocks, c -> false, entries, nodes, depth);
+    }
+
+    private static void walk(Cid cid, Function<Cid, byte[]> blocks, Predicate<Cid> known, Consumer<DagLink> entries,
+            Consumer<Cid> nodes, int depth) {
         if (depth > MAX_SHARD_DEPTH) {
             throw new IllegalArgumentException("shards nested deeper than a 64-bit hash allows");
         }
@@ -86,7 +103,9 @@ public final class DagFolders {
         nodes.accept(cid);
         node.entries().forEach(entries);
         for (DagLink shard : node.shards()) {
-            walk(shard.cid(), blocks, entries, nodes, depth + 1);
+            if (!known.test(shard.cid())) {
+                walk(shard.cid(), blocks, known, entries, nodes, depth + 1);
+            }
         }
     }
 

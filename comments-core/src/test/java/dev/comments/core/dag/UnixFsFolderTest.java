@@ -60,4 +60,31 @@ class UnixFsFolderTest {
         assertTrue(all[0] > 256, "a root of 100,000 pages spans hundreds of shards: " + all[0]);
         assertTrue(fresh.size() <= 3, "one change re-encodes the shards on its path (depth ≤ 3 here): " + fresh.size());
     }
+
+    @Test
+    void aNewVersionOfAKnownTreeIsWalkedAlongItsChangedPathsOnly() {
+        UnixFsFolder root = new UnixFsFolder();
+        List<String> names = new ArrayList<>();
+        for (int page = 0; page < 100_000; page++) {
+            String name = String.format("%064x", page * 2_654_435_761L);
+            names.add(name);
+            root.put(name, Cid.ofDagPb(name.getBytes(StandardCharsets.UTF_8)), 200);
+        }
+        Map<Cid, byte[]> blocks = new java.util.HashMap<>();
+        Cid first = root.encode(b -> blocks.put(b.cid(), b.bytes())).cid();
+        java.util.Set<Cid> known = new java.util.HashSet<>();
+        int[] entries = {0};
+        DagFolders.walk(first, blocks::get, e -> entries[0]++, known::add);
+        assertEquals(100_000, entries[0]);
+
+        Cid changed = Cid.ofDagPb(new byte[] {1});
+        root.put(names.get(12_345), changed, 300);
+        Cid second = root.encode(b -> blocks.put(b.cid(), b.bytes())).cid();
+        List<Cid> read = new ArrayList<>();
+        Map<String, Cid> seen = new LinkedHashMap<>();
+        DagFolders.walkNew(second, blocks::get, known::contains, e -> seen.put(e.name(), e.cid()), read::add);
+        assertTrue(read.size() <= 3, "the root and the shards above the change, no other: " + read.size());
+        assertEquals(changed, seen.get(names.get(12_345)), "the changed entry is among those read");
+        assertTrue(seen.size() < 1_000, "entries of the changed path's nodes only: " + seen.size());
+    }
 }
