@@ -73,8 +73,6 @@ public class FolderPublisher {
      * after it (the store fsyncs a file before linking its name): such files are sent again.
      */
     static final Duration LINK_MARGIN = Duration.ofSeconds(60);
-    /** More files than this within the margin: ask the daemon which it holds instead of sending them again. */
-    static final int RESEND_AT_MOST = 64;
     /** Garbage collection after this many bytes of replaced directory blocks... */
     static final long GC_AFTER_BYTES = 32L << 20;
     /** ...but not more often than this, and at least this often when there is any. */
@@ -528,11 +526,7 @@ public class FolderPublisher {
                     names.add(CommentFileName.of(f.id()));
                 }
             }
-            if (files.size() - names.size() <= RESEND_AT_MOST) {
-                return names;
-            }
-            // many files in the margin (a page just filled by sync or a restore): reading the
-            // daemon's copy of the folder (one block per shard) beats sending them all again
+            return names;
         }
         try {
             return DagFolders.entries(had.cid(), cid -> ipfs.block(cid.text())).keySet();
