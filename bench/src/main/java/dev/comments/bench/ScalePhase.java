@@ -87,7 +87,7 @@ final class ScalePhase {
             }
         }
         Row one = b.row(new Row("scale-one", "`GET /` after one new comment on a new page, 100,000 pages"));
-        one.oursLabel = "the page's folder, the root nodes above it, one dag/import, one pin/update";
+        one.oursLabel = "the page's folder, the root nodes above it, one dag/import (the pin follows after the answer)";
         one.ours = ours;
         one.refLabel = "`ipfs add -r --only-hash` of the whole store";
         one.ref = whole;

@@ -372,7 +372,7 @@ final class ServerPhases {
         }
         Row cold = b.row(new Row("incremental-first", "GET after the first new comment since the server started,"
                 + " page of 10,000"));
-        cold.oursLabel = "our DAG: the folder re-encoded, one dag/import, one pin/update";
+        cold.oursLabel = "our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)";
         cold.ours = firstOurs;
         cold.refLabel = "`add -r` of the whole folder, same daemon";
         cold.ref = firstRef;
@@ -382,7 +382,7 @@ final class ServerPhases {
         cold.note = "the first change to the page since the server started (it lists the folder and reads the"
                 + " daemon's copy once); one run per bench run";
         Row row = b.row(new Row("incremental", "GET after one new comment in a page of 10,000"));
-        row.oursLabel = "our DAG: the folder re-encoded, one dag/import, one pin/update";
+        row.oursLabel = "our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)";
         row.ours = ours;
         row.refLabel = "`add -r` of the whole folder, same daemon";
         row.ref = ref;
