@@ -45,13 +45,8 @@ class UnixFsFolderTest {
 
     @Test
     void oneChangeInARootOfOneHundredThousandPagesReencodesOnlyItsPath() {
-        UnixFsFolder root = new UnixFsFolder();
         List<String> names = new ArrayList<>();
-        for (int page = 0; page < 100_000; page++) {
-            String name = String.format("%064x", page * 2_654_435_761L);
-            names.add(name);
-            root.put(name, Cid.ofDagPb(name.getBytes(StandardCharsets.UTF_8)), 200);
-        }
+        UnixFsFolder root = rootOfOneHundredThousandPages(names);
         int[] all = {0};
         root.encode(b -> all[0]++);
         List<DagBlock> fresh = new ArrayList<>();
@@ -63,13 +58,8 @@ class UnixFsFolderTest {
 
     @Test
     void aNewVersionOfAKnownTreeIsWalkedAlongItsChangedPathsOnly() {
-        UnixFsFolder root = new UnixFsFolder();
         List<String> names = new ArrayList<>();
-        for (int page = 0; page < 100_000; page++) {
-            String name = String.format("%064x", page * 2_654_435_761L);
-            names.add(name);
-            root.put(name, Cid.ofDagPb(name.getBytes(StandardCharsets.UTF_8)), 200);
-        }
+        UnixFsFolder root = rootOfOneHundredThousandPages(names);
         Map<Cid, byte[]> blocks = new java.util.HashMap<>();
         Cid first = root.encode(b -> blocks.put(b.cid(), b.bytes())).cid();
         java.util.Set<Cid> known = new java.util.HashSet<>();
@@ -86,5 +76,16 @@ class UnixFsFolderTest {
         assertTrue(read.size() <= 3, "the root and the shards above the change, no other: " + read.size());
         assertEquals(changed, seen.get(names.get(12_345)), "the changed entry is among those read");
         assertTrue(seen.size() < 1_000, "entries of the changed path's nodes only: " + seen.size());
+    }
+
+    /** A root of 100,000 page entries; their names are added to {@code names}. */
+    private static UnixFsFolder rootOfOneHundredThousandPages(List<String> names) {
+        UnixFsFolder root = new UnixFsFolder();
+        for (int page = 0; page < 100_000; page++) {
+            String name = String.format("%064x", page * 2_654_435_761L);
+            names.add(name);
+            root.put(name, Cid.ofDagPb(name.getBytes(StandardCharsets.UTF_8)), 200);
+        }
+        return root;
     }
 }
