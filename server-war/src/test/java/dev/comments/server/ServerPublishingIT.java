@@ -1,13 +1,20 @@
 package dev.comments.server;
 
 import static dev.comments.core.testing.TestComments.SIGNER;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.cid.Cid;
+import dev.comments.core.kubo.Dag;
+import dev.comments.core.kubo.KuboCli;
 import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.core.testing.LargeStore;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
+import dev.comments.server.testing.PrometheusText;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -55,6 +62,65 @@ class ServerPublishingIT {
             }
             assertTrue(posts >= 50, "only " + posts + " posts in 12 s");
         }
+    }
+
+    /**
+     * A page of 3,000 comments (a sharded folder) gains comments one by one: each answer is
+     * the CID kubo's own {@code add -r} gives the page's folder, the daemon holds every block
+     * of it, and a new comment costs the daemon a handful of blocks (the comment, the folder's
+     * shards above it, the root), not the folder again. A file gone from the folder (a
+     * quarantine) is gone from the next answer too.
+     */
+    @Test
+    void aLargePageGrowsByItsNewCommentsAlone() throws Exception {
+        Path dir = ServerRecoveryIT.freshDir("large-page");
+        Path data = dir.resolve("data");
+        String page = LargeStore.onOnePage(data, "c".repeat(64), 3_000, "large page");
+        Path folder = data.resolve("comments").resolve(page);
+        String ip = "127.0.37.2";
+        try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), ip);
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), ip, 8000, Map.of(
+                     "COMMENTS_DATA_DIR", data.toString(),
+                     "COMMENTS_IPFS_API", daemon.api().toString(),
+                     "COMMENTS_HTTP_HOST", ip,
+                     "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
+                     "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",
+                     "COMMENTS_RATELIMIT_BURST", "100000")).start()) {
+            server.awaitUp(Duration.ofSeconds(90));
+            Api api = new Api(server.base(), ip);
+            await("the tree is published").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.get(page).status() == 200);
+            assertFolderAsKuboBuildsIt(api, daemon, page, folder, 3_000);
+            for (int i = 1; i <= 5; i++) {
+                double before = publishedBlocks(api);
+                assertEquals(201, api.post(page, SIGNER.sign(page, null, "Grows", "new " + i, i).fileBytes()).status());
+                assertFolderAsKuboBuildsIt(api, daemon, page, folder, 3_000 + i);
+                double sent = publishedBlocks(api) - before;
+                assertTrue(sent >= 3 && sent <= 8, "a new comment in a page of 3,000 sends itself, the shards above"
+                        + " it and the root, not the whole folder again: " + sent + " blocks");
+            }
+            try (var files = Files.list(folder)) {
+                Files.delete(files.findFirst().orElseThrow());
+            }
+            assertEquals(201, api.post(page, SIGNER.sign(page, null, "Grows", "after a removal", 9).fileBytes()).status());
+            assertFolderAsKuboBuildsIt(api, daemon, page, folder, 3_005);
+        }
+    }
+
+    private static void assertFolderAsKuboBuildsIt(Api api, KuboDaemon daemon, String page, Path folder, int count) {
+        Reply reply = api.get(page);
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(count, reply.json().getInt("count"), reply.toString());
+        Cid cid = Cid.parse(reply.json().getString("cid"));
+        assertEquals(KuboCli.hashRecursive(daemon, folder).get(page), cid, "kubo's own CID of the page's folder");
+        // one daemon, no peers: a block it lacks would never come, and the call times out
+        Dag.DagStat stat = daemon.client().withTimeout(Duration.ofSeconds(60)).dag.stat(cid);
+        assertTrue(stat.uniqueBlocks() > count, "the daemon holds the comments and the folder's shards: " + stat);
+    }
+
+    private static double publishedBlocks(Api api) {
+        Reply metrics = api.get("metrics");
+        return PrometheusText.parse(metrics.body()).value("comments_published_blocks_total", Map.of()).orElse(0.0);
     }
 
     private static byte[] randomBytes() {

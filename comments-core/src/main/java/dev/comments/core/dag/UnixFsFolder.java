@@ -41,6 +41,7 @@ public final class UnixFsFolder {
     private Map<String, DagLink> flat = new HashMap<>();
     private HamtShard hamt;
     private long estimatedSize;
+    private int size;
     private DagBlock flatBlock;
     private long flatTsize;
 
@@ -60,6 +61,9 @@ public final class UnixFsFolder {
         DagLink link = new DagLink(cid, name, tsize);
         DagLink old = hamt != null ? hamt.put(link) : flat.put(name, link);
         estimatedSize += estimate(link) - (old == null ? 0 : estimate(old));
+        if (old == null) {
+            size++;
+        }
         flatBlock = null;
         boolean fitsFlat = estimatedSize <= SHARDING_THRESHOLD;
         if (hamt == null && !fitsFlat) {
@@ -85,6 +89,11 @@ public final class UnixFsFolder {
         } else {
             flat.values().forEach(out);
         }
+    }
+
+    /** How many entries the folder holds. */
+    public int size() {
+        return size;
     }
 
     public boolean isSharded() {

@@ -41,6 +41,7 @@ class UnixFsFolderTest {
         UnixFsFolder atOnce = UnixFsFolder.of(last.values());
         assertEquals(atOnce.linkAs("f"), incremental.linkAs("f"));
         assertEquals(atOnce.isSharded(), incremental.isSharded());
+        assertEquals(last.size(), incremental.size(), "a replaced entry is not counted twice");
     }
 
     @Test

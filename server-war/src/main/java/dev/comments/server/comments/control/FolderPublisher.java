@@ -17,6 +17,7 @@ import dev.comments.core.tree.CommentFileName;
 import dev.comments.core.tree.PublishedRoot;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
+import dev.comments.server.metrics.control.ServerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -91,6 +92,9 @@ public class FolderPublisher {
     @Inject
     Config config;
 
+    @Inject
+    ServerMetrics metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -102,6 +106,15 @@ public class FolderPublisher {
     private final AtomicBoolean pinQueued = new AtomicBoolean();
     private ExecutorService pinMover;
     private final Map<UrlHash, PageState> pages = new ConcurrentHashMap<>();
+    /** Guarded by lock. */
+    private final LargeFolders largeFolders = new LargeFolders(LargeFolders.DEFAULT_ENTRY_BUDGET);
+    /**
+     * Pages of a publication that failed, and whether its root went unsent; guarded by lock.
+     * The root and their folders already hold the changes the daemon never received, so the
+     * next publication sends those pages whole, and every shard of the root.
+     */
+    private final Set<UrlHash> unsent = new java.util.HashSet<>();
+    private boolean rootUnsent;
     /** Guarded by lock. */
     private UnixFsFolder root;
     /** Guarded by lock. */
@@ -340,13 +353,18 @@ public class FolderPublisher {
         try {
             epoch++;
             pages.clear();
+            largeFolders.clear();
+            unsent.clear();
+            rootUnsent = false;
             Map<String, DagLink> daemonHas = daemonsCopy();
             root = new UnixFsFolder();
             position = ChangeJournal.Position.START;
             publish(store.pages(), daemonHas);
             LOG.info(() -> "event=ipfs-rebuilt" + EventLog.pairs("root", published.root(), "pages", pages.size(),
                     "ms", (System.nanoTime() - start) / 1_000_000));
-        } catch (IOException | UncheckedIOException | IpfsUnavailableException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // half a tree is nothing to answer from: the next request or check starts again
+            published = null;
             LOG.warning(() -> "event=ipfs-rebuild-failed" + EventLog.pairs("error", e.getMessage(),
                     "action", "tried again at the next check of the daemon"));
         } finally {
@@ -389,9 +407,10 @@ public class FolderPublisher {
         ChangeJournal.Changes changes = store.changesSince(position);
         Set<UrlHash> todo = new LinkedHashSet<>(asked);
         todo.addAll(changes.rescan() && daemonHas == null ? store.pages() : changes.pages());
+        todo.addAll(unsent);
         Published before = published;
         boolean rebuilding = daemonHas != null;
-        if (todo.isEmpty() && !rebuilding) {
+        if (todo.isEmpty() && !rebuilding && !rootUnsent) {
             // nothing changed since the last publication: no CAR, no daemon call, no fsync
             position = changes.next();
             published = new Published(before.root(), stamp, readAt, epoch);
@@ -401,30 +420,45 @@ public class FolderPublisher {
         Path car = config.dataDir().resolve(sections.getFileName() + ".car");
         try {
             Map<UrlHash, PageState> done = new HashMap<>();
+            Map<UrlHash, UnixFsFolder> toKeep = new HashMap<>();
             long sentBlocks;
             long carBytes = 0;
             Cid newRoot;
-            try (OutputStream out = Files.newOutputStream(sections); CarWriter writer = CarWriter.sections(out)) {
-                for (UrlHash page : todo) {
-                    PageState state = refresh(page, daemonHas, writer);
-                    if (state != null) {
-                        done.put(page, state);
+            long built;
+            try {
+                try (OutputStream out = Files.newOutputStream(sections); CarWriter writer = CarWriter.sections(out)) {
+                    for (UrlHash page : todo) {
+                        PageState state = refresh(page, daemonHas, writer, toKeep);
+                        if (state != null) {
+                            done.put(page, state);
+                        }
                     }
+                    // a new root encodes (and so writes) every shard; a changed one only those above the changes
+                    if (rootUnsent) {
+                        root.allBlocks(block -> write(writer, block));
+                    }
+                    newRoot = root.encode(block -> write(writer, block)).cid();
+                    if (rebuilding) {
+                        write(writer, new UnixFsFolder().encode(b -> { }));
+                    }
+                    sentBlocks = writer.blocks();
                 }
-                // a new root encodes (and so writes) every shard; a changed one only those above the changes
-                newRoot = root.encode(block -> write(writer, block)).cid();
-                if (rebuilding) {
-                    write(writer, new UnixFsFolder().encode(b -> { }));
+                built = System.nanoTime();
+                if (sentBlocks > 0) {
+                    CarWriter.assemble(sections, newRoot, car);
+                    carBytes = Files.size(car);
+                    ipfs.importCar(car);
+                    metrics.published(sentBlocks);
                 }
-                sentBlocks = writer.blocks();
-            }
-            long built = System.nanoTime();
-            if (sentBlocks > 0) {
-                CarWriter.assemble(sections, newRoot, car);
-                carBytes = Files.size(car);
-                ipfs.importCar(car);
+            } catch (IOException | RuntimeException e) {
+                unsent.addAll(todo);
+                rootUnsent = true;
+                throw e;
             }
             long imported = System.nanoTime();
+            unsent.clear();
+            rootUnsent = false;
+            toKeep.forEach(largeFolders::keep);
             Cid oldRoot = rebuilding ? (daemonHas.isEmpty() ? null : PublishedRoot.read(config.dataDir()).orElse(null))
                     : before.root();
             if (rebuilding) {
@@ -466,46 +500,95 @@ public class FolderPublisher {
     }
 
     /**
-     * Lists one page, computes its folder, writes what the daemon lacks (the folder's blocks
-     * and the comments it has not seen) and puts the folder into the root. Returns the
-     * page's new state, or null for a page without comments.
+     * Lists one page, brings its folder up to date, writes what the daemon lacks (the
+     * folder's new blocks and the comments it has not seen) and puts the folder into the
+     * root. A large page's folder kept from its last change only gains the files it lacks;
+     * any other is built from the listing. Returns the page's new state, or null for a page
+     * without comments; the folder to keep goes to {@code toKeep}.
      */
-    private PageState refresh(UrlHash page, Map<String, DagLink> daemonHas, CarWriter writer) throws IOException {
+    private PageState refresh(UrlHash page, Map<String, DagLink> daemonHas, CarWriter writer,
+            Map<UrlHash, UnixFsFolder> toKeep) throws IOException {
         Instant listedAt = Instant.now();
         ChangeStamp stamp = stamp(page);
         List<StoredFile> files = store.files(page);
         if (files.isEmpty()) {
             return null;
         }
-        DagLink had = daemonHas != null ? daemonHas.get(page.hex()) : root.get(page.hex());
+        DagLink had = daemonHas != null ? daemonHas.get(page.hex()) : unsent.contains(page) ? null : root.get(page.hex());
+        UnixFsFolder kept = largeFolders.take(page, had == null ? null : had.cid());
+        UnixFsFolder folder = kept == null ? null : withNewFiles(page, kept, files, writer);
+        if (folder == null) {
+            folder = listedFolder(page, had, files, writer);
+        }
+        if (folder == null) {
+            return null;
+        }
+        DagLink link = folder.linkAs(page.hex());
+        root.put(page.hex(), link.cid(), link.tsize());
+        toKeep.put(page, folder);
+        return new PageState(new Folder(link.cid().text(), folder.size()), stamp, listedAt, epoch);
+    }
+
+    /**
+     * The kept folder with the listed files it lacks added; their comments and the shards
+     * they changed are written. The difference is exact (names against names), so no margin
+     * is needed. Null when the listing lost a file the folder holds (a quarantine): the
+     * folder is then built from the listing.
+     */
+    private UnixFsFolder withNewFiles(UrlHash page, UnixFsFolder kept, List<StoredFile> files, CarWriter writer)
+            throws IOException {
+        List<StoredFile> fresh = new ArrayList<>();
+        for (StoredFile file : files) {
+            if (kept.get(CommentFileName.of(file.id())) == null) {
+                fresh.add(file);
+            }
+        }
+        if (files.size() - fresh.size() != kept.size()) {
+            return null;
+        }
+        List<Cid> unreadable = sendComments(page, fresh, writer);
+        for (StoredFile file : fresh) {
+            if (!unreadable.contains(file.id())) {
+                kept.put(CommentFileName.of(file.id()), file.id(), file.size());
+            }
+        }
+        kept.encode(block -> write(writer, block));
+        return kept;
+    }
+
+    /**
+     * The page's folder built from its listing; when it differs from the daemon's copy
+     * ({@code had}), the comments the daemon may lack and all the folder's blocks are
+     * written. Null when no file of the page is readable.
+     */
+    private UnixFsFolder listedFolder(UrlHash page, DagLink had, List<StoredFile> files, CarWriter writer)
+            throws IOException {
         List<DagLink> links = new ArrayList<>(files.size());
         for (StoredFile file : files) {
             links.add(new DagLink(file.id(), CommentFileName.of(file.id()), file.size()));
         }
         UnixFsFolder folder = UnixFsFolder.of(links);
-        DagLink link = folder.linkAs(page.hex());
-        if (had == null || !had.cid().equals(link.cid())) {
-            // only a folder that changed costs a look at what the daemon holds of it
-            Set<String> daemonNames = namesTheDaemonHas(page, had, files);
-            List<StoredFile> toSend = new ArrayList<>();
-            for (StoredFile file : files) {
-                if (daemonNames == null || !daemonNames.contains(CommentFileName.of(file.id()))) {
-                    toSend.add(file);
-                }
-            }
-            List<Cid> unreadable = sendComments(page, toSend, writer);
-            if (!unreadable.isEmpty()) {
-                links.removeIf(l -> unreadable.contains(l.cid()));
-                folder = UnixFsFolder.of(links);
-                link = folder.linkAs(page.hex());
-            }
-            if (links.isEmpty()) {
-                return null;
-            }
-            folder.allBlocks(block -> write(writer, block));
+        if (had != null && had.cid().equals(folder.linkAs(page.hex()).cid())) {
+            return folder;
         }
-        root.put(page.hex(), link.cid(), link.tsize());
-        return new PageState(new Folder(link.cid().text(), links.size()), stamp, listedAt, epoch);
+        // only a folder that changed costs a look at what the daemon holds of it
+        Set<String> daemonNames = namesTheDaemonHas(page, had, files);
+        List<StoredFile> toSend = new ArrayList<>();
+        for (StoredFile file : files) {
+            if (daemonNames == null || !daemonNames.contains(CommentFileName.of(file.id()))) {
+                toSend.add(file);
+            }
+        }
+        List<Cid> unreadable = sendComments(page, toSend, writer);
+        if (!unreadable.isEmpty()) {
+            links.removeIf(l -> unreadable.contains(l.cid()));
+            folder = UnixFsFolder.of(links);
+        }
+        if (links.isEmpty()) {
+            return null;
+        }
+        folder.allBlocks(block -> write(writer, block));
+        return folder;
     }
 
     /**

@@ -53,6 +53,12 @@ public class ServerMetrics {
             .withoutExemplars()
             .register(registry);
 
+    private final Counter publishedBlocks = Counter.builder()
+            .name("comments_published_blocks_total")
+            .help("Blocks handed to the IPFS daemon by publications: comments, folder and root shards")
+            .withoutExemplars()
+            .register(registry);
+
     @Inject
     WorkPools pools;
 
@@ -108,6 +114,11 @@ public class ServerMetrics {
         if (failed) {
             daemonErrors.labelValues(call).inc();
         }
+    }
+
+    /** A publication handed the daemon {@code blocks} blocks. */
+    public void published(long blocks) {
+        publishedBlocks.inc(blocks);
     }
 
     public MetricSnapshots scrape() {
