@@ -248,47 +248,46 @@ final class PeerWalk {
                 && !seen.sawNode(entry.cid()) && !done.contains(entry.cid());
     }
 
-    /** Visits the pages waiting in the window: their folders and comments fetched at once first. */
+    /**
+     * Visits the pages waiting in the window: their folders and comments fetched at once
+     * first, and what they bring written as one group commit (one fsync per file and folder,
+     * one of the store's root and journal for the whole window, not for every page).
+     */
     private void flushPages(LocalTree local) throws LocalFailure, GiveUp, OutOfTime {
         if (pendingPages.isEmpty()) {
             return;
         }
         List<PendingPage> window = new ArrayList<>(pendingPages);
         pendingPages.clear();
+        List<VerifiedComment> batch = new ArrayList<>();
         try {
             prefetchPages(window.stream().map(PendingPage::entry).toList());
             for (PendingPage page : window) {
-                page.parent().childDone(visitPage(page.entry(), local));
+                page.parent().childDone(visitPage(page.entry(), local, batch));
             }
         } finally {
             prefetched.clear();
             prefetch.clear();
+            write(batch); // what was verified, even when the walk is cut short
         }
     }
 
-    private boolean visitPage(DagLink entry, LocalTree local) throws LocalFailure, GiveUp, OutOfTime {
-        if (RootEntry.of(entry.name(), entry.cid()) != RootEntry.PAGE) {
-            ignored++;
-            return true;
-        }
+    /** One page entry that {@link #needsVisit} let through: its folder, then the comments our store lacks. */
+    private boolean visitPage(DagLink entry, LocalTree local, List<VerifiedComment> batch)
+            throws LocalFailure, GiveUp, OutOfTime {
         UrlHash page = new UrlHash(entry.name());
         Cid folder = entry.cid();
-        if (local.hasFolder(page, folder) || seen.sawNode(folder) || done.contains(folder)) {
-            return true;
+        if (done.contains(folder)) {
+            return true; // the same folder under another name, finished since it was queued
         }
         Set<Cid> ours = ourFolderNodes(local, page);
         Set<Cid> have = stored(page);
-        List<VerifiedComment> batch = new ArrayList<>();
-        boolean complete;
         try {
-            complete = visitFolder(page, folder, 0, ours, have, batch);
+            return visitFolder(page, folder, 0, ours, have, batch);
         } catch (NotAFolder e) {
             ignored++;
-            complete = true;
-        } finally {
-            write(batch); // what was verified, even when the walk is cut short
+            return true;
         }
-        return complete;
     }
 
     /** One node of a peer's page folder. True when every comment under it was taken or refused. */
