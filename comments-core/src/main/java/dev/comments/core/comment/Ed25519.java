@@ -27,7 +27,7 @@ public final class Ed25519 {
      * malformed input. Verification is BouncyCastle's RFC 8032 code, which takes raw keys as
      * they are and runs about six times the JDK provider's pace (0.2 ms against 1.3 ms
      * on a 2-core test machine): the sync agent verifies every comment it pulls, 20,000 in a round at scale.
-     * Both reject a non-canonical S and a key that is not a point, as the vectors hold.
+     * Both refuse a non-canonical S (S ≥ L), as a vector holds.
      */
     public static boolean verify(byte[] publicKey, byte[] message, byte[] sig) {
         if (publicKey.length != 32 || sig.length != 64) {

@@ -67,13 +67,18 @@ class UnixFsFolderTest {
         int[] entries = {0};
         DagFolders.walk(first, blocks::get, e -> entries[0]++, known::add);
         assertEquals(100_000, entries[0]);
+        java.util.Set<String> names8 = new java.util.HashSet<>();
+        java.util.Set<Cid> nodes8 = new java.util.HashSet<>();
+        DagFolders.walkNew(first, blocks::get, c -> false, e -> names8.add(e.name()), nodes8::add, 8);
+        assertEquals(new java.util.HashSet<>(names), names8, "read 8 blocks at a time, the walk finds every entry");
+        assertEquals(known, nodes8, "and every node");
 
         Cid changed = Cid.ofDagPb(new byte[] {1});
         root.put(names.get(12_345), changed, 300);
         Cid second = root.encode(b -> blocks.put(b.cid(), b.bytes())).cid();
         List<Cid> read = new ArrayList<>();
         Map<String, Cid> seen = new LinkedHashMap<>();
-        DagFolders.walkNew(second, blocks::get, known::contains, e -> seen.put(e.name(), e.cid()), read::add);
+        DagFolders.walkNew(second, blocks::get, known::contains, e -> seen.put(e.name(), e.cid()), read::add, 8);
         assertTrue(read.size() <= 3, "the root and the shards above the change, no other: " + read.size());
         assertEquals(changed, seen.get(names.get(12_345)), "the changed entry is among those read");
         assertTrue(seen.size() < 1_000, "entries of the changed path's nodes only: " + seen.size());
