@@ -2,15 +2,11 @@ package dev.comments.bench;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.dag.DagFolders;
-import dev.comments.core.dag.DagFolders.FolderNode;
-import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.testing.LargeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +100,7 @@ final class SyncScalePhase {
             oneRounds.add(r);
             blocks.add(SyncPhase.intOf(r, "roots_listed") + SyncPhase.intOf(r, "folders_listed")
                     + SyncPhase.intOf(r, "blocks_fetched"));
-            depth.add(rootLevels(a.kubo.client().withTimeout(Duration.ofMinutes(1)), Cid.parse(root), page) + 2);
+            depth.add(DagFolders.pathTo(Cid.parse(root), a.kubo.client().withTimeout(Duration.ofMinutes(1)).block::get, page).size() + 2);
         }
         b.memory.put("B: sync agent, 100,000 pages", Procs.rssMiB(agent.pid()));
         Procs.close(agent);
@@ -133,18 +129,4 @@ final class SyncScalePhase {
         b.row(Row.notMeasured(ONE, ONE_FIGURE, "≤ tree depth + 2", why));
     }
 
-    /** How many of the root's nodes (the root and its shards) lie on the path to a page. */
-    static int rootLevels(KuboClient kubo, Cid root, String page) {
-        Deque<Map.Entry<Cid, Integer>> todo = new ArrayDeque<>();
-        todo.add(Map.entry(root, 1));
-        while (!todo.isEmpty()) {
-            Map.Entry<Cid, Integer> next = todo.poll();
-            FolderNode node = DagFolders.node(next.getKey(), kubo.block.get(next.getKey()), next.getValue() == 1);
-            if (node.entries().stream().anyMatch(e -> e.name().equals(page))) {
-                return next.getValue();
-            }
-            node.shards().forEach(s -> todo.add(Map.entry(s.cid(), next.getValue() + 1)));
-        }
-        throw new IllegalStateException("page " + page + " is not in " + root);
-    }
 }

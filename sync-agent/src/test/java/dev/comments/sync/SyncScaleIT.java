@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.dag.DagFolders;
-import dev.comments.core.dag.DagFolders.FolderNode;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboDaemon;
 import dev.comments.core.network.NetworkId;
@@ -21,9 +20,7 @@ import dev.comments.sync.testing.Agents;
 import dev.comments.sync.testing.TestPeer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,7 +77,7 @@ class SyncScaleIT {
                 peer.serve(second);
                 RoundReport one = agent.runRound();
                 PeerOutcome o = one.outcome(peer.url());
-                int levels = rootLevels(peer.kubo(), second, changed.hex());
+                int levels = DagFolders.pathTo(second, peer.kubo().block::get, changed.hex()).size(); // root nodes above the page
                 assertEquals(PeerOutcome.Status.SYNCED, o.status(), one.logLine());
                 assertEquals(levels, o.rootsListed(), "the root's nodes above the page, no other: " + one.logLine());
                 assertEquals(1, o.foldersListed(), "the changed page's folder: " + one.logLine());
@@ -94,20 +91,4 @@ class SyncScaleIT {
         }
     }
 
-    /** How many of the root's nodes (the root and its shards) lie on the path to a page. */
-    private static int rootLevels(KuboClient kubo, Cid root, String page) {
-        Deque<Object[]> todo = new ArrayDeque<>();
-        todo.add(new Object[] {root, 1});
-        while (!todo.isEmpty()) {
-            Object[] next = todo.poll();
-            Cid cid = (Cid) next[0];
-            int level = (int) next[1];
-            FolderNode node = DagFolders.node(cid, kubo.block.get(cid), level == 1);
-            if (node.entries().stream().anyMatch(e -> e.name().equals(page))) {
-                return level;
-            }
-            node.shards().forEach(s -> todo.add(new Object[] {s.cid(), level + 1}));
-        }
-        throw new AssertionError("page " + page + " is not in " + root);
-    }
 }

@@ -148,6 +148,31 @@ public final class DagFolders {
         return out;
     }
 
+    /**
+     * The nodes from the folder's own down to the one that holds {@code name}, found by the
+     * name's hash as boxo looks an entry up: one block per level. Empty when the folder has no
+     * such entry.
+     */
+    public static List<Cid> pathTo(Cid folder, Function<Cid, byte[]> blocks, String name) {
+        byte[] hash = HamtShard.hash(name);
+        List<Cid> path = new ArrayList<>();
+        Cid cid = folder;
+        for (int depth = 0; depth < hash.length; depth++) {
+            FolderNode node = node(cid, blocks.apply(cid), depth == 0);
+            path.add(cid);
+            if (node.entries().stream().anyMatch(e -> e.name().equals(name))) {
+                return path;
+            }
+            String slot = HamtShard.prefix(hash[depth] & 0xFF);
+            DagLink shard = node.shards().stream().filter(s -> s.name().equals(slot)).findFirst().orElse(null);
+            if (shard == null) {
+                return List.of();
+            }
+            cid = shard.cid();
+        }
+        return List.of();
+    }
+
     /** How deep a shard may be nested below its folder's own node. */
     public static int maxShardDepth() {
         return MAX_SHARD_DEPTH;

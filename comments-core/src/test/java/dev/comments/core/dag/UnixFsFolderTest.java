@@ -82,6 +82,10 @@ class UnixFsFolderTest {
         assertTrue(read.size() <= 3, "the root and the shards above the change, no other: " + read.size());
         assertEquals(changed, seen.get(names.get(12_345)), "the changed entry is among those read");
         assertTrue(seen.size() < 1_000, "entries of the changed path's nodes only: " + seen.size());
+
+        List<Cid> path = DagFolders.pathTo(second, blocks::get, names.get(12_345));
+        assertEquals(read, path, "the path to the changed entry is the nodes the change re-encoded");
+        assertEquals(List.of(), DagFolders.pathTo(second, blocks::get, "f".repeat(64)), "no such entry");
     }
 
     /** A root of 100,000 page entries; their names are added to {@code names}. */
