@@ -38,11 +38,7 @@ class MetricsIT {
     void metricsParseAndCountAPostedComment() throws Exception {
         Path dir = ServerRecoveryIT.freshDir("metrics");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, Map.of(
-                     "COMMENTS_DATA_DIR", dir.resolve("data").toString(),
-                     "COMMENTS_IPFS_API", daemon.api().toString(),
-                     "COMMENTS_HTTP_HOST", IP,
-                     "COMMENTS_ANNOUNCE", "/ip4/" + IP + "/tcp/8000/http")).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.env(dir.resolve("data"), daemon, IP)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP);
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -77,11 +73,7 @@ class MetricsIT {
         Path dir = ServerRecoveryIT.freshDir("metrics-reports");
         Path data = dir.resolve("data");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP2);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP2, 8000, Map.of(
-                     "COMMENTS_DATA_DIR", data.toString(),
-                     "COMMENTS_IPFS_API", daemon.api().toString(),
-                     "COMMENTS_HTTP_HOST", IP2,
-                     "COMMENTS_ANNOUNCE", "/ip4/" + IP2 + "/tcp/8000/http")).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP2, 8000, PayaraServer.env(data, daemon, IP2)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP2);
 

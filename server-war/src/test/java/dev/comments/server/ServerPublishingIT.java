@@ -40,13 +40,7 @@ class ServerPublishingIT {
     void theTreeStaysPublishedWhilePagesChangeWithoutPause() throws Exception {
         Path dir = ServerRecoveryIT.freshDir("publishing");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, Map.of(
-                     "COMMENTS_DATA_DIR", dir.resolve("data").toString(),
-                     "COMMENTS_IPFS_API", daemon.api().toString(),
-                     "COMMENTS_HTTP_HOST", IP,
-                     "COMMENTS_ANNOUNCE", "/ip4/" + IP + "/tcp/8000/http",
-                     "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",
-                     "COMMENTS_RATELIMIT_BURST", "100000")).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.envWithoutRateLimit(dir.resolve("data"), daemon, IP)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP);
             long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
@@ -79,13 +73,7 @@ class ServerPublishingIT {
         Path folder = data.resolve("comments").resolve(page);
         String ip = "127.0.37.2";
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), ip);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), ip, 8000, Map.of(
-                     "COMMENTS_DATA_DIR", data.toString(),
-                     "COMMENTS_IPFS_API", daemon.api().toString(),
-                     "COMMENTS_HTTP_HOST", ip,
-                     "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
-                     "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",
-                     "COMMENTS_RATELIMIT_BURST", "100000")).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), ip, 8000, PayaraServer.envWithoutRateLimit(data, daemon, ip)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), ip);
             await("the tree is published").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))

@@ -38,7 +38,7 @@ class ServerRecoveryIT {
         Path dir = freshDir("crash");
         Path data = dir.resolve("data");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.31.1")) {
-            Map<String, String> env = env(data, daemon, "127.0.31.1");
+            Map<String, String> env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.31.1");
             List<String> acknowledged = new CopyOnWriteArrayList<>();
             try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
@@ -93,7 +93,7 @@ class ServerRecoveryIT {
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
         try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.32.1", 8000,
-                env(data, daemon, "127.0.32.1")).start()) {
+                PayaraServer.envWithoutRateLimit(data, daemon, "127.0.32.1")).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.32.1");
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -131,7 +131,7 @@ class ServerRecoveryIT {
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
         try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.33.1", 8000,
-                env(data, daemon, "127.0.33.1")).start()) {
+                PayaraServer.envWithoutRateLimit(data, daemon, "127.0.33.1")).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.33.1");
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -158,7 +158,7 @@ class ServerRecoveryIT {
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.36.1");
         try {
             Cid expected = KuboCli.hashRecursive(daemon, data.resolve("comments")).get("comments");
-            Map<String, String> env = env(data, daemon, "127.0.36.1");
+            Map<String, String> env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.36.1");
             try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.36.1");
@@ -171,7 +171,7 @@ class ServerRecoveryIT {
                 server.kill();
             }
             daemon = daemon.restartEmptied(); // so that the next start publishes everything again...
-            env = env(data, daemon, "127.0.36.1");
+            env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.36.1");
             try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.36.1");
@@ -202,14 +202,6 @@ class ServerRecoveryIT {
         return root.status() == 200 && daemon.client().pin.isPinnedRecursively(Cid.parse(root.json().getString("cid")));
     }
 
-    private static Map<String, String> env(Path data, KuboDaemon daemon, String ip) {
-        return Map.of("COMMENTS_DATA_DIR", data.toString(),
-                "COMMENTS_IPFS_API", daemon.api().toString(),
-                "COMMENTS_HTTP_HOST", ip,
-                "COMMENTS_ANNOUNCE", "/ip4/" + ip + "/tcp/8000/http",
-                "COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000",
-                "COMMENTS_RATELIMIT_BURST", "100000");
-    }
 
     static Path freshDir(String name) throws Exception {
         Path dir = Path.of("target/it-data").resolve(name).toAbsolutePath();

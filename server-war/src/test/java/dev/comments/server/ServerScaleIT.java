@@ -14,7 +14,6 @@ import dev.comments.server.testing.Api;
 import dev.comments.server.testing.PayaraServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +37,7 @@ class ServerScaleIT {
             try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
                  KuboDaemon other = KuboDaemon.start(dir.resolve("kubo-other"), "127.0.35.2", daemon.swarmAddress())) {
                 Cid expected = KuboCli.hashRecursive(other, data.resolve("comments")).get("comments");
-                try (PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, Map.of(
-                        "COMMENTS_DATA_DIR", data.toString(),
-                        "COMMENTS_IPFS_API", daemon.api().toString(),
-                        "COMMENTS_HTTP_HOST", IP,
-                        "COMMENTS_ANNOUNCE", "/ip4/" + IP + "/tcp/8000/http")).start()) {
+                try (PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.env(data, daemon, IP)).start()) {
                     server.awaitUp(Duration.ofSeconds(90));
                     Api api = new Api(server.base(), IP);
                     var first = await("GET / answers once the tree is published").atMost(Duration.ofMinutes(10))

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.comments.core.config.Setting;
+import dev.comments.core.kubo.KuboDaemon;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.comments.core.testing.Processes;
@@ -29,6 +32,27 @@ public final class PayaraServer implements AutoCloseable {
         this.ip = ip;
         this.port = port;
         this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The environment of a test server on {@code ip}, port 8000: its store, its daemon, its
+     * address and what it announces, named as {@link Setting} names them.
+     */
+    public static Map<String, String> env(Path data, KuboDaemon daemon, String ip) {
+        Map<String, String> env = new HashMap<>();
+        env.put(Setting.DATA_DIR.envName(), data.toString());
+        env.put(Setting.IPFS_API.envName(), daemon.api().toString());
+        env.put(Setting.HTTP_HOST.envName(), ip);
+        env.put(Setting.ANNOUNCE.envName(), "/ip4/" + ip + "/tcp/8000/http");
+        return env;
+    }
+
+    /** As {@link #env}, with a rate limit no test reaches: for tests that post as fast as they can. */
+    public static Map<String, String> envWithoutRateLimit(Path data, KuboDaemon daemon, String ip) {
+        Map<String, String> env = env(data, daemon, ip);
+        env.put(Setting.RATE_LIMIT_POSTS_PER_MINUTE.envName(), "100000");
+        env.put(Setting.RATE_LIMIT_BURST.envName(), "100000");
+        return env;
     }
 
     public URI base() {
