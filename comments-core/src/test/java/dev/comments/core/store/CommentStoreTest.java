@@ -47,6 +47,28 @@ class CommentStoreTest {
     }
 
     @Test
+    void aBatchAcrossPagesLandsWholeAndItsFilesAreNamedAndDescribedOneByOne() throws Exception {
+        CommentStore store = CommentStore.open(data);
+        List<VerifiedComment> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(comment(String.format("%064x", i + 1), "batch " + i));
+        }
+        batch.add(batch.get(3)); // the same comment twice in one batch: stored once
+        List<WriteResult> results = store.writeAll(batch);
+        assertEquals(40, results.stream().filter(r -> r == WriteResult.CREATED).count(), results.toString());
+        assertEquals(WriteResult.EXISTED, results.get(40));
+        assertNoTempFiles();
+        for (VerifiedComment c : batch) {
+            UrlHash page = new UrlHash(c.comment().url());
+            assertEquals(List.of(c.fileName()), store.names(page));
+            CommentStore.StoredFile file = store.file(page, c.id()).orElseThrow();
+            assertEquals(c.fileBytes().length, file.size());
+        }
+        assertEquals(List.of(), store.names(new UrlHash("e".repeat(64))), "a page without a folder has no names");
+        assertTrue(store.file(P, Cid.ofRaw(new byte[] {1})).isEmpty(), "no such comment");
+    }
+
+    @Test
     void aSecondWriteOfTheSameIdReportsThatItExisted() throws Exception {
         CommentStore store = CommentStore.open(data);
         VerifiedComment c = comment(PAGE, "once");

@@ -510,15 +510,12 @@ public class FolderPublisher {
             Map<UrlHash, UnixFsFolder> toKeep) throws IOException {
         Instant listedAt = Instant.now();
         ChangeStamp stamp = stamp(page);
-        List<StoredFile> files = store.files(page);
-        if (files.isEmpty()) {
-            return null;
-        }
         DagLink had = daemonHas != null ? daemonHas.get(page.hex()) : unsent.contains(page) ? null : root.get(page.hex());
         UnixFsFolder kept = largeFolders.take(page, had == null ? null : had.cid());
-        UnixFsFolder folder = kept == null ? null : withNewFiles(page, kept, files, writer);
+        UnixFsFolder folder = kept == null ? null : withNewFiles(page, kept, writer);
         if (folder == null) {
-            folder = listedFolder(page, had, files, writer);
+            List<StoredFile> files = store.files(page);
+            folder = files.isEmpty() ? null : listedFolder(page, had, files, writer);
         }
         if (folder == null) {
             return null;
@@ -530,20 +527,26 @@ public class FolderPublisher {
     }
 
     /**
-     * The kept folder with the listed files it lacks added; their comments and the shards
-     * they changed are written. The difference is exact (names against names), so no margin
-     * is needed. Null when the listing lost a file the folder holds (a quarantine): the
-     * folder is then built from the listing.
+     * The kept folder with the comments it lacks added; those comments and the shards they
+     * changed are written. The folder's names are compared with the directory's (one read, no
+     * stat but of the new files), exactly, so no margin is needed. Null when the directory lost
+     * a file the folder holds (a quarantine): the folder is then built from the listing.
      */
-    private UnixFsFolder withNewFiles(UrlHash page, UnixFsFolder kept, List<StoredFile> files, CarWriter writer)
-            throws IOException {
+    private UnixFsFolder withNewFiles(UrlHash page, UnixFsFolder kept, CarWriter writer) throws IOException {
         List<StoredFile> fresh = new ArrayList<>();
-        for (StoredFile file : files) {
-            if (kept.get(CommentFileName.of(file.id())) == null) {
+        int known = 0;
+        for (String name : store.names(page)) {
+            if (kept.get(name) != null) {
+                known++;
+                continue;
+            }
+            Cid id = CommentFileName.idOf(name).orElse(null);
+            StoredFile file = id == null ? null : store.file(page, id).orElse(null);
+            if (file != null) {
                 fresh.add(file);
             }
         }
-        if (files.size() - fresh.size() != kept.size()) {
+        if (known != kept.size()) {
             return null;
         }
         List<Cid> unreadable = sendComments(page, fresh, writer);
