@@ -113,7 +113,7 @@ final class SyncScalePhase {
         c.ref = new Series("s").add(120);
         c.target = "< 2 minutes, every page";
         c.met = converge.median() < 120;
-        c.note = "default settings (a round cut short that brought comments is followed after 1 s): " + perRound;
+        c.note = "default settings (a round cut short that brought comments is followed after 0.2 s): " + perRound;
         Row one = b.row(new Row(ONE, ONE_FIGURE));
         one.oursLabel = "B's round that took the comment";
         one.ours = blocks;

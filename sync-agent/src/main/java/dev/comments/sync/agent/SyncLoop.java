@@ -20,8 +20,13 @@ public final class SyncLoop implements AutoCloseable {
 
     /** The jitter added to each wait, as a fraction of the interval. */
     static final double JITTER = 0.10;
-    /** The wait after a round cut short that brought comments (never longer than the interval). */
-    static final Duration CATCH_UP_PAUSE = Duration.ofSeconds(1);
+    /**
+     * The wait after a round cut short that brought comments (never longer than the interval):
+     * a breath for the disk and the peer, no more. The next round needs nothing of the last
+     * one published (every node it finished is remembered); at 2,000 blocks a round, a pause of
+     * 1 s was a sixth of the time a server took to catch up on 20,000 pages.
+     */
+    static final Duration CATCH_UP_PAUSE = Duration.ofMillis(200);
 
     private final SyncAgent agent;
     private final Duration interval;

@@ -27,7 +27,7 @@ class CatchUpTest {
     @Test
     void aRoundCutShortThatBroughtCommentsIsFollowedSoon() {
         assertTrue(round(Status.PARTIAL, 700).cutShortWithProgress());
-        assertEquals(1000, SyncLoop.nextWaitMillis(Duration.ofSeconds(30), true));
+        assertEquals(200, SyncLoop.nextWaitMillis(Duration.ofSeconds(30), true));
         assertEquals(200, SyncLoop.nextWaitMillis(Duration.ofMillis(200), true), "never later than the interval");
     }
 
