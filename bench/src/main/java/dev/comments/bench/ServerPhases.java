@@ -76,6 +76,11 @@ final class ServerPhases {
         }
         nginx = Procs.own(new Nginx(b.work.resolve("nginx"), Bench.IP_STATIC, Bench.freePort(Bench.IP_STATIC)).start());
         a.awaitServer();
+        // every row reads a published tree: a GET during the start's rebuild is a 503, not a figure
+        Http.Reply root = a.awaitRoot();
+        if (root.status() != 200) {
+            throw new IllegalStateException("server A did not publish its store within 10 minutes: " + root);
+        }
         b.log("server A answers at " + a.base() + "; nginx at " + nginx.base());
 
         if (o.runs("get")) {
