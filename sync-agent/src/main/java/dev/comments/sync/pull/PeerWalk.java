@@ -55,6 +55,9 @@ final class PeerWalk {
      * this many per level of depth (each at most {@link #MAX_NODE_BYTES}).
      */
     private static final int SHARD_WINDOW = 16;
+    /** Shards fetched one level ahead of a window (each at most {@link #MAX_NODE_BYTES}; ~30 KB in practice). */
+    private static final int SHARD_LOOKAHEAD = 512;
+    private static final int LOOKAHEAD_NODE_BYTES = 64 * 1024;
     /** No folder node kubo writes is larger (a flat folder stops at 256 KiB; a shard holds 256 links). */
     static final int MAX_NODE_BYTES = 1 << 20;
     /** Page folders fetched at once (each at most a 256 KiB node: at most 32 MiB held). */
@@ -88,7 +91,7 @@ final class PeerWalk {
     private final Prefetch prefetch = new Prefetch();
     /** Pages waiting for the next window, each with the root node that listed it. */
     private final List<PendingPage> pendingPages = new ArrayList<>();
-    /** Shard blocks prefetched for the walk (at most one node's children per level of depth). */
+    /** Shard blocks prefetched for the walk, taken when it reads them (never more than the budget). */
     private final java.util.Map<Cid, byte[]> shardBlocks = new java.util.HashMap<>();
     /** Page folder blocks prefetched for the walk, taken when it reads them. */
     private final java.util.Map<Cid, byte[]> prefetched = new java.util.HashMap<>();
@@ -351,15 +354,47 @@ final class PeerWalk {
                 cid -> kubo.cat(cid.text(), CommentLimits.MAX_FILE_BYTES + 1L));
     }
 
-    /** Fetches at once, within the budget, the child shards the walk will read next. */
+    /**
+     * Fetches at once, within the budget, the child shards the walk will read next, and the
+     * shards below those (up to {@link #SHARD_LOOKAHEAD}): the walk goes down one node at a
+     * time, and without the second level each second-level node with a changed child cost a
+     * round trip of its own (about 500 root nodes a round at 100,000 pages). Blocks fetched
+     * ahead are charged to the budget when the walk reads them; ahead of the walk there are
+     * never more than the budget's worth, and a block fetched ahead is kept only up to
+     * {@link #LOOKAHEAD_NODE_BYTES} (an honest shard of 256 links is ~30 KB): at most 32 MiB
+     * held for a peer that serves oversized nodes, which the walk then reads itself.
+     */
     private void prefetchShards(List<DagLink> shards, Set<Cid> ours) {
-        List<Cid> wanted = shards.stream().map(DagLink::cid)
-                .filter(c -> !ours.contains(c) && !seen.sawNode(c) && !done.contains(c))
-                .limit(Math.max(0, budget)).toList();
-        prefetch.fetch(wanted, cid -> kubo.block.get(cid));
-        for (Cid cid : wanted) {
+        fetchShards(unread(shards.stream().map(DagLink::cid), ours, Math.max(0, budget - shardBlocks.size())),
+                MAX_NODE_BYTES);
+        List<Cid> below = new ArrayList<>();
+        for (DagLink shard : shards) {
+            byte[] bytes = shardBlocks.get(shard.cid());
+            if (bytes == null) {
+                continue;
+            }
+            try {
+                below.addAll(DagFolders.node(shard.cid(), bytes, false).shards().stream().map(DagLink::cid).toList());
+            } catch (IllegalArgumentException notAShard) {
+                // the walk finds it out again when it reads the node, and counts it
+            }
+        }
+        fetchShards(unread(below.stream(), ours, Math.min(SHARD_LOOKAHEAD, Math.max(0, budget - shardBlocks.size()))),
+                LOOKAHEAD_NODE_BYTES);
+    }
+
+    /** The shards among {@code cids} the walk would read: not ours, not taken, not fetched already. */
+    private List<Cid> unread(java.util.stream.Stream<Cid> cids, Set<Cid> ours, int limit) {
+        return cids.filter(c -> !ours.contains(c) && !seen.sawNode(c) && !done.contains(c) && !shardBlocks.containsKey(c))
+                .limit(limit).toList();
+    }
+
+    /** Fetches these shards into {@code shardBlocks}, keeping those of at most {@code maxBytes}. */
+    private void fetchShards(List<Cid> cids, int maxBytes) {
+        prefetch.fetch(cids, cid -> kubo.block.get(cid));
+        for (Cid cid : cids) {
             byte[] bytes = prefetch.take(cid);
-            if (bytes != null && bytes.length <= MAX_NODE_BYTES) {
+            if (bytes != null && bytes.length <= maxBytes) {
                 shardBlocks.put(cid, bytes);
             }
         }
