@@ -1,14 +1,11 @@
 package dev.comments.core.dag;
 
 import dev.comments.core.cid.Cid;
+import dev.comments.core.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -96,56 +93,27 @@ public final class DagFolders {
     public static void walkNew(Cid folder, Function<Cid, byte[]> blocks, Predicate<Cid> known,
             Consumer<DagLink> entries, Consumer<Cid> nodes, int parallel) {
         List<Cid> level = List.of(folder);
-        ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel, Thread.ofVirtual().factory()) : null;
-        try {
-            for (int depth = 0; !level.isEmpty(); depth++) {
-                if (depth > MAX_SHARD_DEPTH) {
-                    throw new IllegalArgumentException("shards nested deeper than a 64-bit hash allows");
-                }
-                List<Cid> next = new ArrayList<>();
-                for (int from = 0; from < level.size(); from += LEVEL_CHUNK) {
-                    List<Cid> chunk = level.subList(from, Math.min(level.size(), from + LEVEL_CHUNK));
-                    List<byte[]> read = fetch(chunk, blocks, pool);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        FolderNode node = node(chunk.get(i), read.get(i), depth == 0);
-                        nodes.accept(chunk.get(i));
-                        node.entries().forEach(entries);
-                        for (DagLink shard : node.shards()) {
-                            if (!known.test(shard.cid())) {
-                                next.add(shard.cid());
-                            }
+        for (int depth = 0; !level.isEmpty(); depth++) {
+            if (depth > MAX_SHARD_DEPTH) {
+                throw new IllegalArgumentException("shards nested deeper than a 64-bit hash allows");
+            }
+            List<Cid> next = new ArrayList<>();
+            for (int from = 0; from < level.size(); from += LEVEL_CHUNK) {
+                List<Cid> chunk = level.subList(from, Math.min(level.size(), from + LEVEL_CHUNK));
+                List<byte[]> read = Parallel.mapUnchecked(chunk, parallel, blocks);
+                for (int i = 0; i < chunk.size(); i++) {
+                    FolderNode node = node(chunk.get(i), read.get(i), depth == 0);
+                    nodes.accept(chunk.get(i));
+                    node.entries().forEach(entries);
+                    for (DagLink shard : node.shards()) {
+                        if (!known.test(shard.cid())) {
+                            next.add(shard.cid());
                         }
                     }
                 }
-                level = next;
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            level = next;
         }
-    }
-
-    /** The blocks of {@code cids}, in order; through {@code pool} when there is one. */
-    private static List<byte[]> fetch(List<Cid> cids, Function<Cid, byte[]> blocks, ExecutorService pool) {
-        if (pool == null || cids.size() == 1) {
-            return cids.stream().map(blocks).toList();
-        }
-        List<Future<byte[]>> futures = cids.stream().map(c -> pool.submit(() -> blocks.apply(c))).toList();
-        List<byte[]> out = new ArrayList<>(futures.size());
-        for (Future<byte[]> f : futures) {
-            try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                futures.forEach(other -> other.cancel(true));
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                futures.forEach(other -> other.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading a folder", e);
-            }
-        }
-        return out;
     }
 
     /**

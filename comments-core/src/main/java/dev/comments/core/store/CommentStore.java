@@ -4,12 +4,8 @@ import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.tree.CommentFileName;
+import dev.comments.core.parallel.Parallel;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -112,7 +108,10 @@ public final class CommentStore {
                 toWrite.add(temps.size() - 1);
                 results.add(null);
             }
-            inParallel(toWrite, i -> writeAndSync(temps.get(i), comments.get(i).fileBytes()));
+            Parallel.map(toWrite, PARALLEL_SYNCS, i -> {
+                writeAndSync(temps.get(i), comments.get(i).fileBytes());
+                return i;
+            });
             for (int i = 0; i < comments.size(); i++) {
                 if (temps.get(i) == null) {
                     continue;
@@ -127,7 +126,10 @@ public final class CommentStore {
                     results.set(i, WriteResult.EXISTED);
                 }
             }
-            inParallel(new ArrayList<>(folders), CommentStore::syncFolder);
+            Parallel.map(new ArrayList<>(folders), PARALLEL_SYNCS, folder -> {
+                syncFolder(folder);
+                return folder;
+            });
             if (newFolder) {
                 syncFolder(root);
             }
@@ -307,51 +309,6 @@ public final class CommentStore {
             }
             return false;
         }
-    }
-
-    /**
-     * Runs {@code action} on every item, {@link #PARALLEL_SYNCS} at a time, and waits for all:
-     * an fsync waits on the disk, not the CPU, and the disk takes several at once. Throws the
-     * first failure once every item has run.
-     */
-    private static <T> void inParallel(List<T> items, IoAction<T> action) throws IOException {
-        if (items.size() <= 1) {
-            for (T item : items) {
-                action.run(item);
-            }
-            return;
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_SYNCS, items.size()),
-                Thread.ofVirtual().name("store-sync-", 0).factory())) {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    action.run(item);
-                    return null;
-                }));
-            }
-            IOException failure = null;
-            for (Future<Void> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while writing comments");
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoAction<T> {
-        void run(T item) throws IOException;
     }
 
     private static void writeAndSync(Path temp, byte[] bytes) throws IOException {
