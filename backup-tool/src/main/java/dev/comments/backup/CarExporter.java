@@ -1,10 +1,10 @@
 package dev.comments.backup;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.config.Config;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.network.UrlHash;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -62,7 +62,7 @@ final class CarExporter {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + uri + " answered " + r.statusCode() + ": " + r.body());
             }
-            try (JsonReader json = Json.createReader(new StringReader(r.body()))) {
+            try (JsonReader json = Jsons.reader(new StringReader(r.body()))) {
                 return Cid.parse(json.readObject().getString("cid"));
             }
         } catch (InterruptedException e) {

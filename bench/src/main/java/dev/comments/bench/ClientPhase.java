@@ -1,10 +1,10 @@
 package dev.comments.bench;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.network.NetworkId;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -104,16 +104,16 @@ final class ClientPhase {
         Files.writeString(html, StaticThread.html(thread), StandardCharsets.UTF_8);
         String refUrl = nginx.base() + "thread-" + page + ".html";
 
-        JsonObject args = Json.createObjectBuilder()
+        JsonObject args = Jsons.object()
                 .add("chromium", "/usr/bin/chromium")
                 .add("profiles", dir.resolve("profiles").toString())
                 .add("reps", b.options.reps)
                 .add("count", thread.size())
                 .add("timeoutMs", 30_000)
-                .add("targets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "client").add("url", clientUrl)
+                .add("targets", Jsons.array()
+                        .add(Jsons.object().add("name", "client").add("url", clientUrl)
                                 .add("selector", "[data-testid=\"comment\"][data-state=\"verified\"]"))
-                        .add(Json.createObjectBuilder().add("name", "static").add("url", refUrl)
+                        .add(Jsons.object().add("name", "static").add("url", refUrl)
                                 .add("selector", "[data-testid=\"comment\"]")))
                 .build();
         b.log("client: " + b.options.reps + " × (cold, warm) opens of " + clientUrl + " and of the static " + refUrl);
@@ -127,7 +127,7 @@ final class ClientPhase {
             notMeasured(b, "not measured: the browser run failed (exit " + code + "); see " + log);
             return;
         }
-        JsonObject result = Json.createReader(new StringReader(Files.readString(out))).readObject();
+        JsonObject result = Jsons.reader(new StringReader(Files.readString(out))).readObject();
         Row cold = b.row(new Row(COLD, COLD_FIGURE));
         Row warm = b.row(new Row(WARM, WARM_FIGURE));
         cold.oursLabel = warm.oursLabel = "client site, Chromium headless";

@@ -1,6 +1,6 @@
 package dev.comments.bench;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,7 +34,7 @@ final class Http {
 
     record Reply(int status, String body) {
         JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
+            return Jsons.reader(new StringReader(body)).readObject();
         }
 
         @Override

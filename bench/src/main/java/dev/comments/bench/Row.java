@@ -1,6 +1,6 @@
 package dev.comments.bench;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -23,7 +23,7 @@ final class Row {
     Boolean met;
     String note = "";
     String notMeasured;
-    JsonObjectBuilder raw = Json.createObjectBuilder();
+    JsonObjectBuilder raw = Jsons.object();
 
     Row(String id, String figure) {
         this.id = id;

@@ -1,6 +1,6 @@
 package dev.comments.bench;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,7 +46,7 @@ final class Wrk {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         for (String line : out.split("\n")) {
             if (line.startsWith("BENCH-JSON ")) {
-                return Json.createReader(new StringReader(line.substring("BENCH-JSON ".length()))).readObject();
+                return Jsons.reader(new StringReader(line.substring("BENCH-JSON ".length()))).readObject();
             }
         }
         throw new IOException("wrk printed no result (exit " + p.exitValue() + "): " + out);

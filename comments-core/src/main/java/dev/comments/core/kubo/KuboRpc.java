@@ -1,6 +1,6 @@
 package dev.comments.core.kubo;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -84,7 +84,7 @@ final class KuboRpc {
     <T> T json(Command command, Function<JsonObject, T> read) {
         byte[] body = bytes(command);
         String text = new String(body, StandardCharsets.UTF_8);
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.reader(new ByteArrayInputStream(body))) {
             return read.apply(reader.readObject());
         } catch (JsonException | IllegalStateException | IllegalArgumentException | NullPointerException
                  | ClassCastException e) {
@@ -131,7 +131,7 @@ final class KuboRpc {
     /** kubo's error body is {@code {"Message","Code","Type":"error"}}; 404/405 come as plain text. */
     private static KuboException kuboError(Command command, int status, String body) {
         String message = body.strip();
-        try (JsonReader reader = Json.createReader(new java.io.StringReader(body))) {
+        try (JsonReader reader = Jsons.reader(new java.io.StringReader(body))) {
             JsonObject error = reader.readObject();
             if (error.get("Message") instanceof JsonString text) {
                 message = text.getString();

@@ -1,6 +1,6 @@
 package dev.comments.core.kubo;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -114,7 +114,7 @@ final class NdjsonSubscriber implements BodySubscriber<Void> {
             return Next.MORE;
         }
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(text))) {
             object = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalStateException("not a JSON object in kubo's stream: " + abbreviate(text), e);

@@ -1,7 +1,5 @@
 package dev.comments.core.network;
 
-import java.util.regex.Pattern;
-
 /**
  * The key of a page: lowercase hex SHA-256 of its normalized URL (docs/protocol.md §1).
  * Java never sees URLs; it only checks the exact form, which also rules out every
@@ -9,7 +7,7 @@ import java.util.regex.Pattern;
  */
 public record UrlHash(String hex) {
 
-    private static final Pattern FORM = Pattern.compile("[0-9a-f]{64}");
+    private static final int LENGTH = 64;
 
     public UrlHash {
         if (!isValid(hex)) {
@@ -17,8 +15,18 @@ public record UrlHash(String hex) {
         }
     }
 
+    /** {@code [0-9a-f]{64}}, checked by hand: it runs on every API request (a regex cost 5 % of a cached read). */
     public static boolean isValid(String s) {
-        return s != null && FORM.matcher(s).matches();
+        if (s == null || s.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

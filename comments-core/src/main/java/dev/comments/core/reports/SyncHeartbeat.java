@@ -1,6 +1,6 @@
 package dev.comments.core.reports;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,8 +25,8 @@ import java.util.Optional;
 public record SyncHeartbeat(Instant time, long pid, Optional<SyncRoundFigures> lastRound) {
 
     public void write(Path file) throws IOException {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("time", time.toString()).add("pid", pid);
-        lastRound.ifPresent(r -> json.add("lastRound", Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object().add("time", time.toString()).add("pid", pid);
+        lastRound.ifPresent(r -> json.add("lastRound", Jsons.object()
                 .add("round", r.round()).add("daemonUp", r.daemonUp()).add("peersFound", r.peersFound())
                 .add("peers", r.peers()).add("peersFailed", r.peersFailed()).add("rootsListed", r.rootsListed())
                 .add("foldersListed", r.foldersListed()).add("blocksFetched", r.blocksFetched())
@@ -39,7 +39,7 @@ public record SyncHeartbeat(Instant time, long pid, Optional<SyncRoundFigures> l
 
     /** Reads a heartbeat; an IOException when it is missing or not a heartbeat. */
     public static SyncHeartbeat read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Json.createReader(r)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Jsons.reader(r)) {
             JsonObject o = reader.readObject();
             JsonObject round = o.containsKey("lastRound") ? o.getJsonObject("lastRound") : null;
             return new SyncHeartbeat(Instant.parse(o.getString("time")), o.getJsonNumber("pid").longValue(),

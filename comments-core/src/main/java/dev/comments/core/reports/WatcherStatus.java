@@ -1,6 +1,6 @@
 package dev.comments.core.reports;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,13 +28,13 @@ public record WatcherStatus(long watcherPid, Instant written, List<ChildStatus> 
     }
 
     public void write(Path file) throws IOException {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.array();
         for (ChildStatus c : children) {
-            list.add(Json.createObjectBuilder().add("name", c.name()).add("state", c.state()).add("pid", c.pid())
+            list.add(Jsons.object().add("name", c.name()).add("state", c.state()).add("pid", c.pid())
                     .add("uptimeMs", c.uptimeMs()).add("restarts", c.restarts()).add("starts", c.starts())
                     .add("lastReason", c.lastReason()).add("rssBytes", c.rssBytes()));
         }
-        String json = Json.createObjectBuilder().add("watcherPid", watcherPid).add("written", written.toString())
+        String json = Jsons.object().add("watcherPid", watcherPid).add("written", written.toString())
                 .add("children", list).build().toString();
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         Files.writeString(tmp, json, StandardCharsets.UTF_8);
@@ -43,7 +43,7 @@ public record WatcherStatus(long watcherPid, Instant written, List<ChildStatus> 
 
     /** Reads a status file; an IOException when it is missing or not a watcher's status. */
     public static WatcherStatus read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Json.createReader(r)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonReader reader = Jsons.reader(r)) {
             JsonObject o = reader.readObject();
             List<ChildStatus> children = o.getJsonArray("children").getValuesAs(JsonObject.class).stream()
                     .map(c -> new ChildStatus(c.getString("name"), c.getString("state"), c.getJsonNumber("pid").longValue(),

@@ -1,11 +1,11 @@
 package dev.comments.server.health;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.store.CommentStore;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
 import dev.comments.server.work.WorkPools;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,7 +45,7 @@ public class HealthResource {
         }
         boolean poolsOk = pools.accepting();
         boolean ok = storeOk && daemonOk && poolsOk;
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.object()
                 .add("status", ok ? "ok" : "unavailable")
                 .add("store", storeOk ? "ok" : "not writable: " + store.root())
                 .add("daemon", daemon)

@@ -1,7 +1,7 @@
 package dev.comments.sync.pull;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.cid.Cid;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -67,7 +67,7 @@ public final class PeerApi implements AutoCloseable {
 
     /** docs/protocol.md: 503 "busy" and "rebuilding" say the server works and will answer soon. */
     private static boolean isBusy(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.reader(new ByteArrayInputStream(body))) {
             String error = reader.readObject().getString("error", "");
             return error.equals("busy") || error.equals("rebuilding");
         } catch (RuntimeException e) {
@@ -77,7 +77,7 @@ public final class PeerApi implements AutoCloseable {
 
     static Cid parse(URI base, byte[] body) throws PeerException {
         Cid cid;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.reader(new ByteArrayInputStream(body))) {
             JsonObject o = reader.readObject();
             cid = Cid.parse(((JsonString) o.get("cid")).getString());
         } catch (RuntimeException e) {

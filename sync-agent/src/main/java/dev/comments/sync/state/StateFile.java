@@ -1,8 +1,8 @@
 package dev.comments.sync.state;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.log.EventLog;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -47,7 +47,7 @@ public final class StateFile {
     public SyncState load() {
         SyncState state = new SyncState();
         JsonObject json;
-        try (InputStream in = Files.newInputStream(file); JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonReader reader = Jsons.reader(in)) {
             json = reader.readObject();
         } catch (NoSuchFileException e) {
             return state;
@@ -78,11 +78,11 @@ public final class StateFile {
     }
 
     public void save(SyncState state) throws IOException {
-        JsonObjectBuilder peers = Json.createObjectBuilder();
+        JsonObjectBuilder peers = Jsons.object();
         for (Map.Entry<URI, PeerSeen> e : state.snapshot().entrySet()) {
-            jakarta.json.JsonArrayBuilder nodes = Json.createArrayBuilder();
+            jakarta.json.JsonArrayBuilder nodes = Jsons.array();
             e.getValue().nodes().stream().map(Cid::text).sorted().forEach(nodes::add);
-            JsonObjectBuilder peer = Json.createObjectBuilder();
+            JsonObjectBuilder peer = Jsons.object();
             if (e.getValue().root() == null) {
                 peer.addNull("root");
             } else {
@@ -90,7 +90,7 @@ public final class StateFile {
             }
             peers.add(e.getKey().toString(), peer.add("nodes", nodes));
         }
-        byte[] bytes = Json.createObjectBuilder().add("v", VERSION).add("peers", peers).build().toString()
+        byte[] bytes = Jsons.object().add("v", VERSION).add("peers", peers).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");

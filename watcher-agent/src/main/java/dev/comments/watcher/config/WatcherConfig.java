@@ -1,6 +1,6 @@
 package dev.comments.watcher.config;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -41,7 +41,7 @@ public record WatcherConfig(Path runDir, Policy policy, List<ChildSpec> children
      */
     public static WatcherConfig read(Path file) throws IOException {
         JsonObject o;
-        try (Reader r = Files.newBufferedReader(file); JsonReader json = Json.createReader(r)) {
+        try (Reader r = Files.newBufferedReader(file); JsonReader json = Jsons.reader(r)) {
             o = json.readObject();
         }
         Path base = file.toAbsolutePath().getParent();

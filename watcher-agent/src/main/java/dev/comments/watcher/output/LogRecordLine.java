@@ -1,7 +1,7 @@
 package dev.comments.watcher.output;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.log.EventLog;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -109,7 +109,7 @@ public final class LogRecordLine {
     }
 
     private static JsonObject parse(String line) {
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(line))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject o ? o : null;
         } catch (JsonParsingException | IllegalStateException e) {
