@@ -43,6 +43,9 @@ export class CommentsPage {
     this.newestFirst = this.storage?.getItem(ORDER_KEY) === 'true'
     this.ownKey = null
     this.lastRefresh = 0
+    /** The last folder read and verified: read again only when a server names another CID. */
+    this.lastRead = null
+    this.mustRevalidate = false
 
     this.status = new StatusLine()
     this.nameField = new NameField(this.drafts)
@@ -138,10 +141,18 @@ export class CommentsPage {
     }
     if (this.lastRefresh === 0) this.status.setState('loading', 'loading comments…')
     try {
+      // right after our own post, ask the server (a 304 if nothing changed); otherwise the
+      // browser's HTTP cache may answer, as the server's Cache-Control allows
+      const cache = this.mustRevalidate ? 'no-cache' : 'default'
+      this.mustRevalidate = false
       const { value: read } = await this.servers.tryEach(async url => {
-        const folder = await getFolder(url, this.urlHash, { signal: AbortSignal.timeout(this.timeoutMs) })
+        const folder = await getFolder(url, this.urlHash, { signal: AbortSignal.timeout(this.timeoutMs), cache })
+        // the same CID is the same folder: nothing to fetch or verify again (unless some
+        // of it could not be read last time: then it is tried again)
+        if (this.lastRead?.folder === folder.cid && this.lastRead.dropped.length === 0) return this.lastRead
         return this.reader.read(this.urlHash, folder.cid)
       })
+      this.lastRead = read
       this.verified = read.comments
       for (const c of read.comments) this.pending.delete(c.id)
       this.lastRefresh = Date.now()
@@ -208,7 +219,9 @@ export class CommentsPage {
     }
     item.state = 'posted'
     this.render()
-    this.refresh()
+    // after any read already under way (it may predate the post), one that revalidates
+    this.mustRevalidate = true
+    Promise.resolve(this.refreshing).catch(() => {}).then(() => this.refresh())
   }
 
   /** Saves the thread as last read (the folder the server named, and its verified comments). */

@@ -13,6 +13,13 @@ describe('server API', () => {
     assert.deepEqual(await getFolder(SERVER, PAGE, { fetch }), { cid: 'bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354', count: 0 })
   })
 
+  it('lets the HTTP cache answer a folder read, and revalidates when asked', async () => {
+    const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: { json: { cid: 'bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354', count: 0 } } })
+    await getFolder(SERVER, PAGE, { fetch })
+    await getFolder(SERVER, PAGE, { fetch, cache: 'no-cache' })
+    assert.deepEqual(fetch.requests.map(r => r.init.cache), ['default', 'no-cache'])
+  })
+
   it('refuses a folder answer that is not a CID', async () => {
     const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: { json: { cid: '../etc' } } })
     await assert.rejects(getFolder(SERVER, PAGE, { fetch }), /not a CID/)

@@ -1,18 +1,25 @@
 /**
  * `GET /{urlHash}` on a comment server: the CID of the page's comment folder and how
  * many comments it holds (docs/protocol.md §5).
+ *
+ * The answer carries the folder CID as its ETag and a short Cache-Control, so the
+ * browser's HTTP cache answers repeated reads, and revalidates with If-None-Match (a
+ * 304 of no body) once they are stale. `cache: 'no-cache'` revalidates at once: the
+ * client asks for it right after posting, to see its own comment.
  */
 import { parseCid } from '../cid.js'
 
 /**
  * @param {string} serverUrl
  * @param {string} urlHash
- * @param {{ fetch?: typeof fetch, signal?: AbortSignal }} [options]
+ * @param {{ fetch?: typeof fetch, signal?: AbortSignal, cache?: RequestCache }} [options]
  * @returns {Promise<{ cid: string, count: number }>}
  */
 export async function getFolder (serverUrl, urlHash, options = {}) {
   const doFetch = options.fetch ?? globalThis.fetch
-  const response = await doFetch(`${serverUrl}/${urlHash}`, { headers: { Accept: 'application/json' }, signal: options.signal })
+  const response = await doFetch(`${serverUrl}/${urlHash}`, {
+    headers: { Accept: 'application/json' }, signal: options.signal, cache: options.cache ?? 'default'
+  })
   if (!response.ok) throw new Error(`${serverUrl} answered HTTP ${response.status}${await errorDetail(response)}`)
   const answer = await response.json()
   if (typeof answer?.cid !== 'string') throw new Error(`${serverUrl} answered without a folder CID`)

@@ -201,6 +201,57 @@ class ServerApiIT {
         assertEquals("0.1.0-SNAPSHOT", r.json().getString("version"));
     }
 
+    /**
+     * docs/protocol.md §5.1: the folder CID is the answer's ETag; a reader (browser, proxy, CDN)
+     * that holds it revalidates for a 304 of no body. The first read after a post is published
+     * on the GET pool, later ones come from the bytes kept with the publication: the answer
+     * holds across both, over the 2-s settling of the page's change stamp.
+     */
+    @Test
+    void aFolderAnswerCarriesItsCidAsETagAndRevalidatesTo304() throws Exception {
+        String page = newPage();
+        assertEquals(201, api.post(page, SIGNER.sign(page, null, "Ada", "cache me", 1L).fileBytes()).status());
+        Reply first = api.get(page);
+        assertEquals(200, first.status(), first.body());
+        String etag = "\"" + first.json().getString("cid") + "\"";
+        assertEquals(etag, first.header("ETag"));
+        assertEquals("public, max-age=5", first.header("Cache-Control"));
+        assertTrue(first.header("Access-Control-Expose-Headers").contains("ETag"), "a page script may read it");
+        await("the same answer, then from the settled folder").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10)).until(() -> {
+                    Reply again = api.get(page);
+                    Reply same = api.send("GET", page, Map.of("If-None-Match", etag));
+                    return again.status() == 200 && again.body().equals(first.body()) && etag.equals(again.header("ETag"))
+                            && same.status() == 304 && same.body().isEmpty() && etag.equals(same.header("ETag"))
+                            && "*".equals(same.header("Access-Control-Allow-Origin"));
+                });
+        for (String matching : List.of("W/" + etag, "\"other\", " + etag, "*")) {
+            assertEquals(304, api.send("GET", page, Map.of("If-None-Match", matching)).status(), matching);
+        }
+        Reply other = api.send("GET", page, Map.of("If-None-Match", "\"bafkreiother\""));
+        assertEquals(200, other.status(), "another tag gets the answer");
+        assertEquals(first.body(), other.body());
+
+        assertEquals(201, api.post(page, SIGNER.sign(page, null, "Ada", "a change", 2L).fileBytes()).status());
+        Reply changed = api.send("GET", page, Map.of("If-None-Match", etag));
+        assertEquals(200, changed.status(), "a new comment is a new folder: the old tag no longer matches");
+        assertEquals(2, changed.json().getInt("count"));
+        assertEquals("\"" + changed.json().getString("cid") + "\"", changed.header("ETag"));
+    }
+
+    @Test
+    void theRootAnswerRevalidatesToo() {
+        Reply root = api.get("");
+        assertEquals(200, root.status(), root.body());
+        String etag = root.header("ETag");
+        assertEquals("\"" + root.json().getString("cid") + "\"", etag);
+        await("a reader holding the root's tag gets a 304 (or a new root, if another test posted)")
+                .atMost(Duration.ofSeconds(10)).until(() -> {
+                    Reply r = api.send("GET", "", Map.of("If-None-Match", api.get("").header("ETag")));
+                    return r.status() == 304 && r.body().isEmpty();
+                });
+    }
+
     @Test
     void corsPreflightAllowsAnyOrigin() {
         Reply r = api.send("OPTIONS", newPage(), Map.of("Origin", "https://client.example",
@@ -209,6 +260,7 @@ class ServerApiIT {
         assertEquals("*", r.header("Access-Control-Allow-Origin"));
         assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"));
         assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase().contains("content-type"));
+        assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase().contains("if-none-match"));
     }
 
     // --- bad input: a clear JSON error, and the store unchanged ------------------------------------
@@ -385,6 +437,7 @@ class ServerApiIT {
         assertJsonError(r);
         assertEquals(code, r.json().getString("error"), what + " → " + r);
         assertEquals("*", r.header("Access-Control-Allow-Origin"), "errors carry CORS too");
+        assertEquals("no-store", r.header("Cache-Control"), "no cache keeps an error");
         assertEquals(before, StoreSnapshot.of(DATA), what + " changed the store");
     }
 

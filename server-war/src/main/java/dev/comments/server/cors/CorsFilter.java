@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 
 /**
  * Headers every answer carries. CORS for any origin (docs/protocol.md §5): the client is a
@@ -20,13 +21,19 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+    /** The headers of every answer, also those written before Jersey (SettledFolderFilter). */
+    public static final Map<String, String> EVERY_ANSWER = Map.of(
+            "Access-Control-Allow-Origin", "*",
+            "Access-Control-Expose-Headers", "Location, Retry-After, ETag",
+            "X-Content-Type-Options", "nosniff");
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             request.abortWith(Response.noContent()
                     .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                    .header("Access-Control-Allow-Headers", "Content-Type")
+                    .header("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
                     .header("Access-Control-Max-Age", "86400")
                     .build());
         }
@@ -35,9 +42,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Access-Control-Allow-Origin", "*");
-        headers.putSingle("Access-Control-Expose-Headers", "Location, Retry-After");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
+        EVERY_ANSWER.forEach(headers::putSingle);
         if (HttpMethod.POST.equals(request.getMethod()) && response.getStatus() >= 400) {
             // A refused POST may not have read its body (rate limit, size, media type);
             // closing the connection spares the container from draining it, and the client

@@ -1,6 +1,6 @@
 package dev.comments.server.errors;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,9 +18,11 @@ public final class ApiError {
     }
 
     public static Response.ResponseBuilder builder(int status, String code, String detail) {
+        // An error is about this moment: no cache (browser, proxy, CDN) may keep it.
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", code).add("detail", detail).build().toString());
+                .header("Cache-Control", "no-store")
+                .entity(Jsons.object().add("error", code).add("detail", detail).build().toString());
     }
 
     /** The code for a status that Jersey raised by itself (unknown path, wrong method, ...). */

@@ -1,5 +1,6 @@
 package dev.comments.server.comments.boundary;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
@@ -15,7 +16,6 @@ import dev.comments.server.ipfs.IpfsUnavailableException;
 import dev.comments.server.ratelimit.RateLimiter;
 import dev.comments.server.work.WorkPools;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,21 +57,23 @@ public class CommentsResource {
     @Inject
     CommentStore store;
 
+    /**
+     * The root's CID, for peers. A root or page unchanged since it was published is
+     * answered before Jersey ({@link SettledFolderFilter}); what reaches these methods
+     * needs the store or the daemon, so it runs on the GET pool.
+     */
     @GET
-    public CompletionStage<Response> tree() {
-        return pools.onGetPool(ipfsWork(() ->
-                Response.ok(Json.createObjectBuilder().add("cid", folders.tree()).build().toString()).build()));
+    public CompletionStage<Response> tree(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return pools.onGetPool(ipfsWork(() -> FolderAnswer.of(folders.tree(), ifNoneMatch)));
     }
 
+    /** A page's folder CID and count. */
     @GET
     @Path("{urlHash}")
-    public CompletionStage<Response> page(@PathParam("urlHash") String urlHash) {
+    public CompletionStage<Response> page(@PathParam("urlHash") String urlHash,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         UrlHash page = parse(urlHash);
-        return pools.onGetPool(ipfsWork(() -> {
-            FolderPublisher.Folder f = folders.page(page);
-            return Response.ok(Json.createObjectBuilder().add("cid", f.cid()).add("count", f.count()).build().toString())
-                    .build();
-        }));
+        return pools.onGetPool(ipfsWork(() -> FolderAnswer.of(folders.page(page), ifNoneMatch)));
     }
 
     /** One stored comment file, as the Location of a POST names it; readers still verify it. */
@@ -103,15 +106,13 @@ public class CommentsResource {
                     "rate limited");
         }
         byte[] bytes = PostedBody.read(contentLength, body);
-        return pools.onPostPool(() -> {
-            CommentPoster.Posted posted = poster.post(page, bytes);
-            String json = Json.createObjectBuilder().add("id", posted.comment().id().text()).build().toString();
-            if (!posted.created()) {
-                return Response.ok(json).build();
-            }
-            return Response.created(uri.getBaseUriBuilder().path(page.hex()).path(posted.comment().id().text()).build())
-                    .entity(json).build();
-        });
+        java.net.URI base = uri.getBaseUri();
+        return pools.onPostPool(() -> poster.post(page, bytes).thenApply(posted -> {
+            String id = posted.comment().id().text();
+            String json = Jsons.object().add("id", id).build().toString();
+            return posted.created() ? Response.created(base.resolve(page.hex() + "/" + id)).entity(json).build()
+                    : Response.ok(json).build();
+        }));
     }
 
     private static UrlHash parse(String urlHash) {

@@ -11,12 +11,12 @@ import dev.comments.server.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
 /**
  * POST without IPFS: verify, then write through the group commit; the answer waits
- * until the comment is on disk.
+ * until the comment is on disk, without holding a thread meanwhile.
  */
 @ApplicationScoped
 public class CommentPoster {
@@ -29,7 +29,11 @@ public class CommentPoster {
     public record Posted(VerifiedComment comment, boolean created) {
     }
 
-    public Posted post(UrlHash page, byte[] body) {
+    /**
+     * Verifies and queues the comment; the stage completes once its batch is durable (a
+     * clear error if the comment is invalid or the queue is full, at once).
+     */
+    public CompletionStage<Posted> post(UrlHash page, byte[] body) {
         VerifiedComment comment;
         try {
             comment = CommentVerifier.verifyPost(body, page);
@@ -42,17 +46,14 @@ public class CommentPoster {
             throw new ApiException(ApiError.builder(503, "busy", "too many comments are waiting to be written; retry shortly")
                     .header("Retry-After", "1"), "write queue full");
         }
-        try {
-            WriteResult result = done.get();
+        return done.handle((result, failure) -> {
+            if (failure != null) {
+                throw new IllegalStateException("writing the comment failed", failure);
+            }
             if (result == WriteResult.CREATED) {
                 LOG.info(() -> "event=comment-stored page=" + page + " id=" + comment.id());
             }
             return new Posted(comment, result == WriteResult.CREATED);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "unavailable", "the server is shutting down");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("writing the comment failed", e.getCause());
-        }
+        });
     }
 }

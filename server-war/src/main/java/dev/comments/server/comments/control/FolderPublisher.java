@@ -7,6 +7,7 @@ import dev.comments.core.dag.DagBlock;
 import dev.comments.core.dag.DagFolders;
 import dev.comments.core.dag.DagLink;
 import dev.comments.core.dag.UnixFsFolder;
+import dev.comments.core.json.Jsons;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeJournal;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -127,54 +130,113 @@ public class FolderPublisher {
     private long garbageBytes;
     private Instant lastGc = Instant.now();
 
-    /** A page's folder: its CID and number of comments. */
-    public record Folder(String cid, int count) {
+    /**
+     * A published folder as the API answers it: its CID (the answer's ETag), for a page its
+     * number of comments, and the answer's JSON bytes, built once per publication so that
+     * a read of an unchanged folder writes them as they are.
+     */
+    public record Folder(String cid, int count, byte[] json) {
+
+        static Folder page(String cid, int count) {
+            return new Folder(cid, count, Jsons.object().add("cid", cid).add("count", count).build().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Folder root(Cid cid) {
+            return new Folder(cid.text(), -1, Jsons.object().add("cid", cid.text()).build().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
     }
+
+    private static final Folder EMPTY_PAGE = Folder.page(EMPTY_FOLDER.text(), 0);
 
     private record PageState(Folder folder, ChangeStamp stamp, Instant listedAt, long epoch) {
     }
 
-    private record Published(Cid root, ChangeStamp stamp, Instant readAt, long epoch) {
+    private record Published(Cid root, Folder answer, ChangeStamp stamp, Instant readAt, long epoch) {
+
+        Published(Cid root, ChangeStamp stamp, Instant readAt, long epoch) {
+            this(root, Folder.root(root), stamp, readAt, epoch);
+        }
     }
 
-    /** The folder CID and count of one page. */
+    /** The folder CID and count of one page; may publish the page first. */
     public Folder page(UrlHash page) {
-        Published current = requirePublished();
-        PageState cached = pages.get(page);
-        ChangeStamp stamp = stamp(page);
-        if (cached != null && cached.epoch() == current.epoch() && cached.stamp().equals(stamp)
-                && stamp.settledAt(cached.listedAt())) {
-            return cached.folder();
-        }
-        if (stamp.equals(ChangeStamp.NONE)) {
-            return new Folder(EMPTY_FOLDER.text(), 0);
+        requirePublished();
+        Optional<Folder> ready = settledPage(page);
+        if (ready.isPresent()) {
+            return ready.get();
         }
         lock.lock();
         try {
             requirePublished();
             publish(Set.of(page));
             PageState fresh = pages.get(page);
-            return fresh != null ? fresh.folder() : new Folder(EMPTY_FOLDER.text(), 0);
+            return fresh != null ? fresh.folder() : EMPTY_PAGE;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The CID of the root: one entry per page with comments, the whole store, for peers. */
-    public String tree() {
-        Published current = requirePublished();
-        ChangeStamp stamp = storeStamp();
-        if (current.stamp().equals(stamp) && stamp.settledAt(current.readAt())) {
-            return current.root().text();
+    /**
+     * The page's folder when answering it takes no work: the tree is published, and the page
+     * has no comments or has not changed since it was last published, long enough ago for
+     * its change stamp to be trusted. One stat of the page's folder and one map lookup; no
+     * lock, no daemon, so the API answers it on the request's own thread.
+     */
+    public Optional<Folder> settledPage(UrlHash page) {
+        Published current = published;
+        if (current == null || rebuild != null || !daemonAnswers) {
+            return Optional.empty();
+        }
+        ChangeStamp stamp;
+        try {
+            stamp = stamp(page);
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // the slow path reports it
+        }
+        if (stamp.equals(ChangeStamp.NONE)) {
+            return Optional.of(EMPTY_PAGE);
+        }
+        PageState cached = pages.get(page);
+        if (cached != null && cached.epoch() == current.epoch() && cached.stamp().equals(stamp)
+                && stamp.settledAt(cached.listedAt())) {
+            return Optional.of(cached.folder());
+        }
+        return Optional.empty();
+    }
+
+    /** The root: one entry per page with comments, the whole store, for peers; may publish first. */
+    public Folder tree() {
+        requirePublished();
+        Optional<Folder> ready = settledTree();
+        if (ready.isPresent()) {
+            return ready.get();
         }
         lock.lock();
         try {
             requirePublished();
             publish(Set.of());
-            return published.root().text();
+            return published.answer();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The root when answering it takes no work, as {@link #settledPage} for a page. */
+    public Optional<Folder> settledTree() {
+        Published current = published;
+        if (current == null || rebuild != null || !daemonAnswers) {
+            return Optional.empty();
+        }
+        ChangeStamp stamp;
+        try {
+            stamp = storeStamp();
+        } catch (UncheckedIOException e) {
+            return Optional.empty(); // the slow path reports it
+        }
+        return current.stamp().equals(stamp) && stamp.settledAt(current.readAt()) ? Optional.of(current.answer())
+                : Optional.empty();
     }
 
     /**
@@ -523,7 +585,7 @@ public class FolderPublisher {
         DagLink link = folder.linkAs(page.hex());
         root.put(page.hex(), link.cid(), link.tsize());
         toKeep.put(page, folder);
-        return new PageState(new Folder(link.cid().text(), folder.size()), stamp, listedAt, epoch);
+        return new PageState(Folder.page(link.cid().text(), folder.size()), stamp, listedAt, epoch);
     }
 
     /**

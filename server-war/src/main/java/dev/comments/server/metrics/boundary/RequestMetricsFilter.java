@@ -12,6 +12,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts every answered request by route template ({@code /{urlHash}}, never the hash
@@ -22,6 +25,7 @@ import java.lang.reflect.AnnotatedElement;
 @PreMatching
 public class RequestMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+    private static final Map<Method, String> ROUTES = new ConcurrentHashMap<>();
     private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
 
     @Inject
@@ -46,7 +50,12 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         if (resource == null || resource.getResourceClass() == null || resource.getResourceMethod() == null) {
             return "unmatched";
         }
-        String path = "/" + trim(pathOf(resource.getResourceClass())) + "/" + trim(pathOf(resource.getResourceMethod()));
+        // one entry per resource method: a handful, computed once, not per request
+        return ROUTES.computeIfAbsent(resource.getResourceMethod(), m -> routeOf(resource.getResourceClass(), m));
+    }
+
+    private static String routeOf(Class<?> type, Method method) {
+        String path = "/" + trim(pathOf(type)) + "/" + trim(pathOf(method));
         String route = path.replaceAll("/+", "/");
         return route.length() > 1 && route.endsWith("/") ? route.substring(0, route.length() - 1) : route;
     }

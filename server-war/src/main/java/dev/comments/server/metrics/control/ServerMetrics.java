@@ -89,6 +89,17 @@ public class ServerMetrics {
                 .help("Comments accepted and waiting for the group commit to disk")
                 .callback(cb -> cb.call(writer.queued()))
             .register(registry);
+        // comments written ÷ group commits = comments per flush: how well concurrent posts share the disk
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder()
+                .name("comments_group_commits_total")
+                .help("Group commits: batches of posted comments made durable together")
+                .callback(cb -> cb.call(writer.batches()))
+            .register(registry);
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder()
+                .name("comments_posted_written_total")
+                .help("Posted comments written by the group commits (not those already stored)")
+                .callback(cb -> cb.call(writer.written()))
+            .register(registry);
         StoreCount count = new StoreCount(store);
         GaugeWithCallback.builder()
                 .name("comments_stored")
