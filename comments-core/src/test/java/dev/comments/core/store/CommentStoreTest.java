@@ -49,6 +49,25 @@ class CommentStoreTest {
     @Test
     void aBatchAcrossPagesLandsWholeAndItsFilesAreNamedAndDescribedOneByOne() throws Exception {
         CommentStore store = CommentStore.open(data);
+        assertEquals(System.getProperty("os.name").equals("Linux"), store.flushesWholeBatches(),
+                "on Linux a group commit is two syncfs calls, not an fsync per file");
+        batchLandsWhole(store);
+    }
+
+    /** Where syncfs is not available (or turned off), each file and folder is fsynced: the same result. */
+    @Test
+    void withoutSyncfsABatchLandsTheSame() throws Exception {
+        System.setProperty("comments.store.noSyncfs", "true");
+        try {
+            CommentStore store = CommentStore.open(data);
+            assertFalse(store.flushesWholeBatches());
+            batchLandsWhole(store);
+        } finally {
+            System.clearProperty("comments.store.noSyncfs");
+        }
+    }
+
+    private void batchLandsWhole(CommentStore store) throws Exception {
         List<VerifiedComment> batch = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             batch.add(comment(String.format("%064x", i + 1), "batch " + i));

@@ -72,6 +72,8 @@ public final class PayaraServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 // as the watcher starts it: single-threaded start-up (docs/adr/002-comment-server.md)
                 "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
+                // the store's one-flush group commit calls syncfs natively (docs/adr/008-hot-paths.md)
+                "--enable-native-access=ALL-UNNAMED",
                 "-jar", microJar().toString(),
                 "--deploy", war().toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast",

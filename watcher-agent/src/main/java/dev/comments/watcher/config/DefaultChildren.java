@@ -23,6 +23,8 @@ public final class DefaultChildren {
 
     /** Payara Micro starts its services one after another (see the server's command line). */
     public static final String PAYARA_STARTUP = "org.glassfish.startupThreadPolicy=USE_NO_THREADS";
+    /** The comment store flushes a group commit with one syncfs, a native call (docs/adr/008-hot-paths.md). */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private DefaultChildren() {
     }
@@ -50,7 +52,7 @@ public final class DefaultChildren {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String base = "http://" + config.httpHost() + ":" + config.httpPort();
         // Single-threaded start-up: Payara's parallel one can deadlock in HK2 (ADR 002, "Start-up").
-        children.add(new ChildSpec("server", List.of(java, "-Xmx512m", "-D" + PAYARA_STARTUP, "-jar",
+        children.add(new ChildSpec("server", List.of(java, "-Xmx512m", "-D" + PAYARA_STARTUP, NATIVE_ACCESS, "-jar",
                 path(config, Setting.WATCHER_PAYARA_JAR, home, "payara-micro.jar"),
                 "--deploy", path(config, Setting.WATCHER_WAR, home, "server-war.war"), "--contextroot", "/",
                 // --nohazelcast alone: Payara takes --nocluster instead of it, and then still starts
