@@ -41,6 +41,7 @@ public final class Bench {
     final Map<String, String> notes = new LinkedHashMap<>();
     final String networkIdHex = Signed.randomHex32();
     Signed signed;
+    Machine machine;
     private final long started = System.nanoTime();
 
     Bench(Options options) throws IOException {
@@ -76,9 +77,37 @@ public final class Bench {
         t.start();
     }
 
+    /** The results' file names: bench/results/&lt;date&gt;-&lt;commit&gt;[-quick] + suffix. */
+    Path resultFile(String suffix) {
+        String date = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC)
+                .format(machine.start);
+        return options.results.resolve(date + "-" + machine.commit + (options.quick ? "-quick" : "") + suffix);
+    }
+
+    /**
+     * With --profile, a flame graph of the server (pid) from now until the returned handle
+     * is closed, beside the results as {@code -profile-<id>.html}; without, nothing.
+     */
+    Profiled profiled(long pid, String id, String title) throws IOException {
+        if (!options.profile) {
+            return () -> { };
+        }
+        Profile profile = Profile.start(pid, id, work.resolve("profiles"));
+        return () -> {
+            Files.createDirectories(options.results);
+            Path html = profile.stop(resultFile("-profile-" + id + ".html"), title);
+            notes.put("profile-" + id, "flame graph of the server's CPU during " + title + ": `" + html.getFileName() + "`");
+        };
+    }
+
+    interface Profiled extends AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
     int run() throws Exception {
         log("run folder " + work + "; network id " + networkIdHex + " (random: nothing outside this run can join)");
-        Machine machine = Machine.describe(options.repo);
+        machine = Machine.describe(options.repo);
         log(machine.summary());
         signed = new Signed();
         boolean singleServer = options.runs("get") || options.runs("post") || options.runs("incremental")

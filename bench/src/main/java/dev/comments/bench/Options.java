@@ -16,6 +16,10 @@ final class Options {
     int syncIntervalMs = 2000;
     int deadlineMinutes = 20;
     boolean keep;
+    /** The guard a developer runs before stopping: the cached GET and POST rows only, shorter runs. */
+    boolean quick;
+    /** Flame graphs of the server during the cached-GET and POST rows (Profile). */
+    boolean profile;
     Set<String> parts = new LinkedHashSet<>(PARTS);
     Path results;
     /** The sync agent's jar; by default the one the build leaves in sync-agent/target. */
@@ -34,6 +38,12 @@ final class Options {
                 case "--sync-interval-ms" -> o.syncIntervalMs = positive(a, args, ++i);
                 case "--deadline-minutes" -> o.deadlineMinutes = positive(a, args, ++i);
                 case "--keep" -> o.keep = true;
+                case "--profile" -> o.profile = true;
+                case "--quick" -> {
+                    o.quick = true;
+                    o.seconds = 3;
+                    o.parts = new LinkedHashSet<>(List.of("get", "post"));
+                }
                 case "--results" -> o.results = Path.of(value(a, args, ++i)).toAbsolutePath();
                 case "--sync-jar" -> o.syncJar = Path.of(value(a, args, ++i)).toAbsolutePath();
                 case "--only" -> {
@@ -61,9 +71,13 @@ final class Options {
 
     static String usage() {
         return """
-                bench/run [--reps N] [--seconds S] [--only get,post,incremental,client,sync]
+                bench/run [--quick] [--reps N] [--seconds S] [--only get,post,incremental,client,sync,scale]
                           [--sync-interval-ms MS] [--deadline-minutes M] [--keep] [--results DIR]
                           [--sync-jar JAR]
+                  --quick      the regression guard (a few minutes): cached GET, 304 and POST rows only,
+                               3-s runs; results as bench/results/<date>-<commit>-quick.{md,json}
+                  --profile    flame graphs of the server's CPU during the cached-GET, 304 and POST rows,
+                               beside the results (<date>-<commit>-profile-<row>.html)
                   --reps       runs per figure (median, min, max); default 3
                   --seconds    length of each load run (wrk, the bare fsync loop); default 5
                   --only       a subset of the parts (the results then name the rest as not measured)

@@ -1,5 +1,6 @@
 package dev.comments.bench;
 
+import dev.comments.core.json.Jsons;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -90,9 +91,9 @@ final class Report {
     }
 
     JsonObject json() {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = Jsons.array();
         for (Row r : b.rows) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", r.id).add("figure", r.figure)
+            JsonObjectBuilder o = Jsons.object().add("id", r.id).add("figure", r.figure)
                     .add("target", r.target);
             if (r.notMeasured != null) {
                 o.add("not_measured", r.notMeasured);
@@ -111,39 +112,39 @@ final class Report {
             o.add("raw", r.raw);
             rows.add(o);
         }
-        JsonObjectBuilder memory = Json.createObjectBuilder();
+        JsonObjectBuilder memory = Jsons.object();
         b.memory.forEach((k, v) -> {
             if (Double.isFinite(v)) {
                 memory.add(k, v);
             }
         });
-        JsonObjectBuilder versions = Json.createObjectBuilder();
+        JsonObjectBuilder versions = Jsons.object();
         m.versions.forEach(versions::add);
-        JsonObjectBuilder notes = Json.createObjectBuilder();
+        JsonObjectBuilder notes = Jsons.object();
         b.notes.forEach(notes::add);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("date", m.start.toString())
                 .add("end", m.end.toString())
                 .add("commit", m.commit)
                 .add("dirty", m.dirty)
-                .add("machine", Json.createObjectBuilder().add("cores", m.cores).add("cpu", m.cpu)
+                .add("machine", Jsons.object().add("cores", m.cores).add("cpu", m.cpu)
                         .add("memory_mib", m.memoryMiB).add("kernel", m.kernel)
                         .add("loadavg_start", m.loadStart).add("loadavg_end", m.loadEnd))
-                .add("settings", Json.createObjectBuilder().add("reps", b.options.reps)
+                .add("settings", Jsons.object().add("reps", b.options.reps)
                         .add("seconds", b.options.seconds).add("sync_interval_ms", b.options.syncIntervalMs)
                         .add("parts", String.join(",", b.options.parts)))
                 .add("versions", versions)
                 .add("rows", rows)
-                .add("targets_not_met", Json.createArrayBuilder(notMet().stream().map(r -> r.id).toList()))
+                .add("targets_not_met", Jsons.array(notMet().stream().map(r -> r.id).toList()))
                 .add("memory_rss_mib", memory)
                 .add("notes", notes)
                 .build();
     }
 
     private static JsonObject series(String label, Series s) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsons.array();
         s.values.forEach(values::add);
-        JsonObjectBuilder o = Json.createObjectBuilder().add("label", label).add("unit", s.unit).add("values", values);
+        JsonObjectBuilder o = Jsons.object().add("label", label).add("unit", s.unit).add("values", values);
         if (!s.isEmpty()) {
             o.add("median", s.median()).add("min", s.min()).add("max", s.max());
         }
@@ -153,9 +154,8 @@ final class Report {
     /** Writes <date>-<commit>.md and .json; returns both paths. */
     Path[] write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        String base = date() + "-" + m.commit;
-        Path md = dir.resolve(base + ".md");
-        Path js = dir.resolve(base + ".json");
+        Path md = dir.resolve(b.resultFile(".md").getFileName());
+        Path js = dir.resolve(b.resultFile(".json").getFileName());
         Files.writeString(md, markdown(), StandardCharsets.UTF_8);
         JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         StringWriter w = new StringWriter();

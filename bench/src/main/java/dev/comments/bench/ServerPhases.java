@@ -1,5 +1,6 @@
 package dev.comments.bench;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.AddedEntry;
@@ -118,65 +119,127 @@ final class ServerPhases {
         a.api().get(threadPage);
         String ours = a.base() + threadPage;
         String ref = nginx.base() + threadPage;
-        Api.Reply check = new Api(nginx.base(), Bench.IP_A).get(threadPage);
+        Api nginxApi = new Api(nginx.base(), Bench.IP_A);
+        Api.Reply check = nginxApi.get(threadPage);
         if (!check.body().equals(first.body())) {
             throw new IllegalStateException("nginx does not serve the same body: " + check);
+        }
+        String ourTag = first.header("ETag");
+        String refTag = check.header("ETag");
+        if (ourTag == null || refTag == null) {
+            throw new IllegalStateException("an answer without ETag: ours " + first + ", nginx " + check);
         }
         Path script = wrkDir.resolve("get.lua");
         Path log = logs.resolve("wrk-get.log");
         b.log("cached GET: wrk, " + GET_CONNECTIONS + " connections, warm-up then " + o.reps + " × " + o.seconds
                 + " s each against Payara Micro and nginx, alternating");
-        // Payara Micro's JIT needs tens of seconds of load (measured: 1,600 → 2,300 → 4,900 req/s
-        // over three 8-s runs): warm up until a run is within 10 % of the one before (at most 6).
-        List<Double> warmUp = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            warmUp.add(rps(Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log)));
-            int n = warmUp.size();
-            if (n >= 2 && warmUp.get(n - 1) <= warmUp.get(n - 2) * 1.10) {
+        List<Double> warmUp = warmUp(() -> rps(Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log)));
+        b.log("  Payara warm-up runs (req/s): " + warmUp.stream().map(Series::fmt).toList());
+        Wrk.run(script, ref, 2, GET_CONNECTIONS, 2, log);
+        String note = first.body().length() + "-byte JSON body; wrk -t2 on the same 2 cores; after " + warmUp.size()
+                + " warm-up runs of Payara (" + warmUp.stream().map(Series::fmt).toList() + " req/s)";
+        getRows("get", "cached `GET /{urlHash}`, " + GET_CONNECTIONS + " connections", note, warmUp,
+                () -> Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log),
+                () -> Wrk.run(script, ref, 2, GET_CONNECTIONS, o.seconds, log), 200);
+        b.log("revalidation: the same with If-None-Match (answers 304, no body)");
+        Api.Reply ours304 = a.api().send("GET", threadPage, java.util.Map.of("If-None-Match", ourTag));
+        Api.Reply ref304 = nginxApi.send("GET", threadPage, java.util.Map.of("If-None-Match", refTag));
+        if (ours304.status() != 304 || ref304.status() != 304) {
+            throw new IllegalStateException("If-None-Match did not give 304: ours " + ours304 + ", nginx " + ref304);
+        }
+        // the 304 is its own path through the server's code: warmed up on its own as well
+        List<Double> warmUp304 = warmUp(() -> rps(Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log, ourTag)));
+        getRows("get304", "cached `GET /{urlHash}` with `If-None-Match` (304), " + GET_CONNECTIONS + " connections",
+                "each side sent its own ETag (ours: the folder CID; nginx: its file tag); after " + warmUp304.size()
+                        + " warm-up runs of Payara (" + warmUp304.stream().map(Series::fmt).toList() + " req/s)",
+                warmUp304,
+                () -> Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log, ourTag),
+                () -> Wrk.run(script, ref, 2, GET_CONNECTIONS, o.seconds, log, refTag), 304);
+    }
+
+    /**
+     * Runs until the JIT has compiled the path: Payara Micro's request path is deep, and its
+     * throughput climbs for tens of seconds of load, in steps (measured with 3-s runs: 2,500,
+     * 6,300, 6,200, 6,200, 7,100, 8,300, 10,700, 19,200, 28,700, 29,000 req/s: a plateau of
+     * four runs, then C2's code). So at least {@link #MIN_WARM_UP_SECONDS} of load, then until
+     * a run is within 5 % of the best before it, at most eight runs more. (Earlier rules,
+     * "within 10 % of the run before" and "at least five runs", stopped on a plateau and
+     * measured a server still running interpreted or C1 code: the apparent regression of
+     * issue 18.)
+     */
+    private List<Double> warmUp(Measure run) throws Exception {
+        int minRuns = (int) Math.ceil((double) MIN_WARM_UP_SECONDS / o.seconds);
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < minRuns + 8; i++) {
+            double r = run.get();
+            double best = runs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            runs.add(r);
+            if (runs.size() >= minRuns && r <= best * 1.05) {
                 break;
             }
         }
-        b.log("  Payara warm-up runs (req/s): " + warmUp.stream().map(Series::fmt).toList());
-        Wrk.run(script, ref, 2, GET_CONNECTIONS, 2, log);
+        return runs;
+    }
+
+    static final int MIN_WARM_UP_SECONDS = 40;
+
+    interface Measure {
+        double get() throws Exception;
+    }
+
+    interface WrkRun {
+        JsonObject get() throws Exception;
+    }
+
+    /** Alternating runs of ours and the reference; rows for req/s, p50 and p99. */
+    private void getRows(String id, String title, String note, List<Double> warmUp, WrkRun ours, WrkRun ref,
+            int status) throws Exception {
         Series oursRps = new Series("req/s");
         Series refRps = new Series("req/s");
         Series oursP50 = new Series("ms");
         Series refP50 = new Series("ms");
         Series oursP99 = new Series("ms");
         Series refP99 = new Series("ms");
-        long oursErrors = 0;
-        long refErrors = 0;
-        for (int i = 0; i < o.reps; i++) {
-            JsonObject r = Wrk.run(script, ours, 2, GET_CONNECTIONS, o.seconds, log);
-            oursRps.add(rps(r));
-            oursP50.add(r.getJsonNumber("p50_us").doubleValue() / 1000);
-            oursP99.add(r.getJsonNumber("p99_us").doubleValue() / 1000);
-            oursErrors += errors(r);
-            JsonObject n = Wrk.run(script, ref, 2, GET_CONNECTIONS, o.seconds, log);
-            refRps.add(rps(n));
-            refP50.add(n.getJsonNumber("p50_us").doubleValue() / 1000);
-            refP99.add(n.getJsonNumber("p99_us").doubleValue() / 1000);
-            refErrors += errors(n);
-            b.log(String.format("  run %d: Payara %.0f req/s, nginx %.0f req/s", i + 1, rps(r), rps(n)));
+        long[] errorCounts = new long[2];
+        // nginx shares the cores, so its runs show in the graph only as time the server did not get
+        try (Bench.Profiled p = b.profiled(a.payaraPid(), id, title + " (Payara Micro; nginx's runs alternate)")) {
+            for (int i = 0; i < o.reps; i++) {
+                JsonObject r = ours.get();
+                oursRps.add(rps(r));
+                oursP50.add(r.getJsonNumber("p50_us").doubleValue() / 1000);
+                oursP99.add(r.getJsonNumber("p99_us").doubleValue() / 1000);
+                errorCounts[0] += errors(r);
+                JsonObject n = ref.get();
+                refRps.add(rps(n));
+                refP50.add(n.getJsonNumber("p50_us").doubleValue() / 1000);
+                refP99.add(n.getJsonNumber("p99_us").doubleValue() / 1000);
+                errorCounts[1] += errors(n);
+                b.log(String.format("  run %d: Payara %.0f req/s, nginx %.0f req/s", i + 1, rps(r), rps(n)));
+            }
         }
-        String body = first.body().length() + "-byte JSON body";
-        Row rps = b.row(new Row("get-rps", "cached `GET /{urlHash}`, " + GET_CONNECTIONS + " connections: requests/s"));
+        long oursErrors = errorCounts[0];
+        long refErrors = errorCounts[1];
+        Row rps = b.row(new Row(id + "-rps", title + ": requests/s"));
         rps.oursLabel = "Payara Micro";
         rps.ours = oursRps;
         rps.refLabel = "nginx, same body from a file";
         rps.ref = refRps;
         rps.target = "≥ 0.5 × nginx";
         rps.met = rps.ratio() != null && rps.ratio() >= 0.5;
-        rps.note = body + "; wrk -t2 on the same 2 cores; after " + warmUp.size() + " warm-up runs of Payara ("
-                + warmUp.stream().map(Series::fmt).toList() + " req/s); answers other than 200 or socket errors: Payara "
-                + oursErrors + ", nginx " + refErrors;
-        rps.raw.add("payara_warm_up_rps", jakarta.json.Json.createArrayBuilder(warmUp));
-        Row p50 = b.row(new Row("get-p50", "cached GET latency p50"));
+        rps.note = note + "; answers other than " + status + " or socket errors: Payara " + oursErrors + ", nginx "
+                + refErrors;
+        if (warmUp != null) {
+            rps.raw.add("payara_warm_up_rps", Jsons.array(warmUp));
+        }
+        if (oursErrors > 0 || refErrors > 0) {
+            rps.met = false;
+        }
+        Row p50 = b.row(new Row(id + "-p50", title + ": latency p50"));
         p50.oursLabel = "Payara Micro";
         p50.ours = oursP50;
         p50.refLabel = "nginx";
         p50.ref = refP50;
-        Row p99 = b.row(new Row("get-p99", "cached GET latency p99"));
+        Row p99 = b.row(new Row(id + "-p99", title + ": latency p99"));
         p99.oursLabel = "Payara Micro";
         p99.ours = oursP99;
         p99.refLabel = "nginx";
@@ -209,34 +272,36 @@ final class ServerPhases {
         int round = 0;
         // Warm-up runs (16 clients, a page of their own) until one is within 10 % of the one
         // before (at most 4), so that the POST path is compiled before it is measured.
-        List<Double> warmUp = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        List<Double> warmUp = warmUp(() -> {
             String page = Signed.randomPage();
-            String prefix = writeBodies(dir, "warm-up-" + i, page, 4000);
+            String prefix = writeBodies(dir, "warm-up-" + page, page, 4000);
             JsonObject w = Wrk.run(script, a.base().toString(), 2, 16, o.seconds, log, prefix, "/" + page);
-            warmUp.add(w.getJsonNumber("created").doubleValue() / (w.getJsonNumber("duration_us").doubleValue() / 1e6));
-            int n = warmUp.size();
-            if (n >= 2 && warmUp.get(n - 1) <= warmUp.get(n - 2) * 1.10) {
-                break;
-            }
-        }
+            return w.getJsonNumber("created").doubleValue() / (w.getJsonNumber("duration_us").doubleValue() / 1e6);
+        });
         b.log("POST warm-up runs (comments/s): " + warmUp.stream().map(Series::fmt).toList());
-        for (int clients : new int[] {2, 16}) {
+        for (int clients : o.quick ? new int[] {16, 64} : new int[] {2, 16, 64}) {
             Series ours = new Series("comments/s");
             Series ref = new Series("files/s");
             Series p50 = new Series("ms");
             Series p99 = new Series("ms");
+            Series refP99 = new Series("ms");
+            Series perCommit = new Series("comments");
             long existed = 0;
             long other = 0;
             b.log("POST: " + clients + " clients, " + o.reps + " × " + o.seconds
                     + " s, each run on a new page, each beside the bare fsync loop writing the same files");
+            // the recording spans the bench's signing and bare loop too, when the server is idle
+            Bench.Profiled profile = b.profiled(a.payaraPid(), "post-" + clients, "POST, " + clients + " clients");
             for (int i = 0; i < o.reps; i++) {
                 round++;
                 String page = Signed.randomPage();
                 int perThread = (int) Math.max(2000, expected * o.seconds * 1.6 / 2);
                 List<VerifiedComment> pool = b.signed.flat(page, "post run " + round, perThread * 2);
                 String prefix = writeBodies(dir, String.valueOf(round), pool);
+                double[] before = groupCommits();
                 JsonObject r = Wrk.run(script, a.base().toString(), 2, clients, o.seconds, log, prefix, "/" + page);
+                double[] after = groupCommits();
+                perCommit.add((after[1] - before[1]) / Math.max(1, after[0] - before[0]));
                 double seconds = r.getJsonNumber("duration_us").doubleValue() / 1e6;
                 double created = r.getJsonNumber("created").doubleValue();
                 ours.add(created / seconds);
@@ -250,8 +315,10 @@ final class ServerPhases {
                     throw new IllegalStateException("server answered 201 for " + (long) created + " comments but "
                             + onDisk + " are on disk");
                 }
-                double bare = bareLoop(refRoot.resolve("run-" + round).resolve(page), pool, o.seconds);
+                BareLoop bareRun = bareLoop(refRoot.resolve("run-" + round).resolve(page), pool, o.seconds);
+                double bare = bareRun.filesPerSecond();
                 ref.add(bare);
+                refP99.add(bareRun.p99Ms());
                 b.log(String.format("  run %d: server %.0f comments/s (201), bare loop %.0f files/s", i + 1,
                         created / seconds, bare));
                 for (int t = 0; t < 2; t++) {
@@ -259,20 +326,41 @@ final class ServerPhases {
                 }
                 Bench.deleteTree(refRoot.resolve("run-" + round), p -> true);
             }
+            profile.close();
             Row row = b.row(new Row("post-" + clients, "`POST /{urlHash}` durable comments/s (201 after fsync), "
                     + clients + " clients"));
             row.oursLabel = "server (group commit)";
             row.ours = ours;
             row.refLabel = "bare loop: write, fsync, rename, folder fsync; one writer";
             row.ref = ref;
-            row.target = "≥ 1 × bare loop";
-            row.met = row.ratio() != null && row.ratio() >= 1.0;
-            row.note = String.format("latency p50 %s ms, p99 %s ms; answers other than 201: %d existed (pool reused),"
-                    + " %d errors; after warm-up runs at 16 clients of %s comments/s", Series.fmt(p50.median()),
-                    Series.fmt(p99.median()), existed, other, warmUp.stream().map(Series::fmt).toList());
+            // more clients give the group commit more to share one flush: ≥ 2 × at 64 (issue 18)
+            double goal = clients >= 64 ? 2.0 : 1.0;
+            row.target = "≥ " + (int) goal + " × bare loop";
+            row.met = row.ratio() != null && row.ratio() >= goal && other == 0;
+            row.note = String.format("latency p50 %s ms, p99 %s ms; %s comments per group commit (server's /metrics);"
+                    + " answers other than 201: %d existed (pool reused), %d errors; after warm-up runs at 16 clients"
+                    + " of %s comments/s", Series.fmt(p50.median()), Series.fmt(p99.median()),
+                    Series.fmt(perCommit.median()), existed, other, warmUp.stream().map(Series::fmt).toList());
             row.raw.add("latency_p50_ms", p50.median()).add("latency_p99_ms", p99.median())
+                    .add("comments_per_group_commit", perCommit.median())
                     .add("existed", existed).add("errors", other);
+            Row latency = b.row(new Row("post-" + clients + "-p99", "`POST` latency p99, " + clients + " clients"));
+            latency.oursLabel = "server: request to 201";
+            latency.ours = p99;
+            latency.refLabel = "bare loop: one file's write to folder fsync";
+            latency.ref = refP99;
         }
+    }
+
+    /** The server's group commits and the comments they wrote so far, from its /metrics. */
+    private double[] groupCommits() {
+        String text = a.api().get("metrics").body();
+        return new double[] {counter(text, "comments_group_commits_total"), counter(text, "comments_posted_written_total")};
+    }
+
+    private static double counter(String text, String name) {
+        return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + name + " in the server's /metrics"));
     }
 
     /** One file of request bodies per wrk thread (two), one comment per line. Returns the files' prefix. */
@@ -304,12 +392,17 @@ final class ServerPhases {
      * final name, then the folder fsynced, for as long as the server's run lasted (or until
      * the same comments run out). Returns files per second.
      */
-    static double bareLoop(Path folder, List<VerifiedComment> comments, int seconds) throws IOException {
+    record BareLoop(double filesPerSecond, double p99Ms) {
+    }
+
+    static BareLoop bareLoop(Path folder, List<VerifiedComment> comments, int seconds) throws IOException {
         Files.createDirectories(folder);
         long limit = seconds * 1_000_000_000L;
         long t0 = System.nanoTime();
         int n = 0;
+        List<Double> each = new ArrayList<>();
         for (VerifiedComment c : comments) {
+            long started = System.nanoTime();
             if (System.nanoTime() - t0 >= limit) {
                 break;
             }
@@ -326,8 +419,11 @@ final class ServerPhases {
                 dir.force(true);
             }
             n++;
+            each.add((System.nanoTime() - started) / 1e6);
         }
-        return n / ((System.nanoTime() - t0) / 1e9);
+        double rate = n / ((System.nanoTime() - t0) / 1e9);
+        each.sort(null);
+        return new BareLoop(rate, each.isEmpty() ? 0 : each.get(Math.min(each.size() - 1, (int) (each.size() * 0.99))));
     }
 
     // ---- GET after one new comment in a page of 10,000: incremental against add -r ------------
