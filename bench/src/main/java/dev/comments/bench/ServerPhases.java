@@ -8,6 +8,7 @@ import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.tree.CommentFileName;
 import dev.comments.server.testing.Api;
+import dev.comments.server.testing.PrometheusText;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -366,8 +367,8 @@ final class ServerPhases {
     }
 
     private static double counter(String text, String name) {
-        return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no " + name + " in the server's /metrics"));
+        return PrometheusText.parse(text).value(name, java.util.Map.of())
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in the server's /metrics"));
     }
 
     /** One file of request bodies per wrk thread (two), one comment per line. Returns the files' prefix. */

@@ -15,6 +15,7 @@ import dev.comments.core.network.UrlHash;
 import dev.comments.server.testing.Api;
 import dev.comments.server.testing.Api.Reply;
 import dev.comments.server.testing.PayaraServer;
+import dev.comments.server.testing.PrometheusText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,10 +154,9 @@ class ServerRecoveryIT {
         }
     }
 
-    /** A counter's value in the Prometheus text format (0 when absent). */
+    /** A counter's value in the server's /metrics (0 before its first sample). */
     private static double metric(String text, String name) {
-        return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
-                .findFirst().orElse(0);
+        return PrometheusText.parse(text).value(name, Map.of()).orElse(0.0);
     }
 
     @Test

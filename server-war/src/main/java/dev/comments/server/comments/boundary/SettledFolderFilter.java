@@ -51,9 +51,12 @@ public class SettledFolderFilter extends HttpFilter {
             if (path.equals(ROOT_ROUTE)) {
                 route = ROOT_ROUTE;
                 ready = folders.settledTree();
-            } else if (path.length() == 65 && UrlHash.isValid(path.substring(1))) {
-                route = PAGE_ROUTE;
-                ready = folders.settledPage(new UrlHash(path.substring(1)));
+            } else {
+                String hex = path.substring(1);
+                if (UrlHash.isValid(hex)) {
+                    route = PAGE_ROUTE;
+                    ready = folders.settledPage(new UrlHash(hex));
+                }
             }
         }
         if (ready.isEmpty()) {

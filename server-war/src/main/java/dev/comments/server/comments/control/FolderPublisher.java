@@ -475,7 +475,7 @@ public class FolderPublisher {
         if (todo.isEmpty() && !rebuilding && !rootUnsent) {
             // nothing changed since the last publication: no CAR, no daemon call, no fsync
             position = changes.next();
-            published = new Published(before.root(), stamp, readAt, epoch);
+            published = new Published(before.root(), before.answer(), stamp, readAt, epoch); // same root, same bytes
             return;
         }
         Path sections = Files.createTempFile(config.dataDir(), ".publish-", ".sections");
