@@ -1,13 +1,14 @@
 package dev.comments.backup;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import dev.comments.launch.ServerSettings;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.PayaraServer;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,12 +38,12 @@ class ExportImportIT {
 
     @Test
     void exportThenImportIntoAnEmptyServerGivesTheSameRootAndATamperedCarIsRefused() throws Exception {
-        dev.comments.core.testing.Folders.deleteRecursively(DIR);
+        dev.comments.testkit.Folders.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         String exportedRoot;
         Path car;
         try (KuboDaemon kubo = KuboDaemon.start(DIR.resolve("kubo-a"), "127.0.92.1");
-             PayaraServer server = new PayaraServer(DIR.resolve("payara-a"), "127.0.92.1", 8000,
+             PayaraServer server = new PayaraServer(DIR.resolve("payara-a"),
                      env(DIR.resolve("data-a"), kubo)).start()) {
             Api api = healthy(server, "127.0.92.1");
             assertEquals(201, api.post(PAGE_A, SIGNER.sign(PAGE_A, null, "Ada", "first comment", 1L).fileBytes()).status());
@@ -62,7 +63,7 @@ class ExportImportIT {
 
         Path dataB = DIR.resolve("data-b");
         try (KuboDaemon kubo = KuboDaemon.start(DIR.resolve("kubo-b"), "127.0.92.2");
-             PayaraServer server = new PayaraServer(DIR.resolve("payara-b"), "127.0.92.2", 8000, env(dataB, kubo)).start()) {
+             PayaraServer server = new PayaraServer(DIR.resolve("payara-b"), env(dataB, kubo)).start()) {
             Api api = healthy(server, "127.0.92.2");
             String emptyRoot = api.get("/").json().getString("cid");
 
@@ -90,22 +91,18 @@ class ExportImportIT {
         return api;
     }
 
-    private static Map<String, String> env(Path data, KuboDaemon kubo) {
-        return Map.of("COMMENTS_DATA_DIR", data.toString(),
-                "COMMENTS_IPFS_API", kubo.api().toString(),
-                "COMMENTS_HTTP_HOST", kubo.ip(),
-                "COMMENTS_HTTP_PORT", "8000",
-                "COMMENTS_ANNOUNCE", "/ip4/" + kubo.ip() + "/tcp/8000/http");
+    private static ServerSettings env(Path data, KuboDaemon kubo) {
+        return PayaraServer.settings(data, kubo, kubo.ip());
     }
 
-    private static Run tool(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private static Run tool(ServerSettings env, String... args) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("comments.repo"), "backup-tool/target/backup-tool.jar");
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
-        pb.environment().putAll(new HashMap<>(env));
+        pb.environment().putAll(env.env());
         Process p = pb.start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

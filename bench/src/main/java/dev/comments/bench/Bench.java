@@ -164,7 +164,7 @@ public final class Bench {
     }
 
     static int freePort(String ip) {
-        return dev.comments.core.testing.FreePorts.on(ip);
+        return dev.comments.testkit.FreePorts.on(ip);
     }
 
     /** Deletes the files the filter accepts, then every folder left empty. */

@@ -1,7 +1,7 @@
 package dev.comments.bench;
 
-import dev.comments.core.kubo.KuboCli;
-import dev.comments.core.testing.LargeStore;
+import dev.comments.testkit.kubo.KuboCli;
+import dev.comments.testkit.data.LargeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
 package dev.comments.bench;
 
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.PayaraServer;
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ final class ServerNode implements AutoCloseable {
     final Path dir;
     final KuboDaemon kubo;
     final int httpPort;
-    final Map<String, String> env = new HashMap<>();
+    final ServerSettings settings;
     private PayaraServer payara;
     private Api api;
 
@@ -33,14 +35,8 @@ final class ServerNode implements AutoCloseable {
         this.kubo = kubo;
         String announce = kubo.httpAnnounce();
         this.httpPort = Integer.parseInt(announce.split("/")[4]);
-        env.put("COMMENTS_DATA_DIR", data().toString());
-        env.put("COMMENTS_IPFS_API", kubo.api().toString());
-        env.put("COMMENTS_HTTP_HOST", ip);
-        env.put("COMMENTS_HTTP_PORT", String.valueOf(httpPort));
-        env.put("COMMENTS_ANNOUNCE", announce);
-        env.put("COMMENTS_NETWORK_ID", networkIdHex);
-        env.put("COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000000");
-        env.put("COMMENTS_RATELIMIT_BURST", "10000000");
+        this.settings = ServerSettings.of(data()).http(ip, httpPort).ipfsApi(kubo.api()).with(Setting.ANNOUNCE, announce)
+                .with(Setting.NETWORK_ID, networkIdHex).withoutRateLimit();
     }
 
     /** Starts the daemon only; {@link #startServer} starts Payara Micro later. */
@@ -54,7 +50,7 @@ final class ServerNode implements AutoCloseable {
     }
 
     ServerNode startServer() throws IOException {
-        payara = new PayaraServer(dir.resolve("payara"), ip, httpPort, env).start();
+        payara = new PayaraServer(dir.resolve("payara"), settings).start();
         return this;
     }
 

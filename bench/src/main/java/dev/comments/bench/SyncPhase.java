@@ -1,5 +1,7 @@
 package dev.comments.bench;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerLaunch;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
@@ -79,7 +81,7 @@ final class SyncPhase {
         for (int i = 0; i < 3; i++) {
             ServerNode n = ServerNode.startDaemon("S" + (i + 1), Bench.IP_SYNC[i], b.work.resolve("sync-" + (i + 1)),
                     b.networkIdHex, boot.toArray(String[]::new));
-            n.env.put("COMMENTS_SYNC_INTERVAL_MS", String.valueOf(interval));
+            n.settings.with(Setting.SYNC_INTERVAL_MS, interval);
             nodes.add(n);
             boot.add(n.kubo.swarmAddress());
         }
@@ -112,12 +114,11 @@ final class SyncPhase {
         }
         List<Procs.Child> agents = new ArrayList<>();
         List<Path> agentLogs = new ArrayList<>();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (ServerNode n : nodes) {
             Path log = b.work.resolve("logs/sync-agent-" + n.name + ".log");
             agentLogs.add(log);
-            agents.add(Procs.start("sync agent " + n.name, List.of(java, "-Xmx256m", "-jar", jar.toString()), n.data(),
-                    n.env, log, Duration.ofSeconds(10)));
+            agents.add(Procs.start("sync agent " + n.name, ServerLaunch.syncAgent(jar).command(), n.data(),
+                    n.settings.env(), log, Duration.ofSeconds(10)));
         }
         ServerNode s1 = nodes.get(0);
         ServerNode s2 = nodes.get(1);

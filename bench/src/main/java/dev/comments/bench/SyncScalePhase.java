@@ -1,8 +1,11 @@
 package dev.comments.bench;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
+import dev.comments.launch.ServerLaunch;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.dag.DagFolders;
-import dev.comments.core.testing.LargeStore;
+import dev.comments.testkit.data.LargeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,13 +66,11 @@ final class SyncScalePhase {
         String aRoot = a.http().get("").json().getString("cid");
         b.log("sync-scale: B publishes its store; starting its sync agent with S as its peer (S's root " + aRoot + ")");
 
-        Map<String, String> env = new HashMap<>(bNode.env);
-        env.put("COMMENTS_SYNC_STATIC_PEERS", a.base().toString());
+        ServerSettings settings = bNode.settings.copy().with(Setting.SYNC_STATIC_PEERS, a.base().toString());
         Path log = b.work.resolve("logs/sync-agent-scale-B.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long t0 = System.nanoTime();
-        Procs.Child agent = Procs.start("sync agent B", List.of(java, "-Xmx256m", "-jar", jar.toString()),
-                bNode.data(), env, log, Duration.ofSeconds(10));
+        Procs.Child agent = Procs.start("sync agent B", ServerLaunch.syncAgent(jar).command(),
+                bNode.data(), settings.env(), log, Duration.ofSeconds(10));
         SyncPhase.LogTail tail = new SyncPhase.LogTail(log);
         Duration limit = Duration.ofMinutes(15);
         while (!aRoot.equals(bNode.http().get("").json().getString("cid"))) {

@@ -3,7 +3,7 @@ package dev.comments.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.e2e.harness.Browser;
+import dev.comments.testkit.browser.Browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

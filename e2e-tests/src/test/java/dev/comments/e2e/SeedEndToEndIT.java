@@ -1,6 +1,6 @@
 package dev.comments.e2e;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.comment.Comment;
-import dev.comments.e2e.harness.Browser;
-import dev.comments.e2e.harness.ClientSite;
-import dev.comments.e2e.harness.LocalNetwork;
-import dev.comments.e2e.harness.LogTails;
-import dev.comments.e2e.harness.Server;
-import dev.comments.server.testing.Api;
+import dev.comments.launch.Setting;
+import dev.comments.testkit.browser.Browser;
+import dev.comments.testkit.browser.ClientSite;
+import dev.comments.testkit.network.LocalNetwork;
+import dev.comments.testkit.LogTails;
+import dev.comments.testkit.network.Server;
+import dev.comments.testkit.server.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -366,7 +367,8 @@ class SeedEndToEndIT {
             Ran imported = run(downloads.resolve("import.log"),
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     Path.of(System.getProperty("comments.repo")).resolve("backup-tool/target/backup-tool.jar").toString(), "import", car.toString(),
-                    "COMMENTS_DATA_DIR=" + s3.data(), "COMMENTS_HTTP_HOST=" + s3.ip(), "COMMENTS_IPFS_API=http://" + s3.ip() + ":5001");
+                    Setting.DATA_DIR.envName() + "=" + s3.data(), Setting.HTTP_HOST.envName() + "=" + s3.ip(),
+                    Setting.IPFS_API.envName() + "=http://" + s3.ip() + ":5001");
             assertEquals(0, imported.code(), imported.output());
             assertTrue(imported.output().contains("imported 2 comments on 1 pages (0 new) from " + folder), imported.output());
         }
@@ -393,7 +395,7 @@ class SeedEndToEndIT {
         b.environment().putAll(env);
         Process p = b.start();
         if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
-            dev.comments.core.testing.Processes.stop(p, Duration.ofSeconds(5));
+            dev.comments.testkit.Processes.stop(p, Duration.ofSeconds(5));
             throw new AssertionError(String.join(" ", command) + " did not end in 2 minutes; see " + log);
         }
         return new Ran(p.exitValue(), Files.readString(log));
@@ -486,6 +488,6 @@ class SeedEndToEndIT {
     }
 
     static int freePort() {
-        return dev.comments.core.testing.FreePorts.on("127.0.0.1");
+        return dev.comments.testkit.FreePorts.on("127.0.0.1");
     }
 }

@@ -1,16 +1,16 @@
 package dev.comments.server;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.Api.Reply;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.server.testing.PrometheusText;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;
@@ -38,7 +38,7 @@ class MetricsIT {
     void metricsParseAndCountAPostedComment() throws Exception {
         Path dir = ServerRecoveryIT.freshDir("metrics");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.env(dir.resolve("data"), daemon, IP)).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(dir.resolve("data"), daemon, IP)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP);
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -73,7 +73,7 @@ class MetricsIT {
         Path dir = ServerRecoveryIT.freshDir("metrics-reports");
         Path data = dir.resolve("data");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP2);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP2, 8000, PayaraServer.env(data, daemon, IP2)).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(data, daemon, IP2)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP2);
 

@@ -1,14 +1,16 @@
 package dev.comments.server;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.kubo.PeerAddresses;
 import dev.comments.core.network.NetworkId;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.PayaraServer;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +25,8 @@ class ServerAnnounceIT {
         Path dir = ServerRecoveryIT.freshDir("announce");
         try (KuboDaemon serverDaemon = KuboDaemon.start(dir.resolve("kubo-a"), "127.0.34.1");
              KuboDaemon other = KuboDaemon.start(dir.resolve("kubo-b"), "127.0.34.2", serverDaemon.swarmAddress());
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.34.1", 8000, Map.of(
-                     "COMMENTS_DATA_DIR", dir.resolve("data").toString(),
-                     "COMMENTS_IPFS_API", serverDaemon.api().toString(),
-                     "COMMENTS_HTTP_HOST", "127.0.34.1")).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), ServerSettings.of(dir.resolve("data"))
+                     .ipfsApi(serverDaemon.api()).with(Setting.HTTP_HOST, "127.0.34.1")).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             var key = NetworkId.defaultNetwork().dhtKey();
 

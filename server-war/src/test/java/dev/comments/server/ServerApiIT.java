@@ -1,6 +1,6 @@
 package dev.comments.server;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,14 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.CommentSigner;
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.core.testing.Vectors;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.Api.Reply;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.server.testing.StoreSnapshot;
+import dev.comments.launch.ServerSettings;
+import dev.comments.launch.Setting;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.FreePorts;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.data.Vectors;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.StoreSnapshot;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,66 +37,43 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTP API of docs/protocol.md §5 on the WAR we ship, in Payara Micro, with a real kubo
  * daemon: every row, CORS, and the catalog of bad input, each refused with a JSON error
  * and leaving the store as it was.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ServerApiIT {
 
-    private static final Path DATA = Path.of("target/it-data/arquillian").toAbsolutePath();
-    /**
-     * Started while the class initializes, before Arquillian starts Payara Micro, so that the
-     * server's settings (read by Payara from --systemproperties) can name the daemon's port.
-     */
-    private static final KuboDaemon daemon = startDaemonAndWriteServerSettings();
-
-    @ArquillianResource
-    URL deployed;
+    private static final Path DATA = Path.of("target/it-data/api").toAbsolutePath();
+    private static KuboDaemon daemon;
+    private static PayaraServer server;
 
     private Api api;
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        // ROOT.war: Payara Micro serves it at "/", the context root the server has in production.
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-                .importFrom(PayaraServer.war().toFile()).as(WebArchive.class);
-    }
-
-    private static KuboDaemon startDaemonAndWriteServerSettings() {
-        try {
-            dev.comments.core.testing.Folders.deleteRecursively(DATA);
-            KuboDaemon kubo = KuboDaemon.start(Path.of("target/it-data/arquillian-kubo").toAbsolutePath(), "127.0.30.1");
-            Files.writeString(Path.of("target/test-classes/arquillian-server.properties"), String.join("\n",
-                    "comments.data.dir=" + DATA,
-                    "comments.ipfs.api=" + kubo.api(),
-                    "comments.announce=" + kubo.httpAnnounce(),
-                    "comments.ratelimit.posts.per.minute=60",
-                    "comments.ratelimit.burst=20", ""));
-            PayaraServer.writePreboot(Path.of("target/test-classes/preboot.txt"), "127.0.0.1");
-            return kubo;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not prepare the server's daemon", e);
-        }
+    @BeforeAll
+    static void startServer() throws Exception {
+        Folders.deleteRecursively(DATA);
+        daemon = KuboDaemon.start(Path.of("target/it-data/api-kubo").toAbsolutePath(), "127.0.30.1");
+        ServerSettings settings = ServerSettings.of(DATA).http("127.0.0.1", FreePorts.on("127.0.0.1"))
+                .ipfsApi(daemon.api()).with(Setting.ANNOUNCE, daemon.httpAnnounce())
+                .with(Setting.RATE_LIMIT_POSTS_PER_MINUTE, 60).with(Setting.RATE_LIMIT_BURST, 20);
+        server = new PayaraServer(Path.of("target/it-data/api-payara").toAbsolutePath(), settings).start()
+                .awaitUp(Duration.ofSeconds(180));
     }
 
     @AfterAll
-    static void stopDaemon() {
-        daemon.close();
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
     }
 
     /** Each test posts from its own address, so that no test spends another's rate limit. */
@@ -102,7 +82,7 @@ class ServerApiIT {
     @BeforeEach
     void client() {
         // Payara names the machine's external address; we bound it to loopback.
-        api = new Api(URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath()),
+        api = new Api(server.base(),
                 "127.0.2." + NEXT_CLIENT.getAndIncrement());
         await("the server is healthy").atMost(Duration.ofSeconds(60)).until(() -> api.get("health").status() == 200);
     }

@@ -1,19 +1,19 @@
 package dev.comments.server;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.kubo.Dag;
-import dev.comments.core.kubo.KuboCli;
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.core.testing.LargeStore;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.Api.Reply;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.server.testing.PrometheusText;
+import dev.comments.testkit.kubo.KuboCli;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.data.LargeStore;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class ServerPublishingIT {
     void theTreeStaysPublishedWhilePagesChangeWithoutPause() throws Exception {
         Path dir = ServerRecoveryIT.freshDir("publishing");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.envWithoutRateLimit(dir.resolve("data"), daemon, IP)).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(dir.resolve("data"), daemon, IP).withoutRateLimit()).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP);
             long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
@@ -73,7 +73,7 @@ class ServerPublishingIT {
         Path folder = data.resolve("comments").resolve(page);
         String ip = "127.0.37.2";
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), ip);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), ip, 8000, PayaraServer.envWithoutRateLimit(data, daemon, ip)).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(data, daemon, ip).withoutRateLimit()).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), ip);
             await("the tree is published").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))

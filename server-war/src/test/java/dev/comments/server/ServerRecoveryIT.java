@@ -1,21 +1,22 @@
 package dev.comments.server;
 
-import static dev.comments.core.testing.TestComments.SIGNER;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.launch.ServerSettings;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.CommentVerifier;
-import dev.comments.core.kubo.KuboCli;
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.core.testing.LargeStore;
-import dev.comments.core.testing.Folders;
+import dev.comments.testkit.kubo.KuboCli;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.data.LargeStore;
+import dev.comments.testkit.Folders;
 import dev.comments.core.network.UrlHash;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.Api.Reply;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.server.testing.PrometheusText;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,9 @@ class ServerRecoveryIT {
         Path dir = freshDir("crash");
         Path data = dir.resolve("data");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.31.1")) {
-            Map<String, String> env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.31.1");
+            ServerSettings env = PayaraServer.settings(data, daemon, "127.0.31.1").withoutRateLimit();
             List<String> acknowledged = new CopyOnWriteArrayList<>();
-            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.31.1");
                 AtomicBoolean stop = new AtomicBoolean();
@@ -65,7 +66,7 @@ class ServerRecoveryIT {
             }
             assertTrue(acknowledged.size() >= 30);
 
-            try (PayaraServer again = new PayaraServer(dir.resolve("payara"), "127.0.31.1", 8000, env).start()) {
+            try (PayaraServer again = new PayaraServer(dir.resolve("payara"), env).start()) {
                 again.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(again.base(), "127.0.31.1");
                 await("the server is healthy again").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -99,9 +100,9 @@ class ServerRecoveryIT {
         Path data = dir.resolve("data");
         List<String> pages = List.of(PAGE, "3" + PAGE.substring(1), "4" + PAGE.substring(1), "5" + PAGE.substring(1));
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.38.1")) {
-            Map<String, String> env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.38.1");
+            ServerSettings env = PayaraServer.settings(data, daemon, "127.0.38.1").withoutRateLimit();
             Map<String, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
-            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.38.1", 8000, env).start()) {
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.38.1");
                 AtomicBoolean stop = new AtomicBoolean();
@@ -135,7 +136,7 @@ class ServerRecoveryIT {
                     p.join(30_000);
                 }
             }
-            try (PayaraServer again = new PayaraServer(dir.resolve("payara"), "127.0.38.1", 8000, env).start()) {
+            try (PayaraServer again = new PayaraServer(dir.resolve("payara"), env).start()) {
                 again.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(again.base(), "127.0.38.1");
                 acknowledged.forEach((id, page) -> assertEquals(200, api.get(page + "/" + id).status(),
@@ -164,8 +165,8 @@ class ServerRecoveryIT {
         Path dir = freshDir("rebuild");
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
-        try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.32.1", 8000,
-                PayaraServer.envWithoutRateLimit(data, daemon, "127.0.32.1")).start()) {
+        try (PayaraServer server = new PayaraServer(dir.resolve("payara"),
+                PayaraServer.settings(data, daemon, "127.0.32.1").withoutRateLimit()).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.32.1");
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -202,8 +203,8 @@ class ServerRecoveryIT {
         Path dir = freshDir("same-cid");
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
-        try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.33.1", 8000,
-                PayaraServer.envWithoutRateLimit(data, daemon, "127.0.33.1")).start()) {
+        try (PayaraServer server = new PayaraServer(dir.resolve("payara"),
+                PayaraServer.settings(data, daemon, "127.0.33.1").withoutRateLimit()).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), "127.0.33.1");
             await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
@@ -230,8 +231,8 @@ class ServerRecoveryIT {
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.36.1");
         try {
             Cid expected = KuboCli.hashRecursive(daemon, data.resolve("comments")).get("comments");
-            Map<String, String> env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.36.1");
-            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+            ServerSettings env = PayaraServer.settings(data, daemon, "127.0.36.1").withoutRateLimit();
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.36.1");
                 await("the rebuild runs").atMost(Duration.ofSeconds(90)).until(() -> rebuilding(api));
@@ -243,14 +244,14 @@ class ServerRecoveryIT {
                 server.kill();
             }
             daemon = daemon.restartEmptied(); // so that the next start publishes everything again...
-            env = PayaraServer.envWithoutRateLimit(data, daemon, "127.0.36.1");
-            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+            env = PayaraServer.settings(data, daemon, "127.0.36.1").withoutRateLimit();
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.36.1");
                 await("...and runs").atMost(Duration.ofSeconds(90)).until(() -> rebuilding(api));
                 server.kill(); // kill -9 of Payara in the middle of it
             }
-            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), "127.0.36.1", 8000, env).start()) {
+            try (PayaraServer server = new PayaraServer(dir.resolve("payara"), env).start()) {
                 server.awaitUp(Duration.ofSeconds(90));
                 Api api = new Api(server.base(), "127.0.36.1");
                 await("the restarted server publishes").atMost(Duration.ofMinutes(5))

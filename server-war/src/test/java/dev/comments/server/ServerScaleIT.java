@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.kubo.Dag;
-import dev.comments.core.kubo.KuboCli;
-import dev.comments.core.kubo.KuboDaemon;
-import dev.comments.core.testing.Folders;
-import dev.comments.core.testing.LargeStore;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.PayaraServer;
+import dev.comments.testkit.kubo.KuboCli;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.data.LargeStore;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ServerScaleIT {
             try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP);
                  KuboDaemon other = KuboDaemon.start(dir.resolve("kubo-other"), "127.0.35.2", daemon.swarmAddress())) {
                 Cid expected = KuboCli.hashRecursive(other, data.resolve("comments")).get("comments");
-                try (PayaraServer server = new PayaraServer(dir.resolve("payara"), IP, 8000, PayaraServer.env(data, daemon, IP)).start()) {
+                try (PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(data, daemon, IP)).start()) {
                     server.awaitUp(Duration.ofSeconds(90));
                     Api api = new Api(server.base(), IP);
                     var first = await("GET / answers once the tree is published").atMost(Duration.ofMinutes(10))

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar sync-agent.jar [--once]}: the sync agent of one server, configured like
  * the server itself (defaults, {@code COMMENTS_CONFIG} file, {@code -Dcomments.<key>},
- * {@code COMMENTS_<KEY>} variables; see dev.comments.core.config.Setting). Logs one line
+ * {@code COMMENTS_<KEY>} variables; see dev.comments.launch.Setting). Logs one line
  * per event on standard output.
  *
  * <p>Exit codes (s6's convention):

@@ -11,7 +11,7 @@ import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.kubo.PeerAddresses;
 import dev.comments.core.network.NetworkId;
 import dev.comments.core.network.UrlHash;

@@ -1,17 +1,19 @@
 package dev.comments.sync;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import static dev.comments.sync.testing.Pages.page;
 import static dev.comments.sync.testing.Pages.signed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.network.NetworkId;
 import dev.comments.core.network.UrlHash;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.sync.testing.AgentProcess;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.agents.AgentProcess;
 import dev.comments.sync.testing.Agents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +58,7 @@ class NetworkSyncIT {
         final String ip;
         final KuboDaemon daemon;
         final int port;
-        final Map<String, String> env = new HashMap<>();
+        final ServerSettings env;
         PayaraServer http;
         AgentProcess agent;
         Api api;
@@ -68,20 +70,13 @@ class NetworkSyncIT {
             Matcher m = HTTP_PORT.matcher(daemon.httpAnnounce());
             assertTrue(m.matches(), daemon.httpAnnounce());
             this.port = Integer.parseInt(m.group(1));
-            env.put("COMMENTS_DATA_DIR", dir.resolve(name).resolve("data").toString());
-            env.put("COMMENTS_IPFS_API", daemon.api().toString());
-            env.put("COMMENTS_HTTP_HOST", ip);
-            env.put("COMMENTS_HTTP_PORT", String.valueOf(port));
-            env.put("COMMENTS_NETWORK_ID", network.hex());
-            env.put("COMMENTS_ANNOUNCE", daemon.httpAnnounce());
-            env.put("COMMENTS_RATELIMIT_POSTS_PER_MINUTE", "100000");
-            env.put("COMMENTS_RATELIMIT_BURST", "100000");
-            env.put("COMMENTS_SYNC_INTERVAL_MS", String.valueOf(INTERVAL.toMillis()));
-            env.put("COMMENTS_SYNC_BACKOFF_MAX_MS", "4000");
+            this.env = ServerSettings.of(dir.resolve(name).resolve("data")).http(ip, port).ipfsApi(daemon.api())
+                    .with(Setting.NETWORK_ID, network.hex()).with(Setting.ANNOUNCE, daemon.httpAnnounce()).withoutRateLimit()
+                    .syncInterval(INTERVAL).with(Setting.SYNC_BACKOFF_MAX_MS, 4000);
         }
 
         void startServer() throws Exception {
-            http = new PayaraServer(dir.resolve(name).resolve("payara"), ip, port, env).start();
+            http = new PayaraServer(dir.resolve(name).resolve("payara"), env).start();
             api = new Api(http.base(), ip);
         }
 

@@ -1,12 +1,14 @@
 package dev.comments.sync;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;
-import dev.comments.sync.testing.AgentProcess;
+import dev.comments.testkit.agents.AgentProcess;
 import dev.comments.sync.testing.Agents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +21,19 @@ class SyncAgentJarIT {
     @Test
     void exitCodesAreTheDocumentedOnes() throws Exception {
         Path dir = Agents.freshDir("jar");
-        Map<String, String> env = Map.of("COMMENTS_DATA_DIR", dir.resolve("data").toString(),
-                "COMMENTS_IPFS_API", "http://127.0.40.9:9", "COMMENTS_SYNC_TIMEOUT_MS", "2000");
+        ServerSettings env = ServerSettings.of(dir.resolve("data")).ipfsApi(java.net.URI.create("http://127.0.40.9:9"))
+                .with(Setting.SYNC_TIMEOUT_MS, 2000);
 
         assertEquals(0, new AgentProcess(dir.resolve("help.log"), env).run("--help"));
         assertEquals(100, new AgentProcess(dir.resolve("usage.log"), env).run("--bogus"));
         AgentProcess badSetting = new AgentProcess(dir.resolve("config.log"),
-                Map.of("COMMENTS_SYNC_INTERVAL_MS", "0", "COMMENTS_DATA_DIR", dir.resolve("data").toString()));
+                ServerSettings.of(dir.resolve("data")).withUnchecked(Setting.SYNC_INTERVAL_MS, "0"));
         assertEquals(100, badSetting.run());
         assertTrue(badSetting.output().contains("event=config-error"), badSetting.output());
 
         Files.writeString(dir.resolve("not-a-folder"), "x");
         AgentProcess noStore = new AgentProcess(dir.resolve("store.log"),
-                Map.of("COMMENTS_DATA_DIR", dir.resolve("not-a-folder").toString()));
+                ServerSettings.of(dir.resolve("not-a-folder")));
         assertEquals(111, noStore.run("--once"));
         assertTrue(noStore.output().contains("event=start-failed"), noStore.output());
 

@@ -1,5 +1,7 @@
 package dev.comments.sync;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import static dev.comments.sync.testing.Pages.comment;
 import static dev.comments.sync.testing.Pages.page;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.VerifiedComment;
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.network.NetworkId;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
@@ -49,7 +51,7 @@ class SyncRoundIT {
                 }
             }
             peer.serve(tree.publish(peer.kubo()));
-            Map<String, String> env = Agents.env(dir.resolve("data"), local, network);
+            ServerSettings env = Agents.env(dir.resolve("data"), local, network);
             CommentStore store = CommentStore.open(dir.resolve("data"));
 
             try (SyncAgent agent = Agents.open(env)) {
@@ -138,9 +140,8 @@ class SyncRoundIT {
              TestPeer peer = TestPeer.start(dir.resolve("peer"), "127.0.41.41", local.swarmAddress())) {
             // the peer does not provide the network id: only the configuration names it
             peer.serve(new DiskTree(dir.resolve("tree")).add(comment(page, "from a static peer")).publish(peer.kubo()));
-            Map<String, String> env = Agents.env(dir.resolve("data"), local, network);
-            env.put("COMMENTS_HTTP_PORT", "8000");
-            env.put("COMMENTS_SYNC_STATIC_PEERS", peer.url() + ", http://" + local.ip() + ":8000");
+            ServerSettings env = Agents.env(dir.resolve("data"), local, network).with(Setting.HTTP_PORT, 8000)
+                    .with(Setting.SYNC_STATIC_PEERS, peer.url() + ", http://" + local.ip() + ":8000");
             CommentStore store = CommentStore.open(dir.resolve("data"));
             try (SyncAgent agent = Agents.open(env)) {
                 RoundReport round = roundUntil(agent, r -> stored(store, page) == 1, "the static peer's comment is taken");

@@ -1,5 +1,7 @@
 package dev.comments.sync;
 
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.dag.DagFolders;
 import dev.comments.core.kubo.KuboClient;
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.network.NetworkId;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
-import dev.comments.core.testing.Folders;
-import dev.comments.core.testing.LargeStore;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.data.LargeStore;
 import dev.comments.sync.agent.SyncAgent;
 import dev.comments.sync.pull.PeerOutcome;
 import dev.comments.sync.round.RoundReport;
@@ -50,8 +52,7 @@ class SyncScaleIT {
             Cid first = patient.add(peerData.resolve("comments")).getLast().hash();
             peer.serve(first);
 
-            Map<String, String> env = Agents.env(dir.resolve("data"), local, network);
-            env.put("COMMENTS_SYNC_MAX_BLOCKS_PER_PEER", String.valueOf(BUDGET));
+            ServerSettings env = Agents.env(dir.resolve("data"), local, network).with(Setting.SYNC_MAX_BLOCKS_PER_PEER, BUDGET);
             CommentStore store = CommentStore.open(dir.resolve("data"));
             try (SyncAgent agent = Agents.open(env)) {
                 List<RoundReport> rounds = new ArrayList<>();

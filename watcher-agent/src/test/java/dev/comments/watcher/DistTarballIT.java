@@ -1,13 +1,14 @@
 package dev.comments.watcher;
 
+import dev.comments.launch.Setting;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.core.testing.ListeningSockets;
-import dev.comments.core.testing.Logfmt;
-import dev.comments.server.testing.Api;
+import dev.comments.testkit.ListeningSockets;
+import dev.comments.testkit.Logfmt;
+import dev.comments.testkit.server.Api;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class DistTarballIT {
 
     @BeforeAll
     static void buildAndUnpack() throws Exception {
-        dev.comments.core.testing.Folders.deleteRecursively(DIR);
+        dev.comments.testkit.Folders.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         Path repo = Path.of(System.getProperty("comments.repo"));
         String tarball = run(DIR, List.of(repo.resolve("scripts/dist").toString(), "--out", DIR.resolve("out").toString())).strip();
@@ -80,7 +81,7 @@ class DistTarballIT {
                 .directory(DIR.toFile()).redirectErrorStream(true)
                 .redirectOutput(DIR.resolve("watcher.log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
-        pb.environment().put("COMMENTS_CONFIG", config.toString());
+        pb.environment().put(Setting.CONFIG_FILE_ENV, config.toString());
         Process watcher = pb.start();
         List<ProcessHandle> children = List.of();
         try {

@@ -1,7 +1,8 @@
 package dev.comments.watcher;
 
-import static dev.comments.core.testing.TestComments.PAGE;
-import static dev.comments.core.testing.TestComments.SIGNER;
+import dev.comments.launch.Setting;
+import static dev.comments.testkit.data.TestComments.PAGE;
+import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.config.Config;
-import dev.comments.core.kubo.KuboConfigure;
-import dev.comments.core.testing.Folders;
-import dev.comments.server.testing.Api;
-import dev.comments.server.testing.Api.Reply;
-import dev.comments.server.testing.PayaraServer;
-import dev.comments.server.testing.PrometheusText;
+import dev.comments.testkit.kubo.KuboConfigure;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import dev.comments.watcher.config.DefaultChildren;
 import dev.comments.watcher.config.Policy;
 import dev.comments.watcher.config.WatcherConfig;
@@ -250,7 +251,7 @@ class WatchedServerIT {
                     .redirectOutput(dir.resolve("watcher-" + name + ".log").toFile());
             Map<String, String> env = b.environment();
             env.keySet().removeIf(k -> k.startsWith("COMMENTS_"));
-            env.put("COMMENTS_CONFIG", settings.toString());
+            env.put(Setting.CONFIG_FILE_ENV, settings.toString());
             return b.start();
         }
 

@@ -1,6 +1,7 @@
 package dev.comments.core.config;
 
 import dev.comments.core.network.NetworkId;
+import dev.comments.launch.Setting;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -34,7 +35,7 @@ public final class Config {
     }
 
     public static Config load(Map<String, String> env) throws IOException {
-        String file = env.getOrDefault("COMMENTS_CONFIG", System.getProperty("comments.config"));
+        String file = env.getOrDefault(Setting.CONFIG_FILE_ENV, System.getProperty("comments.config"));
         return load(file == null || file.isBlank() ? null : Path.of(file), env);
     }
 
@@ -134,6 +135,9 @@ public final class Config {
         for (Setting s : Setting.values()) {
             try {
                 s.check(get(s));
+                if (s == Setting.NETWORK_ID) {
+                    networkId(); // NetworkId owns the id's form
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("setting " + s.key() + " (or " + s.envName() + "): " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.comments.core.network;
 
+import dev.comments.launch.Setting;
 import dev.comments.core.cid.Cid;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 public record NetworkId(byte[] bytes) {
 
     /** The default network everybody joins unless configured otherwise. */
-    public static final String DEFAULT_HEX = "ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6";
+    public static final String DEFAULT_HEX = Setting.NETWORK_ID.defaultValue();
 
     private static final Pattern FORM = Pattern.compile("[0-9a-f]{64}");
 

@@ -2,7 +2,7 @@ package dev.comments.server.announce;
 
 import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
-import dev.comments.core.config.Setting;
+import dev.comments.launch.Setting;
 import dev.comments.core.network.NetworkId;
 import dev.comments.server.ipfs.IpfsFolders;
 import jakarta.annotation.PreDestroy;

@@ -2,7 +2,7 @@ package dev.comments.server.config;
 
 import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
-import dev.comments.core.config.Setting;
+import dev.comments.launch.Setting;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.core.kubo.KuboClient;

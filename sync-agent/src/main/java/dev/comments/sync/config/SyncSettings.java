@@ -1,7 +1,7 @@
 package dev.comments.sync.config;
 
 import dev.comments.core.config.Config;
-import dev.comments.core.config.Setting;
+import dev.comments.launch.Setting;
 import dev.comments.core.network.NetworkId;
 import java.net.URI;
 import java.nio.file.Path;

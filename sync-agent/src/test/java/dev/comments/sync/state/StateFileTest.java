@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
-import dev.comments.core.testing.TestComments;
+import dev.comments.testkit.data.TestComments;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

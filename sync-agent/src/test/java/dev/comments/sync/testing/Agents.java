@@ -1,7 +1,10 @@
 package dev.comments.sync.testing;
 
+import java.time.Duration;
+import dev.comments.launch.Setting;
+import dev.comments.launch.ServerSettings;
 import dev.comments.core.config.Config;
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.network.NetworkId;
 import dev.comments.sync.agent.SyncAgent;
 import dev.comments.sync.config.SyncSettings;
@@ -30,21 +33,15 @@ public final class Agents {
     }
 
     /** The environment of an agent with its store in {@code data} and its daemon {@code local}; short interval and backoff. */
-    public static Map<String, String> env(Path data, KuboDaemon local, NetworkId network) {
-        Map<String, String> env = new HashMap<>();
-        env.put("COMMENTS_DATA_DIR", data.toString());
-        env.put("COMMENTS_IPFS_API", local.api().toString());
-        env.put("COMMENTS_NETWORK_ID", network.hex());
-        env.put("COMMENTS_HTTP_HOST", local.ip());
-        env.put("COMMENTS_SYNC_INTERVAL_MS", "1000");
-        env.put("COMMENTS_SYNC_BACKOFF_MAX_MS", "2000");
-        env.put("COMMENTS_SYNC_TIMEOUT_MS", "5000");
-        return env;
+    public static ServerSettings env(Path data, KuboDaemon local, NetworkId network) {
+        return ServerSettings.of(data).ipfsApi(local.api()).with(Setting.NETWORK_ID, network.hex())
+                .with(Setting.HTTP_HOST, local.ip()).syncInterval(Duration.ofSeconds(1))
+                .with(Setting.SYNC_BACKOFF_MAX_MS, 2000).with(Setting.SYNC_TIMEOUT_MS, 5000);
     }
 
-    public static SyncAgent open(Map<String, String> env) {
+    public static SyncAgent open(ServerSettings settings) {
         try {
-            return SyncAgent.open(SyncSettings.from(Config.load(null, env)));
+            return SyncAgent.open(SyncSettings.from(Config.load(null, settings.env())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,7 @@ package dev.comments.sync.testing;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.network.UrlHash;
-import dev.comments.core.testing.TestComments;
+import dev.comments.testkit.data.TestComments;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

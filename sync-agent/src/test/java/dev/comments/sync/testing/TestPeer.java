@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.kubo.KuboClient;
-import dev.comments.core.kubo.KuboDaemon;
+import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.network.NetworkId;
 import java.io.IOException;

@@ -1,0 +1,120 @@
+package dev.comments.launch;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Every setting of a server and its agents, with its one default; the defaults run server 1 of
+ * the local network. Here, below the core, so that the launch definition, the watcher and the
+ * testkit name settings one way ({@link ServerSettings}); the core's Config reads them.
+ */
+public enum Setting {
+    DATA_DIR("data.dir", "data/server-1", Kind.TEXT),
+    HTTP_HOST("http.host", "127.0.0.2", Kind.TEXT),
+    HTTP_PORT("http.port", "8000", Kind.PORT),
+    IPFS_API("ipfs.api", "http://127.0.0.2:5001", Kind.URL),
+    /** 64 lowercase hex characters; the core's NetworkId checks the form when Config loads. */
+    NETWORK_ID("network.id", "ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6", Kind.TEXT),
+    /** Public HTTP endpoints of this server as multiaddrs, comma-separated (kubo's Addresses.AppendAnnounce). */
+    ANNOUNCE("announce", "/ip4/127.0.0.2/tcp/8000/http", Kind.TEXT),
+    ANNOUNCE_INTERVAL_MS("announce.interval.ms", "600000", Kind.POSITIVE),
+    SYNC_INTERVAL_MS("sync.interval.ms", "30000", Kind.POSITIVE),
+    /** Base URLs of peers to sync with besides those the DHT finds, comma-separated. */
+    SYNC_STATIC_PEERS("sync.static.peers", "", Kind.TEXT),
+    /** The sync agent's liveness file, rewritten every round; empty means {@code <data.dir>/sync-agent.heartbeat}. */
+    SYNC_HEARTBEAT_FILE("sync.heartbeat.file", "", Kind.TEXT),
+    /** How many providers of the network id one round asks the DHT for. */
+    SYNC_MAX_PEERS("sync.max.peers", "20", Kind.POSITIVE),
+    /**
+     * Blocks read from one peer per round (each folder node and each comment); what a round
+     * did not reach, the next rounds reach: every node finished is remembered.
+     */
+    SYNC_MAX_BLOCKS_PER_PEER("sync.max.blocks.per.peer", "2000", Kind.POSITIVE),
+    /** Deadline of every single call the sync agent makes (peer HTTP, kubo RPC). */
+    SYNC_TIMEOUT_MS("sync.timeout.ms", "10000", Kind.POSITIVE),
+    /** The longest a failing or misbehaving peer is left alone before it is tried again. */
+    SYNC_BACKOFF_MAX_MS("sync.backoff.max.ms", "600000", Kind.POSITIVE),
+    RATE_LIMIT_POSTS_PER_MINUTE("ratelimit.posts.per.minute", "30", Kind.POSITIVE),
+    RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE),
+    /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */
+    WATCHER_IPFS("watcher.ipfs", "", Kind.TEXT),
+    WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),
+    WATCHER_WAR("watcher.war", "", Kind.TEXT),
+    WATCHER_SYNC_JAR("watcher.sync.jar", "", Kind.TEXT),
+    /** Resident memory limits of each child's process tree, in MiB; past them for a few checks it is restarted. */
+    WATCHER_KUBO_MEMORY_MB("watcher.kubo.memory.mb", "2048", Kind.POSITIVE),
+    WATCHER_SERVER_MEMORY_MB("watcher.server.memory.mb", "1024", Kind.POSITIVE),
+    WATCHER_SYNC_MEMORY_MB("watcher.sync.memory.mb", "512", Kind.POSITIVE),
+    /** Restart kubo on a schedule too (it is known to leak); 0 = only when over its limit. */
+    WATCHER_KUBO_RESTART_EVERY_MS("watcher.kubo.restart.every.ms", "0", Kind.NON_NEGATIVE);
+
+    /** The environment variable naming the settings file (server.properties); Config reads it first. */
+    public static final String CONFIG_FILE_ENV = "COMMENTS_CONFIG";
+
+    private final String key;
+    private final String defaultValue;
+    private final Kind kind;
+
+    Setting(String key, String defaultValue, Kind kind) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** data.dir → COMMENTS_DATA_DIR */
+    public String envName() {
+        return "COMMENTS_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    public static Setting of(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown setting: " + key);
+    }
+
+    /** Refuses a value of the wrong kind with why; the caller names the setting. */
+    public void check(String value) {
+        switch (kind) {
+            case PORT -> {
+                int p = Integer.parseInt(value);
+                if (p < 1 || p > 65535) {
+                    throw new IllegalArgumentException("a port is 1 to 65535");
+                }
+            }
+            case POSITIVE -> {
+                if (Long.parseLong(value) <= 0) {
+                    throw new IllegalArgumentException("must be a positive whole number");
+                }
+            }
+            case NON_NEGATIVE -> {
+                if (Long.parseLong(value) < 0) {
+                    throw new IllegalArgumentException("must be a whole number, 0 or more");
+                }
+            }
+            case URL -> {
+                URI uri = URI.create(value);
+                if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("must be an http:// URL");
+                }
+            }
+            case TEXT -> {
+                if (this == DATA_DIR && value.isBlank()) {
+                    throw new IllegalArgumentException("must not be empty");
+                }
+            }
+        }
+    }
+
+    private enum Kind { TEXT, PORT, POSITIVE, NON_NEGATIVE, URL }
+}

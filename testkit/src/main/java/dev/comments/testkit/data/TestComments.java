@@ -1,0 +1,30 @@
+package dev.comments.testkit.data;
+
+import dev.comments.core.comment.CommentSigner;
+import dev.comments.core.comment.CommentVerifier;
+import dev.comments.core.comment.InvalidCommentException;
+import dev.comments.core.comment.VerifiedComment;
+import java.util.HexFormat;
+
+/** Real signed comments for tests, made with the vectors' test key. */
+public final class TestComments {
+
+    public static final String PAGE = "2fff419f1f69f140a0762cabebc1a3e19fe04b4d94a95e22b998aa3bfb737a92";
+    public static final CommentSigner SIGNER = new CommentSigner(
+            HexFormat.of().parseHex("3772b9956d6c9c5d78f47c91ee38a39c21e778994496ef8e724d304fa22f6ee5"));
+
+    private TestComments() {
+    }
+
+    public static VerifiedComment comment(String page, String text) {
+        return verified(SIGNER.sign(page, null, "Tester", text, 1795530000000L).fileBytes());
+    }
+
+    public static VerifiedComment verified(byte[] bytes) {
+        try {
+            return CommentVerifier.verify(bytes);
+        } catch (InvalidCommentException e) {
+            throw new AssertionError("test comment should be valid: " + e.detail(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.comments.testkit.network;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.comments.testkit.kubo.KuboConfigure;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.server.PayaraServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A local network of comment servers, each exactly as an operator runs it: one
+ * {@code java -jar watcher-agent.jar} with the server's settings, which starts kubo, then
+ * Payara Micro with the WAR, then the sync agent. Server n lives on {@code <prefix>(n+1)}
+ * with the standard ports; daemons are bootstrapped to each other, nothing else.
+ * {@link #close()} stops every watcher (and so every child), even after a failed test.
+ */
+public final class LocalNetwork implements AutoCloseable {
+
+    static final int[] PORTS = {5001, 8080, 4001, 4002, 8000};
+    public static final Duration START = Duration.ofSeconds(240);
+
+    private final Path dir;
+    private final List<Server> servers;
+
+    private LocalNetwork(Path dir, List<Server> servers) {
+        this.dir = dir;
+        this.servers = servers;
+    }
+
+    public static LocalNetwork start(Path dir, String prefix, int count, Duration syncInterval) throws IOException {
+        Folders.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        List<String> peerIds = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            peerIds.add(KuboConfigure.run(repo(dir, n), ip(prefix, n), PORTS, List.of(), dir.resolve("kubo-configure.log")));
+        }
+        List<Server> servers = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            List<String> bootstrap = new ArrayList<>();
+            for (int m = 1; m <= count; m++) {
+                if (m != n) {
+                    bootstrap.add("/ip4/" + ip(prefix, m) + "/tcp/4001/p2p/" + peerIds.get(m - 1));
+                }
+            }
+            KuboConfigure.run(repo(dir, n), ip(prefix, n), PORTS, bootstrap, dir.resolve("kubo-configure.log"));
+            servers.add(new Server("server-" + n, ip(prefix, n), dir.resolve("server-" + n), peerIds.get(n - 1), syncInterval));
+        }
+        LocalNetwork network = new LocalNetwork(dir, servers);
+        try {
+            for (Server s : servers) {
+                s.startWatcher();
+            }
+            for (Server s : servers) {
+                s.awaitHealthy(START);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    public Server server(int n) {
+        return servers.get(n - 1);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Every log of the network, for the tail printed when a test fails. */
+    public List<Path> logs() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Server s : servers) {
+            s.stopWatcher();
+        }
+        for (Server s : servers) {
+            s.stopLeftovers();
+        }
+    }
+
+    /** Waits until every server holds the given comment ids for the page. */
+    public void awaitEverywhere(String page, java.util.Collection<String> ids, Duration timeout) {
+        for (Server s : servers) {
+            await(s.name() + " has all " + ids.size() + " comments of " + page).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> s.storedIds(page).containsAll(ids));
+        }
+    }
+
+    static String ip(String prefix, int n) {
+        return prefix + (n + 1);
+    }
+
+    private static Path repo(Path dir, int n) {
+        return dir.resolve("server-" + n).resolve("ipfs");
+    }
+
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("comments.repo"));
+    }
+}
