@@ -3,17 +3,16 @@ package dev.comments.watcher.supervise;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.config.ChildSpec;
-import dev.comments.watcher.output.ChildOutput;
 import dev.comments.watcher.config.Policy;
 import dev.comments.watcher.probe.Probe;
+import dev.comments.watcher.proc.Launcher;
+import dev.comments.watcher.proc.MemoryMeter;
 import dev.comments.watcher.proc.PidFiles;
 import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One supervised process and its state machine ({@link State}). The supervisor calls
@@ -26,6 +25,8 @@ final class Child {
     private final PidFiles pidFiles;
     private final RestartPolicy restarts;
     private final Probe probe;
+    private final Launcher launcher;
+    private final MemoryMeter memory;
 
     private State state = State.STOPPED;
     /** The Process object of the child this watcher started, for its exit code. */
@@ -35,8 +36,6 @@ final class Child {
     private Instant nextStart = Instant.EPOCH;
     private int probeFailures;
     private Instant lastProbe = Instant.EPOCH;
-    private int memoryStrikes;
-    private long rss;
     private int totalRestarts;
     private int starts;
     private String lastReason = "";
@@ -47,6 +46,8 @@ final class Child {
         this.pidFiles = pidFiles;
         this.restarts = new RestartPolicy(policy);
         this.probe = new Probe(spec.probe());
+        this.launcher = new Launcher(spec, pidFiles);
+        this.memory = new MemoryMeter(spec.memoryLimitBytes(), spec.memoryChecks());
     }
 
     /** Advances the state machine; {@code mayStart} is false while a child before this one is not ready. */
@@ -100,17 +101,11 @@ final class Child {
     }
 
     private void checkMemoryAndSchedule(Instant now) {
-        rss = ProcessTree.residentBytes(process);
-        if (spec.memoryLimitBytes() > 0 && rss > spec.memoryLimitBytes()) {
-            memoryStrikes++;
-            if (memoryStrikes >= spec.memoryChecks()) {
-                stopGracefully("memory: resident " + rss / (1024 * 1024) + " MiB over the limit of "
-                        + spec.memoryLimitBytes() / (1024 * 1024) + " MiB for " + memoryStrikes + " checks");
-                restartLater(now, true);
-                return;
-            }
-        } else {
-            memoryStrikes = 0;
+        Optional<String> leak = memory.measure(process);
+        if (leak.isPresent()) {
+            stopGracefully(leak.get());
+            restartLater(now, true);
+            return;
         }
         if (!spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))) {
             stopGracefully("scheduled restart every " + spec.restartEvery().toSeconds() + " s");
@@ -134,24 +129,9 @@ final class Child {
     }
 
     private void start(Instant now) {
-        if (spec.scratchDir() != null) {
-            try {
-                clear(spec.scratchDir());
-            } catch (IOException e) {
-                EventLog.event("warn", "scratch-clear-failed", "child", spec.name(), "dir", spec.scratchDir(), "error", e.getMessage());
-            }
-        }
-        // Output through a pipe to ChildOutput, which writes each line as one log record.
-        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(spec.env());
         try {
-            Files.createDirectories(spec.log().getParent());
-            Files.createDirectories(spec.workDir());
-            launched = builder.start();
-            ChildOutput.start(spec.name(), launched.getInputStream(), spec.log());
+            launched = launcher.launch();
             process = launched.toHandle();
-            pidFiles.write(spec.name(), process);
         } catch (IOException e) {
             lastReason = "cannot start: " + e.getMessage();
             EventLog.event("error", "child-start-failed", "child", spec.name(), "error", e.getMessage());
@@ -162,7 +142,7 @@ final class Child {
         starts++;
         probeFailures = 0;
         lastProbe = now;
-        memoryStrikes = 0;
+        memory.reset();
         state = State.STARTING;
         EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
     }
@@ -206,9 +186,7 @@ final class Child {
     private void kill(String reason) {
         lastReason = reason;
         EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        await(process, Duration.ofSeconds(10));
+        ProcessTree.kill(process);
         removePidFile();
     }
 
@@ -219,7 +197,7 @@ final class Child {
         }
         lastReason = reason;
         EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        terminate(process, spec.stopGrace());
+        ProcessTree.terminate(process, spec.stopGrace());
         removePidFile();
     }
 
@@ -232,47 +210,8 @@ final class Child {
         state = State.STOPPED;
     }
 
-    static void terminate(ProcessHandle p, Duration grace) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
-        if (!await(p, grace)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            await(p, Duration.ofSeconds(10));
-        }
-    }
-
-    private static boolean await(ProcessHandle p, Duration timeout) {
-        try {
-            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !p.isAlive();
-        }
-    }
-
-    private static void clear(java.nio.file.Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     private void removePidFile() {
-        try {
-            pidFiles.remove(spec.name());
-        } catch (IOException e) {
-            EventLog.event("warn", "pid-file-error", "child", spec.name(), "error", e.getMessage());
-        }
+        launcher.forget();
     }
 
     State state() {
@@ -288,6 +227,6 @@ final class Child {
         boolean tracked = process != null && (state == State.STARTING || state == State.RUNNING);
         return new ChildStatus(spec.name(), state.name(), tracked ? process.pid() : -1,
                 tracked && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
-                totalRestarts, starts, lastReason, tracked ? rss : 0);
+                totalRestarts, starts, lastReason, tracked ? memory.lastBytes() : 0);
     }
 }

@@ -6,6 +6,7 @@ import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.WatcherConfig;
 import dev.comments.watcher.proc.PidFiles;
+import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class Supervisor {
             leftover.ifPresent(p -> {
                 EventLog.event("warn", "leftover-stopping", "child", spec.name(), "pid", p.pid(),
                         "reason", "left running by a watcher that did not stop cleanly");
-                Child.terminate(p, spec.stopGrace());
+                ProcessTree.terminate(p, spec.stopGrace());
             });
             try {
                 pidFiles.remove(spec.name());
