@@ -15,27 +15,29 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One supervised process and its state machine ({@link State}). The supervisor calls
- * {@link #tick} on one thread; every change of state is logged with its reason.
+ * One supervised process. Each tick it looks at what its state calls for (the process's exit,
+ * the probe, the memory, the clock), turns what it sees into an {@link Event}, and applies
+ * the step {@link Transitions} gives for it: the table alone changes {@link #state}. Starting,
+ * probing and measuring are its collaborators' ({@link Launcher}, {@link Probe},
+ * {@link MemoryMeter}). The supervisor calls it on one thread; every move is logged with its
+ * reason.
  */
 final class Child {
 
     final ChildSpec spec;
     private final Policy policy;
-    private final PidFiles pidFiles;
     private final RestartPolicy restarts;
-    private final Probe probe;
     private final Launcher launcher;
+    private final Probe probe;
     private final MemoryMeter memory;
 
-    private State state = State.STOPPED;
-    /** The Process object of the child this watcher started, for its exit code. */
-    private Process launched;
-    private ProcessHandle process;
+    /** Written on the tick thread only; volatile for the status read from other threads. */
+    private volatile State state = State.STOPPED;
+    private Process process;
     private Instant startedAt;
     private Instant nextStart = Instant.EPOCH;
-    private int probeFailures;
     private Instant lastProbe = Instant.EPOCH;
+    private int probeFailures;
     private int totalRestarts;
     private int starts;
     private String lastReason = "";
@@ -43,99 +45,146 @@ final class Child {
     Child(ChildSpec spec, Policy policy, PidFiles pidFiles) {
         this.spec = spec;
         this.policy = policy;
-        this.pidFiles = pidFiles;
         this.restarts = new RestartPolicy(policy);
-        this.probe = new Probe(spec.probe());
         this.launcher = new Launcher(spec, pidFiles);
+        this.probe = new Probe(spec.probe());
         this.memory = new MemoryMeter(spec.memoryLimitBytes(), spec.memoryChecks());
     }
 
-    /** Advances the state machine; {@code mayStart} is false while a child before this one is not ready. */
+    /** One look at the child; {@code mayStart} is false while a child before this one is not ready. */
     void tick(Instant now, boolean mayStart) {
-        switch (state) {
-            case STOPPED, BACKOFF, FAILED -> {
-                if (mayStart && !now.isBefore(nextStart)) {
-                    start(now);
-                }
-            }
-            case STARTING -> {
-                if (exited()) {
-                    return;
-                }
-                if (probe.check(startedAt) == Probe.Result.READY) {
-                    state = State.RUNNING;
-                    EventLog.event("info", "child-ready", "child", spec.name(), "pid", process.pid(),
-                            "after_ms", Duration.between(startedAt, now).toMillis());
-                } else if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
-                    kill("not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure());
-                    restartLater(now, true);
-                }
-            }
-            case RUNNING -> watchRunning(now);
-        }
+        Optional<Observation> seen = switch (state) {
+            case STOPPED, BACKOFF, FAILED -> mayStart && !now.isBefore(nextStart)
+                    ? Optional.of(new Observation(Event.START_DUE, "")) : Optional.empty();
+            case STARTING -> exit().or(() -> readiness(now));
+            case RUNNING -> exit().or(() -> liveness(now));
+            case GAVE_UP -> Optional.empty();
+        };
+        seen.ifPresent(o -> fire(o.event(), o.reason(), now));
     }
 
-    private void watchRunning(Instant now) {
-        if (exited()) {
-            return;
+    /** The watcher is stopping: the child's process ends and no tick follows. */
+    void stop() {
+        fire(Event.STOP_REQUESTED, "watcher stopping", Instant.now());
+    }
+
+    /** An event and why, as seen by one tick. */
+    private record Observation(Event event, String reason) {
+    }
+
+    private Optional<Observation> exit() {
+        if (process.isAlive()) {
+            return Optional.empty();
         }
+        Optional<Integer> code = exitCode();
+        Event event = Event.exit(code);
+        String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c).orElse("exited")
+                + (event == Event.PERMANENT_FAILURE ? " (permanent failure: not restarted)" : "");
+        EventLog.event("warn", "child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
+        return Optional.of(new Observation(event, reason));
+    }
+
+    private Optional<Observation> readiness(Instant now) {
+        if (probe.check(startedAt) == Probe.Result.READY) {
+            return Optional.of(new Observation(Event.READY, ""));
+        }
+        if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
+            return Optional.of(new Observation(Event.NOT_READY_IN_TIME,
+                    "not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure()));
+        }
+        return Optional.empty();
+    }
+
+    /** The probe once per its period; memory and the schedule at every tick. */
+    private Optional<Observation> liveness(Instant now) {
         if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
             restarts.onStable();
         }
+        return hung(now).or(() -> memory.measure(process.toHandle()).map(r -> new Observation(Event.MEMORY_OVER, r)))
+                .or(() -> restartDue(now));
+    }
+
+    private Optional<Observation> hung(Instant now) {
         if (now.isBefore(lastProbe.plus(spec.probe().period()))) {
-            checkMemoryAndSchedule(now);
-            return;
+            return Optional.empty();
         }
         lastProbe = now;
-        if (probe.check(startedAt) == Probe.Result.FAILED) {
-            probeFailures++;
-            if (probeFailures >= spec.probe().failures()) {
-                kill("hung: " + probeFailures + " probes failed in a row, last: " + probe.lastFailure());
-                restartLater(now, true);
-                return;
-            }
-        } else {
+        if (probe.check(startedAt) != Probe.Result.FAILED) {
             probeFailures = 0;
+            return Optional.empty();
         }
-        checkMemoryAndSchedule(now);
+        probeFailures++;
+        return probeFailures < spec.probe().failures() ? Optional.empty() : Optional.of(new Observation(Event.HUNG,
+                "hung: " + probeFailures + " probes failed in a row, last: " + probe.lastFailure()));
     }
 
-    private void checkMemoryAndSchedule(Instant now) {
-        Optional<String> leak = memory.measure(process);
-        if (leak.isPresent()) {
-            stopGracefully(leak.get());
-            restartLater(now, true);
+    private Optional<Observation> restartDue(Instant now) {
+        return !spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))
+                ? Optional.of(new Observation(Event.RESTART_DUE, "scheduled restart every " + spec.restartEvery().toSeconds() + " s"))
+                : Optional.empty();
+    }
+
+    /**
+     * Applies the table's step for {@code event}; the only assignment of {@link #state}. The
+     * state changes before the action runs, so that an event the action itself raises (a
+     * launch that fails, too many restarts) is read in the new state.
+     */
+    private void fire(Event event, String reason, Instant now) {
+        Optional<Transitions.Step> step = Transitions.next(state, event);
+        if (step.isEmpty()) {
+            EventLog.event("warn", "child-event-ignored", "child", spec.name(), "state", state, "event", event);
             return;
         }
-        if (!spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))) {
-            stopGracefully("scheduled restart every " + spec.restartEvery().toSeconds() + " s");
-            restartLater(now, false);
+        state = step.get().next();
+        Action action = step.get().action();
+        end(action.end, reason);
+        then(action.then, event, now);
+    }
+
+    private void end(Action.End end, String reason) {
+        switch (end) {
+            case NONE -> {
+                return;
+            }
+            case GONE -> lastReason = reason;
+            case KILL -> {
+                lastReason = reason;
+                EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
+                ProcessTree.kill(process.toHandle());
+            }
+            case TERMINATE -> {
+                if (process.isAlive()) {
+                    lastReason = reason;
+                    EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
+                    ProcessTree.terminate(process.toHandle(), spec.stopGrace());
+                }
+            }
+        }
+        launcher.forget();
+        process = null;
+    }
+
+    private void then(Action.Then then, Event event, Instant now) {
+        switch (then) {
+            case LAUNCH -> launch(now);
+            case ANNOUNCE_READY -> EventLog.event("info", "child-ready", "child", spec.name(), "pid", process.pid(),
+                    "after_ms", Duration.between(startedAt, now).toMillis());
+            case COUNT_RESTART -> countRestart(event == Event.EXITED ? Instant.now() : now);
+            case RESTART_NOW -> nextStart = now;
+            case RETRY_LATER -> retryLater(now);
+            case GIVE_UP -> EventLog.event("error", "child-gave-up", "child", spec.name(),
+                    "exit", Event.PERMANENT_FAILURE_EXIT, "reason", lastReason);
+            case NOTHING_MORE -> {
+            }
         }
     }
 
-    /** True, and the restart planned, when the process has exited on its own. */
-    private boolean exited() {
-        if (process.isAlive()) {
-            return false;
-        }
-        Optional<Integer> code = exitCode();
-        String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c)
-                .orElse("exited");
-        EventLog.event("warn", "child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        lastReason = reason;
-        removePidFile();
-        restartLater(Instant.now(), true);
-        return true;
-    }
-
-    private void start(Instant now) {
+    private void launch(Instant now) {
         try {
-            launched = launcher.launch();
-            process = launched.toHandle();
+            process = launcher.launch();
         } catch (IOException e) {
-            lastReason = "cannot start: " + e.getMessage();
             EventLog.event("error", "child-start-failed", "child", spec.name(), "error", e.getMessage());
-            restartLater(now, true);
+            fire(Event.LAUNCH_FAILED, "cannot start: " + e.getMessage(), now);
             return;
         }
         startedAt = now;
@@ -143,75 +192,35 @@ final class Child {
         probeFailures = 0;
         lastProbe = now;
         memory.reset();
-        state = State.STARTING;
         EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
     }
 
-    private Optional<Integer> exitCode() {
-        if (launched != null && launched.toHandle().equals(process)) {
-            try {
-                return Optional.of(launched.waitFor());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void restartLater(Instant now, boolean counts) {
-        if (state == State.STOPPED && process == null) {
-            return;
-        }
-        if (!counts) {
-            state = State.BACKOFF;
-            nextStart = now;
-            return;
-        }
+    /** Backoff before the next start, or FAILED past the intensity (systemd StartLimitBurst, OTP). */
+    private void countRestart(Instant now) {
         totalRestarts++;
         Duration wait = restarts.onRestart(now);
         if (wait == null) {
-            state = State.FAILED;
-            nextStart = now.plus(policy.failedRetry());
-            EventLog.event("error", "child-failed", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
-                    "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
-                    "last_reason", lastReason);
+            fire(Event.TOO_MANY_RESTARTS, "", now);
             return;
         }
-        state = State.BACKOFF;
         nextStart = now.plus(wait);
         EventLog.event("info", "child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
     }
 
-    /** kill -9 of the whole tree: for a hung process, which may not even be scheduled (SIGSTOP). */
-    private void kill(String reason) {
-        lastReason = reason;
-        EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        ProcessTree.kill(process);
-        removePidFile();
+    private void retryLater(Instant now) {
+        nextStart = now.plus(policy.failedRetry());
+        EventLog.event("error", "child-failed", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
+                "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
+                "last_reason", lastReason);
     }
 
-    /** SIGTERM, up to the child's grace period, then SIGKILL: the way a healthy child is stopped. */
-    void stopGracefully(String reason) {
-        if (process == null) {
-            return;
+    private Optional<Integer> exitCode() {
+        try {
+            return Optional.of(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        lastReason = reason;
-        EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        ProcessTree.terminate(process, spec.stopGrace());
-        removePidFile();
-    }
-
-    /** The watcher is stopping: stop the child and stay stopped. */
-    void shutdown() {
-        if (process != null && process.isAlive()) {
-            stopGracefully("watcher stopping");
-        }
-        process = null;
-        state = State.STOPPED;
-    }
-
-    private void removePidFile() {
-        launcher.forget();
     }
 
     State state() {
@@ -224,8 +233,10 @@ final class Child {
 
     ChildStatus status(Instant now) {
         // The pid tracked until the next tick has seen its exit; -1 when there is none.
-        boolean tracked = process != null && (state == State.STARTING || state == State.RUNNING);
-        return new ChildStatus(spec.name(), state.name(), tracked ? process.pid() : -1,
+        Process p = process;
+        State s = state;
+        boolean tracked = p != null && (s == State.STARTING || s == State.RUNNING);
+        return new ChildStatus(spec.name(), s.name(), tracked ? p.pid() : -1,
                 tracked && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
                 totalRestarts, starts, lastReason, tracked ? memory.lastBytes() : 0);
     }

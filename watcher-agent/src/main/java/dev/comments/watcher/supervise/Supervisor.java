@@ -74,7 +74,11 @@ public final class Supervisor {
         }
     }
 
-    /** One pass over the children; never runs at the same time as the shutdown of {@link #stop()}. */
+    /**
+     * One pass over the children; never runs at the same time as the shutdown of {@link #stop()}.
+     * Its cost grows as O(children): each child is looked at once, with at most one probe
+     * (bounded by its timeout) and one read of /proc per process of its tree.
+     */
     void tick(Instant now) {
         synchronized (tickLock) {
             if (stopping) {
@@ -104,7 +108,7 @@ public final class Supervisor {
         try {
             synchronized (tickLock) {
                 for (Child child : reversed(children)) {
-                    child.shutdown();
+                    child.stop();
                 }
             }
             writeStatus(Instant.now());
