@@ -73,18 +73,13 @@ public final class WatcherMain {
         }
         Files.writeString(config.runDir().resolve("watcher.pid"), ProcessHandle.current().pid() + "\n");
         Supervisor supervisor = new Supervisor(config);
-        supervisor.stopLeftovers();
         // SIGTERM and SIGINT are how a service manager or an operator stops us: stop the
         // children in reverse order and exit 0. The hook covers any other way the JVM ends.
         sun.misc.SignalHandler stop = signal -> new Thread(supervisor::stop, "watcher-stop").start();
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), stop);
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), stop);
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "watcher-shutdown"));
-        try {
-            supervisor.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        supervisor.start();
         supervisor.awaitStopped();
     }
 

@@ -5,6 +5,7 @@ import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.WatcherConfig;
+import dev.comments.watcher.lifecycle.Lifecycle;
 import dev.comments.watcher.proc.PidFiles;
 import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * Keeps a server's children running: starts them in order, each only once the ones before
  * it are ready (kubo answers before Payara starts; the server is healthy before the sync
  * agent starts), then watches each for exit, hang and memory, one tick at a time. A child
- * that restarts does not restart the others: dependents recover on their own.
+ * that restarts does not restart the others: dependents recover on their own. Started and
+ * stopped as every long-running part is ({@link Lifecycle}).
  */
-public final class Supervisor {
+public final class Supervisor implements Lifecycle {
 
     private final WatcherConfig config;
     private final PidFiles pidFiles;
@@ -30,6 +32,7 @@ public final class Supervisor {
     private final Object tickLock = new Object();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean startCalled = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Supervisor(WatcherConfig config) throws IOException {
         this.config = config;
@@ -60,8 +63,29 @@ public final class Supervisor {
         }
     }
 
-    /** Runs until {@link #stop()}; one tick per check interval. */
-    public void run() throws InterruptedException {
+    /**
+     * Stops what an earlier watcher left, then ticks on its own thread until {@link #stop()}.
+     * The thread is not a daemon: it keeps the JVM alive while it supervises.
+     */
+    @Override
+    public void start() {
+        if (!startCalled.compareAndSet(false, true)) {
+            throw new IllegalStateException("a supervisor starts once");
+        }
+        stopLeftovers();
+        new Thread(this::run, "watcher-ticks").start();
+    }
+
+    /** One tick per check interval until {@link #stop()}. */
+    private void run() {
+        try {
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() throws InterruptedException {
         EventLog.event("info", "watcher-started", "pid", ProcessHandle.current().pid(), "children", children.size(),
                 "run_dir", config.runDir());
         while (!stopping) {
@@ -93,7 +117,8 @@ public final class Supervisor {
         }
     }
 
-    /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL); later calls wait for the first. */
+    /** Stops every child in reverse order of start (SIGTERM, its grace, SIGKILL); later calls wait for the first. */
+    @Override
     public void stop() {
         synchronized (this) {
             stopping = true;
