@@ -4,6 +4,7 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.Policy;
+import dev.comments.watcher.probe.Liveness;
 import dev.comments.watcher.probe.Probe;
 import dev.comments.watcher.proc.Launcher;
 import dev.comments.watcher.proc.MemoryMeter;
@@ -18,8 +19,8 @@ import java.util.Optional;
  * One supervised process. Each tick it looks at what its state calls for (the process's exit,
  * the probe, the memory, the clock), turns what it sees into an {@link Event}, and applies
  * the step {@link Transitions} gives for it: the table alone changes {@link #state}. Starting,
- * probing and measuring are its collaborators' ({@link Launcher}, {@link Probe},
- * {@link MemoryMeter}). The supervisor calls it on one thread; every move is logged with its
+ * probing and measuring are its collaborators' ({@link Launcher}, {@link Probe} and
+ * {@link Liveness}, {@link MemoryMeter}). The supervisor calls it on one thread; every move is logged with its
  * reason.
  */
 final class Child {
@@ -29,6 +30,7 @@ final class Child {
     private final RestartPolicy restarts;
     private final Launcher launcher;
     private final Probe probe;
+    private final Liveness liveness;
     private final MemoryMeter memory;
 
     /** Written on the tick thread only; volatile for the status read from other threads. */
@@ -36,8 +38,6 @@ final class Child {
     private Process process;
     private Instant startedAt;
     private Instant nextStart = Instant.EPOCH;
-    private Instant lastProbe = Instant.EPOCH;
-    private int probeFailures;
     private int totalRestarts;
     private int starts;
     private String lastReason = "";
@@ -48,6 +48,7 @@ final class Child {
         this.restarts = new RestartPolicy(policy);
         this.launcher = new Launcher(spec, pidFiles);
         this.probe = new Probe(spec.probe());
+        this.liveness = new Liveness(spec.probe(), probe);
         this.memory = new MemoryMeter(spec.memoryLimitBytes(), spec.memoryChecks());
     }
 
@@ -95,27 +96,14 @@ final class Child {
         return Optional.empty();
     }
 
-    /** The probe once per its period; memory and the schedule at every tick. */
+    /** Hang (the probe, once per its period), memory and the schedule, in this order: the first seen wins. */
     private Optional<Observation> liveness(Instant now) {
         if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
             restarts.onStable();
         }
-        return hung(now).or(() -> memory.measure(process.toHandle()).map(r -> new Observation(Event.MEMORY_OVER, r)))
+        return liveness.hung(now, startedAt).map(r -> new Observation(Event.HUNG, r))
+                .or(() -> memory.measure(process.toHandle()).map(r -> new Observation(Event.MEMORY_OVER, r)))
                 .or(() -> restartDue(now));
-    }
-
-    private Optional<Observation> hung(Instant now) {
-        if (now.isBefore(lastProbe.plus(spec.probe().period()))) {
-            return Optional.empty();
-        }
-        lastProbe = now;
-        if (probe.check(startedAt) != Probe.Result.FAILED) {
-            probeFailures = 0;
-            return Optional.empty();
-        }
-        probeFailures++;
-        return probeFailures < spec.probe().failures() ? Optional.empty() : Optional.of(new Observation(Event.HUNG,
-                "hung: " + probeFailures + " probes failed in a row, last: " + probe.lastFailure()));
     }
 
     private Optional<Observation> restartDue(Instant now) {
@@ -189,8 +177,7 @@ final class Child {
         }
         startedAt = now;
         starts++;
-        probeFailures = 0;
-        lastProbe = now;
+        liveness.reset(now);
         memory.reset();
         EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
     }
