@@ -33,6 +33,7 @@ public final class Supervisor implements Lifecycle {
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean startCalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile RuntimeException failure;
 
     public Supervisor(WatcherConfig config) throws IOException {
         this.config = config;
@@ -76,13 +77,26 @@ public final class Supervisor implements Lifecycle {
         new Thread(this::run, "watcher-ticks").start();
     }
 
-    /** One tick per check interval until {@link #stop()}. */
+    /**
+     * One tick per check interval until {@link #stop()}. A tick that throws is a bug: the
+     * children are stopped rather than left unwatched, and the watcher's process exits with a
+     * failure for its service manager to start a new one (as when this ran on main).
+     */
     private void run() {
         try {
             loop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e;
+            EventLog.event("error", "watcher-failed", "error", e.toString());
+            stop();
         }
+    }
+
+    /** What ended the ticks other than {@link #stop()}, if anything did. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private void loop() throws InterruptedException {
