@@ -22,12 +22,14 @@ import java.nio.file.StandardOpenOption;
  * <p>Without {@code --config} the children come from the server's own settings
  * (server.properties named by COMMENTS_CONFIG, and COMMENTS_* variables).
  * Exit codes (as s6's): 0 stopped cleanly, 100 wrong usage or configuration, 111 a system
- * call failed (such as another watcher already holding this server's run folder).
+ * call failed (such as another watcher already holding this server's run folder); 1 the
+ * watcher failed (a bug, logged as {@code watcher-failed}; its children were stopped).
  */
 public final class WatcherMain {
 
     static final int USAGE = 100;
     static final int SYSTEM = 111;
+    static final int FAILED = 1;
 
     private WatcherMain() {
     }
@@ -73,19 +75,17 @@ public final class WatcherMain {
         }
         Files.writeString(config.runDir().resolve("watcher.pid"), ProcessHandle.current().pid() + "\n");
         Supervisor supervisor = new Supervisor(config);
-        supervisor.stopLeftovers();
         // SIGTERM and SIGINT are how a service manager or an operator stops us: stop the
         // children in reverse order and exit 0. The hook covers any other way the JVM ends.
         sun.misc.SignalHandler stop = signal -> new Thread(supervisor::stop, "watcher-stop").start();
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), stop);
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), stop);
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "watcher-shutdown"));
-        try {
-            supervisor.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        supervisor.start();
         supervisor.awaitStopped();
+        if (supervisor.failure().isPresent()) {
+            System.exit(FAILED);
+        }
     }
 
     static int status(WatcherConfig config, boolean json) throws IOException {

@@ -3,9 +3,17 @@ package dev.comments.watcher.proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** What a process and everything it started hold in memory, read from Linux's /proc. */
+/**
+ * A process and everything it started: what they hold in memory (read from Linux's /proc),
+ * and how they are ended. A child's descendants are always ended with it: a shell's or
+ * Payara's children would otherwise live on without a parent the watcher knows.
+ */
 public final class ProcessTree {
 
     private ProcessTree() {
@@ -16,6 +24,36 @@ public final class ProcessTree {
         return Stream.concat(Stream.of(process), process.descendants())
                 .mapToLong(p -> residentBytes(p.pid()))
                 .sum();
+    }
+
+    /** SIGTERM to the tree, up to {@code grace}, then SIGKILL: the way a healthy process is stopped. */
+    public static void terminate(ProcessHandle p, Duration grace) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        if (!await(p, grace)) {
+            kill(p);
+        }
+    }
+
+    /** SIGKILL to the tree: for a hung process, which may not even be scheduled (SIGSTOP). */
+    public static void kill(ProcessHandle p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        await(p, Duration.ofSeconds(10));
+    }
+
+    private static boolean await(ProcessHandle p, Duration timeout) {
+        try {
+            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        } catch (ExecutionException e) {
+            return !p.isAlive();
+        }
     }
 
     static long residentBytes(long pid) {

@@ -3,40 +3,41 @@ package dev.comments.watcher.supervise;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.watcher.config.ChildSpec;
-import dev.comments.watcher.output.ChildOutput;
 import dev.comments.watcher.config.Policy;
+import dev.comments.watcher.probe.Liveness;
 import dev.comments.watcher.probe.Probe;
+import dev.comments.watcher.proc.Launcher;
+import dev.comments.watcher.proc.MemoryMeter;
 import dev.comments.watcher.proc.PidFiles;
 import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One supervised process and its state machine ({@link State}). The supervisor calls
- * {@link #tick} on one thread; every change of state is logged with its reason.
+ * One supervised process. Each tick it looks at what its state calls for (the process's exit,
+ * the probe, the memory, the clock), turns what it sees into an {@link Event}, and applies
+ * the step {@link Transitions} gives for it: the table alone changes {@link #state}. Starting,
+ * probing and measuring are its collaborators' ({@link Launcher}, {@link Probe} and
+ * {@link Liveness}, {@link MemoryMeter}). The supervisor calls it on one thread; every move is logged with its
+ * reason.
  */
 final class Child {
 
     final ChildSpec spec;
     private final Policy policy;
-    private final PidFiles pidFiles;
     private final RestartPolicy restarts;
+    private final Launcher launcher;
     private final Probe probe;
+    private final Liveness liveness;
+    private final MemoryMeter memory;
 
-    private State state = State.STOPPED;
-    /** The Process object of the child this watcher started, for its exit code. */
-    private Process launched;
-    private ProcessHandle process;
+    /** Written on the tick thread only; volatile for the status read from other threads. */
+    private volatile State state = State.STOPPED;
+    private Process process;
     private Instant startedAt;
     private Instant nextStart = Instant.EPOCH;
-    private int probeFailures;
-    private Instant lastProbe = Instant.EPOCH;
-    private int memoryStrikes;
-    private long rss;
     private int totalRestarts;
     private int starts;
     private String lastReason = "";
@@ -44,234 +45,168 @@ final class Child {
     Child(ChildSpec spec, Policy policy, PidFiles pidFiles) {
         this.spec = spec;
         this.policy = policy;
-        this.pidFiles = pidFiles;
         this.restarts = new RestartPolicy(policy);
+        this.launcher = new Launcher(spec, pidFiles);
         this.probe = new Probe(spec.probe());
+        this.liveness = new Liveness(spec.probe(), probe);
+        this.memory = new MemoryMeter(spec.memoryLimitBytes(), spec.memoryChecks());
     }
 
-    /** Advances the state machine; {@code mayStart} is false while a child before this one is not ready. */
+    /** One look at the child; {@code mayStart} is false while a child before this one is not ready. */
     void tick(Instant now, boolean mayStart) {
-        switch (state) {
-            case STOPPED, BACKOFF, FAILED -> {
-                if (mayStart && !now.isBefore(nextStart)) {
-                    start(now);
-                }
-            }
-            case STARTING -> {
-                if (exited()) {
-                    return;
-                }
-                if (probe.check(startedAt) == Probe.Result.READY) {
-                    state = State.RUNNING;
-                    EventLog.event("info", "child-ready", "child", spec.name(), "pid", process.pid(),
-                            "after_ms", Duration.between(startedAt, now).toMillis());
-                } else if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
-                    kill("not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure());
-                    restartLater(now, true);
-                }
-            }
-            case RUNNING -> watchRunning(now);
-        }
+        Optional<Observation> seen = switch (state) {
+            case STOPPED, BACKOFF, FAILED -> mayStart && !now.isBefore(nextStart)
+                    ? Optional.of(new Observation(Event.START_DUE, "")) : Optional.empty();
+            case STARTING -> exit().or(() -> readiness(now));
+            case RUNNING -> exit().or(() -> liveness(now));
+            case GAVE_UP -> Optional.empty();
+        };
+        seen.ifPresent(o -> fire(o.event(), o.reason(), now));
     }
 
-    private void watchRunning(Instant now) {
-        if (exited()) {
-            return;
-        }
-        if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
-            restarts.onStable();
-        }
-        if (now.isBefore(lastProbe.plus(spec.probe().period()))) {
-            checkMemoryAndSchedule(now);
-            return;
-        }
-        lastProbe = now;
-        if (probe.check(startedAt) == Probe.Result.FAILED) {
-            probeFailures++;
-            if (probeFailures >= spec.probe().failures()) {
-                kill("hung: " + probeFailures + " probes failed in a row, last: " + probe.lastFailure());
-                restartLater(now, true);
-                return;
-            }
-        } else {
-            probeFailures = 0;
-        }
-        checkMemoryAndSchedule(now);
+    /** The watcher is stopping: the child's process ends and no tick follows. */
+    void stop() {
+        fire(Event.STOP_REQUESTED, "watcher stopping", Instant.now());
     }
 
-    private void checkMemoryAndSchedule(Instant now) {
-        rss = ProcessTree.residentBytes(process);
-        if (spec.memoryLimitBytes() > 0 && rss > spec.memoryLimitBytes()) {
-            memoryStrikes++;
-            if (memoryStrikes >= spec.memoryChecks()) {
-                stopGracefully("memory: resident " + rss / (1024 * 1024) + " MiB over the limit of "
-                        + spec.memoryLimitBytes() / (1024 * 1024) + " MiB for " + memoryStrikes + " checks");
-                restartLater(now, true);
-                return;
-            }
-        } else {
-            memoryStrikes = 0;
-        }
-        if (!spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))) {
-            stopGracefully("scheduled restart every " + spec.restartEvery().toSeconds() + " s");
-            restartLater(now, false);
-        }
+    /** An event and why, as seen by one tick. */
+    private record Observation(Event event, String reason) {
     }
 
-    /** True, and the restart planned, when the process has exited on its own. */
-    private boolean exited() {
+    private Optional<Observation> exit() {
         if (process.isAlive()) {
-            return false;
+            return Optional.empty();
         }
         Optional<Integer> code = exitCode();
-        String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c)
-                .orElse("exited");
+        Event event = Event.exit(code);
+        String reason = code.map(c -> c > 128 ? "killed by signal " + (c - 128) : "exited with code " + c).orElse("exited")
+                + (event == Event.PERMANENT_FAILURE ? " (permanent failure: not restarted)" : "");
         EventLog.event("warn", "child-exited", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        lastReason = reason;
-        removePidFile();
-        restartLater(Instant.now(), true);
-        return true;
+        return Optional.of(new Observation(event, reason));
     }
 
-    private void start(Instant now) {
-        if (spec.scratchDir() != null) {
-            try {
-                clear(spec.scratchDir());
-            } catch (IOException e) {
-                EventLog.event("warn", "scratch-clear-failed", "child", spec.name(), "dir", spec.scratchDir(), "error", e.getMessage());
-            }
+    private Optional<Observation> readiness(Instant now) {
+        if (probe.check(startedAt) == Probe.Result.READY) {
+            return Optional.of(new Observation(Event.READY, ""));
         }
-        // Output through a pipe to ChildOutput, which writes each line as one log record.
-        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(spec.env());
-        try {
-            Files.createDirectories(spec.log().getParent());
-            Files.createDirectories(spec.workDir());
-            launched = builder.start();
-            ChildOutput.start(spec.name(), launched.getInputStream(), spec.log());
-            process = launched.toHandle();
-            pidFiles.write(spec.name(), process);
-        } catch (IOException e) {
-            lastReason = "cannot start: " + e.getMessage();
-            EventLog.event("error", "child-start-failed", "child", spec.name(), "error", e.getMessage());
-            restartLater(now, true);
-            return;
-        }
-        startedAt = now;
-        starts++;
-        probeFailures = 0;
-        lastProbe = now;
-        memoryStrikes = 0;
-        state = State.STARTING;
-        EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
-    }
-
-    private Optional<Integer> exitCode() {
-        if (launched != null && launched.toHandle().equals(process)) {
-            try {
-                return Optional.of(launched.waitFor());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (now.isAfter(startedAt.plus(spec.readyTimeout()))) {
+            return Optional.of(new Observation(Event.NOT_READY_IN_TIME,
+                    "not ready within " + spec.readyTimeout().toSeconds() + " s: " + probe.lastFailure()));
         }
         return Optional.empty();
     }
 
-    private void restartLater(Instant now, boolean counts) {
-        if (state == State.STOPPED && process == null) {
-            return;
+    /** Hang (the probe, once per its period), memory and the schedule, in this order: the first seen wins. */
+    private Optional<Observation> liveness(Instant now) {
+        if (Duration.between(startedAt, now).compareTo(policy.stableAfter()) >= 0) {
+            restarts.onStable();
         }
-        if (!counts) {
-            state = State.BACKOFF;
-            nextStart = now;
-            return;
-        }
-        totalRestarts++;
-        Duration wait = restarts.onRestart(now);
-        if (wait == null) {
-            state = State.FAILED;
-            nextStart = now.plus(policy.failedRetry());
-            EventLog.event("error", "child-failed", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
-                    "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
-                    "last_reason", lastReason);
-            return;
-        }
-        state = State.BACKOFF;
-        nextStart = now.plus(wait);
-        EventLog.event("info", "child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
+        return liveness.hung(now, startedAt).map(r -> new Observation(Event.HUNG, r))
+                .or(() -> memory.measure(process.toHandle()).map(r -> new Observation(Event.MEMORY_OVER, r)))
+                .or(() -> restartDue(now));
     }
 
-    /** kill -9 of the whole tree: for a hung process, which may not even be scheduled (SIGSTOP). */
-    private void kill(String reason) {
-        lastReason = reason;
-        EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        await(process, Duration.ofSeconds(10));
-        removePidFile();
+    private Optional<Observation> restartDue(Instant now) {
+        return !spec.restartEvery().isZero() && now.isAfter(startedAt.plus(spec.restartEvery()))
+                ? Optional.of(new Observation(Event.RESTART_DUE, "scheduled restart every " + spec.restartEvery().toSeconds() + " s"))
+                : Optional.empty();
     }
 
-    /** SIGTERM, up to the child's grace period, then SIGKILL: the way a healthy child is stopped. */
-    void stopGracefully(String reason) {
-        if (process == null) {
+    /**
+     * Applies the table's step for {@code event}; the only assignment of {@link #state}. The
+     * state changes before the action runs, so that an event the action itself raises (a
+     * launch that fails, too many restarts) is read in the new state.
+     */
+    private void fire(Event event, String reason, Instant now) {
+        Optional<Transitions.Step> step = Transitions.next(state, event);
+        if (step.isEmpty()) {
+            EventLog.event("warn", "child-event-ignored", "child", spec.name(), "state", state, "event", event);
             return;
         }
-        lastReason = reason;
-        EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
-        terminate(process, spec.stopGrace());
-        removePidFile();
+        state = step.get().next();
+        Action action = step.get().action();
+        end(action.end, reason);
+        then(action.then, event, now);
     }
 
-    /** The watcher is stopping: stop the child and stay stopped. */
-    void shutdown() {
-        if (process != null && process.isAlive()) {
-            stopGracefully("watcher stopping");
+    private void end(Action.End end, String reason) {
+        switch (end) {
+            case NONE -> {
+                return;
+            }
+            case GONE -> lastReason = reason;
+            case KILL -> {
+                lastReason = reason;
+                EventLog.event("warn", "child-killed", "child", spec.name(), "pid", process.pid(), "reason", reason);
+                ProcessTree.kill(process.toHandle());
+            }
+            case TERMINATE -> {
+                if (process.isAlive()) {
+                    lastReason = reason;
+                    EventLog.event("info", "child-stopping", "child", spec.name(), "pid", process.pid(), "reason", reason);
+                    ProcessTree.terminate(process.toHandle(), spec.stopGrace());
+                }
+            }
         }
+        launcher.forget();
         process = null;
-        state = State.STOPPED;
     }
 
-    static void terminate(ProcessHandle p, Duration grace) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
-        if (!await(p, grace)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            await(p, Duration.ofSeconds(10));
-        }
-    }
-
-    private static boolean await(ProcessHandle p, Duration timeout) {
-        try {
-            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !p.isAlive();
-        }
-    }
-
-    private static void clear(java.nio.file.Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    private void then(Action.Then then, Event event, Instant now) {
+        switch (then) {
+            case LAUNCH -> launch(now);
+            case ANNOUNCE_READY -> EventLog.event("info", "child-ready", "child", spec.name(), "pid", process.pid(),
+                    "after_ms", Duration.between(startedAt, now).toMillis());
+            case COUNT_RESTART -> countRestart(event == Event.EXITED ? Instant.now() : now);
+            case RESTART_NOW -> nextStart = now;
+            case RETRY_LATER -> retryLater(now);
+            case GIVE_UP -> EventLog.event("error", "child-gave-up", "child", spec.name(),
+                    "exit", Event.PERMANENT_FAILURE_EXIT, "reason", lastReason);
+            case NOTHING_MORE -> {
             }
         }
     }
 
-    private void removePidFile() {
+    private void launch(Instant now) {
         try {
-            pidFiles.remove(spec.name());
+            process = launcher.launch();
         } catch (IOException e) {
-            EventLog.event("warn", "pid-file-error", "child", spec.name(), "error", e.getMessage());
+            EventLog.event("error", "child-start-failed", "child", spec.name(), "error", e.getMessage());
+            fire(Event.LAUNCH_FAILED, "cannot start: " + e.getMessage(), now);
+            return;
+        }
+        startedAt = now;
+        starts++;
+        liveness.reset(now);
+        memory.reset();
+        EventLog.event("info", "child-started", "child", spec.name(), "pid", process.pid(), "start", starts);
+    }
+
+    /** Backoff before the next start, or FAILED past the intensity (systemd StartLimitBurst, OTP). */
+    private void countRestart(Instant now) {
+        totalRestarts++;
+        Duration wait = restarts.onRestart(now);
+        if (wait == null) {
+            fire(Event.TOO_MANY_RESTARTS, "", now);
+            return;
+        }
+        nextStart = now.plus(wait);
+        EventLog.event("info", "child-restart-scheduled", "child", spec.name(), "in_ms", wait.toMillis(), "reason", lastReason);
+    }
+
+    private void retryLater(Instant now) {
+        nextStart = now.plus(policy.failedRetry());
+        EventLog.event("error", "child-failed", "child", spec.name(), "restarts_in_window", restarts.restartsInWindow(),
+                "window_s", policy.window().toSeconds(), "retry_in_s", policy.failedRetry().toSeconds(),
+                "last_reason", lastReason);
+    }
+
+    private Optional<Integer> exitCode() {
+        try {
+            return Optional.of(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -285,9 +220,11 @@ final class Child {
 
     ChildStatus status(Instant now) {
         // The pid tracked until the next tick has seen its exit; -1 when there is none.
-        boolean tracked = process != null && (state == State.STARTING || state == State.RUNNING);
-        return new ChildStatus(spec.name(), state.name(), tracked ? process.pid() : -1,
+        Process p = process;
+        State s = state;
+        boolean tracked = p != null && (s == State.STARTING || s == State.RUNNING);
+        return new ChildStatus(spec.name(), s.name(), tracked ? p.pid() : -1,
                 tracked && startedAt != null ? Duration.between(startedAt, now).toMillis() : 0,
-                totalRestarts, starts, lastReason, tracked ? rss : 0);
+                totalRestarts, starts, lastReason, tracked ? memory.lastBytes() : 0);
     }
 }

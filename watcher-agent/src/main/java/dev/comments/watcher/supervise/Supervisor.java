@@ -5,7 +5,9 @@ import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.WatcherConfig;
+import dev.comments.watcher.lifecycle.Lifecycle;
 import dev.comments.watcher.proc.PidFiles;
+import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +19,10 @@ import java.util.Optional;
  * Keeps a server's children running: starts them in order, each only once the ones before
  * it are ready (kubo answers before Payara starts; the server is healthy before the sync
  * agent starts), then watches each for exit, hang and memory, one tick at a time. A child
- * that restarts does not restart the others: dependents recover on their own.
+ * that restarts does not restart the others: dependents recover on their own. Started and
+ * stopped as every long-running part is ({@link Lifecycle}).
  */
-public final class Supervisor {
+public final class Supervisor implements Lifecycle {
 
     private final WatcherConfig config;
     private final PidFiles pidFiles;
@@ -29,6 +32,8 @@ public final class Supervisor {
     private final Object tickLock = new Object();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean startCalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile RuntimeException failure;
 
     public Supervisor(WatcherConfig config) throws IOException {
         this.config = config;
@@ -49,7 +54,7 @@ public final class Supervisor {
             leftover.ifPresent(p -> {
                 EventLog.event("warn", "leftover-stopping", "child", spec.name(), "pid", p.pid(),
                         "reason", "left running by a watcher that did not stop cleanly");
-                Child.terminate(p, spec.stopGrace());
+                ProcessTree.terminate(p, spec.stopGrace());
             });
             try {
                 pidFiles.remove(spec.name());
@@ -59,8 +64,42 @@ public final class Supervisor {
         }
     }
 
-    /** Runs until {@link #stop()}; one tick per check interval. */
-    public void run() throws InterruptedException {
+    /**
+     * Stops what an earlier watcher left, then ticks on its own thread until {@link #stop()}.
+     * The thread is not a daemon: it keeps the JVM alive while it supervises.
+     */
+    @Override
+    public void start() {
+        if (!startCalled.compareAndSet(false, true)) {
+            throw new IllegalStateException("a supervisor starts once");
+        }
+        stopLeftovers();
+        new Thread(this::run, "watcher-ticks").start();
+    }
+
+    /**
+     * One tick per check interval until {@link #stop()}. A tick that throws is a bug: the
+     * children are stopped rather than left unwatched, and the watcher's process exits with a
+     * failure for its service manager to start a new one (as when this ran on main).
+     */
+    private void run() {
+        try {
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e;
+            EventLog.event("error", "watcher-failed", "error", e.toString());
+            stop();
+        }
+    }
+
+    /** What ended the ticks other than {@link #stop()}, if anything did. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void loop() throws InterruptedException {
         EventLog.event("info", "watcher-started", "pid", ProcessHandle.current().pid(), "children", children.size(),
                 "run_dir", config.runDir());
         while (!stopping) {
@@ -73,7 +112,11 @@ public final class Supervisor {
         }
     }
 
-    /** One pass over the children; never runs at the same time as the shutdown of {@link #stop()}. */
+    /**
+     * One pass over the children; never runs at the same time as the shutdown of {@link #stop()}.
+     * Its cost grows as O(children): each child is looked at once, with at most one probe
+     * (bounded by its timeout) and one read of /proc per process of its tree.
+     */
     void tick(Instant now) {
         synchronized (tickLock) {
             if (stopping) {
@@ -88,7 +131,8 @@ public final class Supervisor {
         }
     }
 
-    /** Stops every child in reverse order of start (SIGTERM, grace, SIGKILL); later calls wait for the first. */
+    /** Stops every child in reverse order of start (SIGTERM, its grace, SIGKILL); later calls wait for the first. */
+    @Override
     public void stop() {
         synchronized (this) {
             stopping = true;
@@ -103,7 +147,7 @@ public final class Supervisor {
         try {
             synchronized (tickLock) {
                 for (Child child : reversed(children)) {
-                    child.shutdown();
+                    child.stop();
                 }
             }
             writeStatus(Instant.now());

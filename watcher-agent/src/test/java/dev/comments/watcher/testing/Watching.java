@@ -9,19 +9,10 @@ import java.io.IOException;
 public final class Watching implements AutoCloseable {
 
     public final Supervisor supervisor;
-    private final Thread thread;
 
     public Watching(WatcherConfig config) throws IOException {
         supervisor = new Supervisor(config);
-        supervisor.stopLeftovers();
-        thread = new Thread(() -> {
-            try {
-                supervisor.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "supervisor-under-test");
-        thread.start();
+        supervisor.start();
     }
 
     public ChildStatus child(String name) {
@@ -29,8 +20,7 @@ public final class Watching implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         supervisor.stop();
-        thread.join(60_000);
     }
 }
