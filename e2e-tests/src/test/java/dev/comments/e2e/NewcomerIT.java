@@ -1,23 +1,27 @@
 package dev.comments.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.testkit.browser.Browser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * A newcomer's path: a fresh clone, `./dev up`, the URL it prints, a working page in Chromium,
  * `./dev stop`. The clone is of what is committed; it shares this checkout's `.tools/` (kubo,
- * built once per machine) so that the suite does not compile kubo a second time.
+ * built once per machine) so that the suite does not compile kubo a second time. What was started
+ * is read from `./dev status --json`, not from the wording of `./dev up`'s output, which must
+ * name the same URLs.
  */
 class NewcomerIT {
 
@@ -33,15 +37,23 @@ class NewcomerIT {
         Files.createSymbolicLink(clone.resolve(".tools"), repo.resolve(".tools"));
         try {
             String out = run(clone, Duration.ofMinutes(12), "./dev", "up");
-            Matcher url = Pattern.compile("Open the client: (http://127\\.0\\.0\\.1:\\d+/)").matcher(out);
-            assertTrue(url.find(), "./dev up prints the URL to open:\n" + out);
-            assertTrue(out.contains("comment API http://127.0.0.2:8000"), out);
 
-            String status = run(clone, Duration.ofMinutes(1), "./dev", "status", "--json");
-            assertTrue(status.contains("\"up\":true") && status.contains("\"client\":\"" + url.group(1) + "\""), status);
+            String statusJson = run(clone, Duration.ofMinutes(1), "./dev", "status", "--json");
+            JsonObject status = Json.createReader(new StringReader(statusJson)).readObject();
+            assertFalse(status.isNull("client"), "the client site answers:\n" + statusJson);
+            String url = status.getString("client");
+            assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/"), url);
+            assertTrue(out.contains(url), "./dev up prints the URL to open, " + url + ":\n" + out);
+            List<JsonObject> servers = status.getJsonArray("servers").getValuesAs(JsonObject.class);
+            assertEquals("http://127.0.0.2:8000", servers.get(0).getString("api"), statusJson);
+            for (JsonObject server : servers) {
+                assertTrue(out.contains(server.getString("api")), "./dev up prints " + server.getString("name")
+                        + "'s comment API, " + server.getString("api") + ":\n" + out);
+            }
+            assertTrue(servers.stream().anyMatch(server -> server.getBoolean("up")), statusJson);
 
             try (Browser newcomer = Browser.open(DIR.resolve("profile"), null)) {
-                newcomer.go(url.group(1));
+                newcomer.go(url);
                 newcomer.waiting(Duration.ofSeconds(60)).until(d -> newcomer.byTestId("url-box").isDisplayed());
                 newcomer.byTestId("url-input").sendKeys("https://example.com/a?utm_source=x#frag");
                 newcomer.byTestId("url-open").click();

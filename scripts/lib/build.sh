@@ -1,0 +1,41 @@
+# shellcheck shell=bash
+# scripts/lib/build.sh — building what ./dev runs: the Java modules (Maven), the JavaScript parts
+# (npm workspaces), the client site and the extension. Needs common.sh and toolchain.sh.
+
+mvn_run() { mvn -B -ntp "${MAVEN_PROFILE_ARGS[@]}" -f "$ROOT/pom.xml" "$@"; }
+
+# The one build of the Java modules and the agents' jars, tests skipped (./dev test runs them).
+maven_install() {
+  run_logged -n 40 "$RUN.build.log" "build" mvn_run -q -DskipTests install
+  rm -f "$RUN.build.log"
+}
+
+# --- JavaScript parts: npm workspaces (package.json at the root), one lock, node's test runner ---
+# The protocol package first: the client site and the extension import it by name.
+# shellcheck disable=SC2034 # used by tests.sh
+JS_PARTS=(packages/protocol client-site chrome-extension)
+NPM_CI_DONE=""
+npm_ci() { # once per run: the root's npm ci installs every part's dependencies
+  [ -n "$NPM_CI_DONE" ] && return 0
+  run_logged "$TOOLS/logs/npm.log" "npm ci at the repository root" \
+    in_dir "$ROOT" npm ci --no-audit --no-fund --loglevel=error
+  NPM_CI_DONE=1
+}
+
+build_client() {
+  npm_ci
+  run_logged "$TOOLS/logs/client-build.log" "building the client site" in_dir "$ROOT/client-site" npm run build
+}
+
+build_extension() { # settings: prod or dev
+  npm_ci
+  local path; path="$(node_path chrome-extension)" || exit 1
+  run_logged "$TOOLS/logs/extension-build.log" "building the extension" \
+    env PATH="$path" node "$ROOT/chrome-extension/scripts/build.mjs" --settings "$1"
+}
+
+package_extension() {
+  npm_ci
+  local path; path="$(node_path chrome-extension)" || exit 1
+  PATH="$path" node "$ROOT/chrome-extension/scripts/package.mjs"
+}
