@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Notices when the daemon goes away, comes back, or comes back without our pinned root
@@ -23,7 +22,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DaemonWatch {
 
-    private static final Logger LOG = Logger.getLogger(DaemonWatch.class.getName());
     private static final long PERIOD_MS = 2000;
 
     @Resource
@@ -47,16 +45,16 @@ public class DaemonWatch {
                 publisher.collectGarbageIfDue();
             }
             if (!up) {
-                LOG.info("event=daemon-up");
+                EventLog.event("info", "daemon-up");
             }
             up = true;
         } catch (IpfsUnavailableException e) {
             if (up) {
-                LOG.warning(() -> "event=daemon-down" + EventLog.pairs("error", e.getMessage()));
+                EventLog.event("warn", "daemon-down", "error", e.getMessage());
             }
             up = false;
         } catch (RuntimeException e) {
-            LOG.warning(() -> "event=daemon-check-failed" + EventLog.pairs("error", e));
+            EventLog.event("warn", "daemon-check-failed", "error", e);
         }
     }
 

@@ -33,14 +33,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /** The comment API of docs/protocol.md §5: thin, it reads the request and hands the work to a pool. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentsResource {
 
-    private static final Logger LOG = Logger.getLogger(CommentsResource.class.getName());
 
     @Inject
     WorkPools pools;
@@ -137,12 +135,12 @@ public class CommentsResource {
                         "the server is publishing its comments to IPFS after a start; posting works, reading is back shortly")
                         .header("Retry-After", "5").build();
             } catch (IpfsUnavailableException e) {
-                LOG.warning(() -> "event=ipfs-unavailable" + EventLog.pairs("error", e.getMessage()));
+                EventLog.event("warn", "ipfs-unavailable", "error", e.getMessage());
                 return ApiError.builder(503, "ipfs-unavailable",
                         "the server's IPFS daemon is not answering; posting still works, reading will be back shortly")
                         .header("Retry-After", "5").build();
             } catch (UncheckedIOException e) {
-                LOG.severe(() -> "event=store-error" + EventLog.pairs("error", e.getMessage()));
+                EventLog.event("error", "store-error", "error", e.getMessage());
                 return ApiError.response(500, "store-error", "the comment store could not be read");
             }
         };

@@ -3,6 +3,7 @@ package dev.comments.server.comments.control;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
 import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore.WriteResult;
 import dev.comments.core.store.GroupCommitWriter;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
 
 /**
  * POST without IPFS: verify, then write through the group commit; the answer waits
@@ -21,7 +21,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CommentPoster {
 
-    private static final Logger LOG = Logger.getLogger(CommentPoster.class.getName());
 
     @Inject
     GroupCommitWriter writer;
@@ -51,7 +50,7 @@ public class CommentPoster {
                 throw new IllegalStateException("writing the comment failed", failure);
             }
             if (result == WriteResult.CREATED) {
-                LOG.info(() -> "event=comment-stored page=" + page + " id=" + comment.id());
+                EventLog.event("info", "comment-stored", "page", page, "id", comment.id());
             }
             return new Posted(comment, result == WriteResult.CREATED);
         });
