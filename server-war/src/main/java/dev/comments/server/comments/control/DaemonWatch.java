@@ -1,7 +1,7 @@
-package dev.comments.server.ipfs;
+package dev.comments.server.comments.control;
 
 import dev.comments.core.log.EventLog;
-import dev.comments.server.comments.control.FolderPublisher;
+import dev.comments.server.ipfs.IpfsUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * (restarted with an emptied repo): then the publisher rebuilds from the store. Also the
  * clock of the publisher's pending work: changes nobody asked for yet, a pin that did not
  * follow the last root, garbage collection.
- * The watcher restarts the daemon; the server only has to recover on its own.
+ * The watcher restarts the daemon; the server only has to recover on its own. It lives beside
+ * the publisher it drives, so that the ipfs package does not depend back on this one.
  */
 @ApplicationScoped
 public class DaemonWatch {
@@ -56,10 +57,6 @@ public class DaemonWatch {
         } catch (RuntimeException e) {
             EventLog.event("warn", "daemon-check-failed", "error", e);
         }
-    }
-
-    public boolean isUp() {
-        return up;
     }
 
     @PreDestroy
