@@ -15,6 +15,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         EventLog.failure("unexpected-error", e, "incident", incident);
-        return ApiError.response(500, "internal", "internal error; incident " + incident + " is in the server log");
+        return ErrorCode.INTERNAL.response("internal error; incident " + incident + " is in the server log");
     }
 }

@@ -1,8 +1,8 @@
 package dev.comments.server.work;
 
 import dev.comments.core.log.EventLog;
-import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -169,8 +169,7 @@ public class WorkPools {
     }
 
     private static Response busy(String pool) {
-        return ApiError.builder(503, "busy", "the server is busy with " + pool + " requests; retry shortly")
-                .header("Retry-After", "1").build();
+        return ErrorCode.BUSY.response("the server is busy with " + pool + " requests; retry shortly");
     }
 
     private static Response toResponse(Throwable e) {
@@ -179,6 +178,6 @@ public class WorkPools {
             return wae.getResponse();
         }
         EventLog.failure("unexpected-error", cause);
-        return ApiError.response(500, "internal", "internal error; see the server log");
+        return ErrorCode.INTERNAL.response("internal error; see the server log");
     }
 }

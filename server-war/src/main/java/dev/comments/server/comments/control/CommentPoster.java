@@ -7,8 +7,7 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore.WriteResult;
 import dev.comments.core.store.GroupCommitWriter;
-import dev.comments.server.errors.ApiError;
-import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -37,13 +36,11 @@ public class CommentPoster {
         try {
             comment = CommentVerifier.verifyPost(body, page);
         } catch (InvalidCommentException e) {
-            int status = e.reason() == dev.comments.core.comment.Rejection.TOO_LARGE ? 413 : 400;
-            throw new ApiException(status, e.reason().code(), e.detail());
+            throw ErrorCode.refused(e.reason(), e.detail());
         }
         CompletableFuture<WriteResult> done = writer.submit(comment);
         if (done == null) {
-            throw new ApiException(ApiError.builder(503, "busy", "too many comments are waiting to be written; retry shortly")
-                    .header("Retry-After", "1"), "write queue full");
+            throw ErrorCode.BUSY.exception("too many comments are waiting to be written; retry shortly");
         }
         return done.handle((result, failure) -> {
             if (failure != null) {
