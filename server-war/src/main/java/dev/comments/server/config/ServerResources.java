@@ -69,7 +69,8 @@ public class ServerResources {
     @Produces
     @Singleton
     IpfsFolders ipfs(Config config, ServerMetrics metrics) {
-        return new CountedIpfsFolders(new KuboFolders(KuboClient.connect(config.ipfsApi())), metrics);
+        KuboClient kubo = KuboClient.connect(config.ipfsApi(), config.millis(Setting.IPFS_TIMEOUT_MS));
+        return new CountedIpfsFolders(new KuboFolders(kubo, config.millis(Setting.HEALTH_IPFS_TIMEOUT_MS)), metrics);
     }
 
     @Produces
