@@ -107,7 +107,7 @@ public final class SyncRound {
         switch (o.status().effect()) {
             case SUCCESS -> table.succeeded(o.peer().url(), now);
             case BACKOFF -> {
-                Duration wait = table.failed(o.peer().url(), now, o.detail());
+                Duration wait = table.failed(o.peer().url(), now);
                 EventLog.event("warn", "peer-backoff", "peer", o.peer().url(), "source", o.peer().source(),
                         "status", o.status(), "wait_ms", wait.toMillis(), "taken", o.written(),
                         "rejected", o.rejected(), "error", o.detail());
