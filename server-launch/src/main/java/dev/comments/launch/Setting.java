@@ -13,6 +13,14 @@ public enum Setting {
     HTTP_HOST("http.host", "127.0.0.2", Kind.TEXT),
     HTTP_PORT("http.port", "8000", Kind.PORT),
     IPFS_API("ipfs.api", "http://127.0.0.2:5001", Kind.URL),
+    /** Deadline of the server's calls to its IPFS daemon (the sync agent's is sync.timeout.ms). */
+    IPFS_TIMEOUT_MS("ipfs.timeout.ms", "30000", Kind.POSITIVE),
+    /**
+     * How long the server's {@code GET /health} waits for its IPFS daemon: less than
+     * watcher.probe.timeout.ms, so that it answers (503, daemon down) before the watcher's probe
+     * of the server gives up.
+     */
+    HEALTH_IPFS_TIMEOUT_MS("health.ipfs.timeout.ms", "3000", Kind.POSITIVE),
     /** 64 lowercase hex characters; the core's NetworkId checks the form when Config loads. */
     NETWORK_ID("network.id", "ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6", Kind.TEXT),
     /** Public HTTP endpoints of this server as multiaddrs, comma-separated (kubo's Addresses.AppendAnnounce). */
@@ -41,6 +49,8 @@ public enum Setting {
     WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),
     WATCHER_WAR("watcher.war", "", Kind.TEXT),
     WATCHER_SYNC_JAR("watcher.sync.jar", "", Kind.TEXT),
+    /** How long the watcher waits for a child's probe (kubo's {@code id}, the server's {@code /health}) to answer. */
+    WATCHER_PROBE_TIMEOUT_MS("watcher.probe.timeout.ms", "5000", Kind.POSITIVE),
     /** Resident memory limits of each child's process tree, in MiB; past them for a few checks it is restarted. */
     WATCHER_KUBO_MEMORY_MB("watcher.kubo.memory.mb", "2048", Kind.POSITIVE),
     WATCHER_SERVER_MEMORY_MB("watcher.server.memory.mb", "1024", Kind.POSITIVE),

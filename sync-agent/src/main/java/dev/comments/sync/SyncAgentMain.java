@@ -64,27 +64,26 @@ public final class SyncAgentMain {
         try {
             settings = SyncSettings.from(Config.load());
         } catch (IOException | IllegalArgumentException e) {
-            EventLog.error("event=config-error error=" + EventLog.quote(e.getMessage()) + " exit=" + USAGE);
+            EventLog.event("error", "config-error", "error", e.getMessage(), "exit", USAGE);
             return USAGE;
         }
         SyncAgent agent;
         try {
             agent = SyncAgent.open(settings);
         } catch (IOException | RuntimeException e) {
-            EventLog.error("event=start-failed data.dir=" + EventLog.quote(settings.dataDir()) + " error="
-                    + EventLog.quote(e) + " exit=" + SYSTEM);
+            EventLog.event("error", "start-failed", "data.dir", settings.dataDir(), "error", e, "exit", SYSTEM);
             return SYSTEM;
         }
-        EventLog.info("event=sync-agent-started data.dir=" + EventLog.quote(settings.dataDir()) + " ipfs.api="
-                + settings.ipfsApi() + " network.id=" + settings.networkId() + " self=" + settings.ownUrl()
-                + " interval.ms=" + settings.interval().toMillis() + " static.peers=" + settings.staticPeers().size()
-                + " heartbeat=" + EventLog.quote(settings.heartbeatFile()) + " pid=" + ProcessHandle.current().pid());
+        EventLog.event("info", "sync-agent-started", "data.dir", settings.dataDir(), "ipfs.api", settings.ipfsApi(),
+                "network.id", settings.networkId(), "self", settings.ownUrl(), "interval.ms", settings.interval().toMillis(),
+                "static.peers", settings.staticPeers().size(), "heartbeat", settings.heartbeatFile(),
+                "pid", ProcessHandle.current().pid());
         if (once) {
             try (agent) {
                 agent.runRound();
                 return OK;
             } catch (RuntimeException e) {
-                EventLog.error("event=round-failed error=" + EventLog.quote(e) + " exit=" + SYSTEM);
+                EventLog.event("error", "round-failed", "error", e, "exit", SYSTEM);
                 return SYSTEM;
             }
         }
@@ -95,7 +94,7 @@ public final class SyncAgentMain {
         SyncLoop loop = new SyncLoop(agent, settings.interval());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            EventLog.info("event=sync-agent-stopping");
+            EventLog.event("info", "sync-agent-stopping");
             loop.close();
             agent.close();
             stopped.countDown();

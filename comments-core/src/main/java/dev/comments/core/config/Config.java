@@ -39,6 +39,15 @@ public final class Config {
         return load(file == null || file.isBlank() ? null : Path.of(file), env);
     }
 
+    /** Every setting at its default: what a component falls back to when nobody configured it. */
+    public static Config defaults() {
+        try {
+            return load(null, new Properties(), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("no file is read", e);
+        }
+    }
+
     public static Config load(Path file, Map<String, String> env) throws IOException {
         return load(file, System.getProperties(), env);
     }
@@ -115,11 +124,16 @@ public final class Config {
     }
 
     public Duration syncInterval() {
-        return Duration.ofMillis(integer(Setting.SYNC_INTERVAL_MS));
+        return millis(Setting.SYNC_INTERVAL_MS);
     }
 
     public List<String> staticPeers() {
         return list(Setting.SYNC_STATIC_PEERS);
+    }
+
+    /** A {@code *.ms} setting as a duration. */
+    public Duration millis(Setting s) {
+        return Duration.ofMillis(Long.parseLong(get(s)));
     }
 
     public int integer(Setting s) {

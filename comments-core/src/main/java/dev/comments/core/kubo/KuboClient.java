@@ -15,8 +15,9 @@ import java.util.List;
  * kubo groups them ({@code kubo.files.cp(…)}, {@code kubo.routing.findprovs(…)}), small
  * records as answers.
  *
- * <p>Every call has a deadline covering the whole exchange, the client's default or the
- * one of a {@link #withTimeout} view. Every failure is a {@link KuboException}: kubo's own
+ * <p>Every call has a deadline covering the whole exchange, the client's (given by its
+ * caller, from the settings: {@code ipfs.timeout.ms}, {@code sync.timeout.ms}) or the one of a
+ * {@link #withTimeout} view. Every failure is a {@link KuboException}: kubo's own
  * error with its {@code Message} and HTTP status, no answer in time, no daemon. Nothing is
  * retried: the caller knows whether a second attempt makes sense.
  *
@@ -26,9 +27,6 @@ import java.util.List;
  * <p>Thread-safe: share one client per daemon; it keeps its HTTP connections open.
  */
 public final class KuboClient implements AutoCloseable {
-
-    /** The per-call deadline unless a caller asks for another. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public final Block block;
     public final Files files;
@@ -51,11 +49,7 @@ public final class KuboClient implements AutoCloseable {
         this.dag = new Dag(rpc);
     }
 
-    /** A client for kubo's RPC at {@code api}, e.g. {@code http://127.0.0.2:5001}. */
-    public static KuboClient connect(URI api) {
-        return connect(api, DEFAULT_TIMEOUT);
-    }
-
+    /** A client for kubo's RPC at {@code api}, e.g. {@code http://127.0.0.2:5001}, each call within {@code timeout}. */
     public static KuboClient connect(URI api, Duration timeout) {
         if (!"http".equals(api.getScheme()) || api.getHost() == null) {
             throw new IllegalArgumentException("kubo's RPC is plain http on a loopback or private address: " + api);

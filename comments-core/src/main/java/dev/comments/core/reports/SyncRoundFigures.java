@@ -20,11 +20,10 @@ package dev.comments.core.reports;
 public record SyncRoundFigures(long round, boolean daemonUp, int peersFound, int peers, int peersFailed,
         int rootsListed, int foldersListed, int blocksFetched, int written, int rejected, int ignored, long ms) {
 
-    /** The figures as the key=value pairs of the round's log line. */
-    public String logFields() {
-        return "round=" + round + " daemon=" + (daemonUp ? "up" : "down") + " peers=" + peers + " found=" + peersFound
-                + " failed=" + peersFailed + " roots_listed=" + rootsListed + " folders_listed=" + foldersListed
-                + " blocks_fetched=" + blocksFetched + " written=" + written + " rejected=" + rejected
-                + " ignored=" + ignored + " ms=" + ms;
+    /** The figures as the keys and values of the round's log event ({@code EventLog.event}), in this order. */
+    public Object[] logPairs() {
+        return new Object[] {"round", round, "daemon", daemonUp ? "up" : "down", "peers", peers, "found", peersFound,
+            "failed", peersFailed, "roots_listed", rootsListed, "folders_listed", foldersListed,
+            "blocks_fetched", blocksFetched, "written", written, "rejected", rejected, "ignored", ignored, "ms", ms};
     }
 }

@@ -10,6 +10,7 @@ import dev.comments.core.cid.Cid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class KuboContractTest {
             own = KuboDaemon.start(Path.of("target/it-data/kubo-contract").toAbsolutePath(), "127.0.93.1");
             kubo = own.client();
         } else {
-            kubo = KuboClient.connect(URI.create(rpc));
+            kubo = KuboClient.connect(URI.create(rpc), Duration.ofSeconds(30));
         }
     }
 

@@ -49,6 +49,12 @@ class EventLogTest {
     }
 
     @Test
+    void anEventsFieldsAreItsNameThenItsPairsQuotedOnlyWhenTheyMustBe() {
+        assertEquals("event=peer-synced peer=http://127.0.0.3:8000/ note=\"a b\" eq=\"k=v\" n=3",
+                EventLog.fields("peer-synced", "peer", "http://127.0.0.3:8000/", "note", "a b", "eq", "k=v", "n", 3));
+    }
+
+    @Test
     void theReaderIsStrict() {
         assertThrows(IllegalArgumentException.class, () -> Logfmt.parse("a=b  c=d"));
         assertThrows(IllegalArgumentException.class, () -> Logfmt.parse("a=\"b"));

@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Makes the server findable (docs/protocol.md §2): puts the network id's 32 bytes as a raw block
@@ -25,7 +24,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Announcer {
 
-    private static final Logger LOG = Logger.getLogger(Announcer.class.getName());
     private static final long FIRST_RETRY_MS = 5000;
     private static final long MAX_RETRY_MS = 300_000;
 
@@ -62,13 +60,13 @@ public class Announcer {
             lastSuccess = now;
             retryMs = FIRST_RETRY_MS;
             nextDue = now + config.integer(Setting.ANNOUNCE_INTERVAL_MS);
-            LOG.info(() -> "event=announced" + EventLog.pairs("network.id", network, "key", cid));
+            EventLog.event("info", "announced", "network.id", network, "key", cid);
         } catch (RuntimeException e) {
             // Back off (5 s, 10 s, ... 5 min): a lone server with no peers should not fill its log.
             long wait = retryMs;
             retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
             nextDue = now + wait;
-            LOG.warning(() -> "event=announce-failed" + EventLog.pairs("retry.ms", wait, "error", e.getMessage()));
+            EventLog.event("warn", "announce-failed", "retry.ms", wait, "error", e.getMessage());
         }
     }
 

@@ -19,7 +19,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.logging.Logger;
 
 /**
  * The server's long-lived parts, made once from its configuration (docs/architecture.md, "Configuration"). Singleton
@@ -28,7 +27,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ServerResources {
 
-    private static final Logger LOG = Logger.getLogger(ServerResources.class.getName());
     /** Comments waiting for the group commit; past this a POST answers 503. */
     private static final int WRITE_QUEUE = 1024;
 
@@ -40,8 +38,8 @@ public class ServerResources {
     Config config() {
         try {
             Config config = Config.load();
-            LOG.info(() -> "event=config" + EventLog.pairs("data.dir", config.dataDir().toAbsolutePath(), "ipfs.api",
-                    config.ipfsApi(), "network.id", config.networkId(), "announce", String.join(",", config.announce())));
+            EventLog.event("info", "config", "data.dir", config.dataDir().toAbsolutePath(), "ipfs.api",
+                    config.ipfsApi(), "network.id", config.networkId(), "announce", String.join(",", config.announce()));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the configuration file", e);
@@ -71,7 +69,8 @@ public class ServerResources {
     @Produces
     @Singleton
     IpfsFolders ipfs(Config config, ServerMetrics metrics) {
-        return new CountedIpfsFolders(new KuboFolders(KuboClient.connect(config.ipfsApi())), metrics);
+        KuboClient kubo = KuboClient.connect(config.ipfsApi(), config.millis(Setting.IPFS_TIMEOUT_MS));
+        return new CountedIpfsFolders(new KuboFolders(kubo, config.millis(Setting.HEALTH_IPFS_TIMEOUT_MS)), metrics);
     }
 
     @Produces

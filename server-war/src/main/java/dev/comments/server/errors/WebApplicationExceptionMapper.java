@@ -15,13 +15,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return e.getResponse();
         }
         int status = e.getResponse().getStatus();
-        String detail = switch (status) {
-            case 404 -> "no such resource: the API is GET /, GET /{urlHash}, POST /{urlHash} and GET /health";
-            case 405 -> "this method is not allowed here";
-            case 415 -> "send the comment as Content-Type: application/json";
-            default -> e.getMessage() == null ? "request refused" : e.getMessage();
-        };
-        Response.ResponseBuilder b = ApiError.builder(status, ApiError.codeFor(status), detail);
+        ErrorCode code = ErrorCode.forJersey(status);
+        String detail = code.message() != null ? code.message() : e.getMessage() == null ? "request refused" : e.getMessage();
+        // Jersey's status rather than the code's: REFUSED stands for whatever other status Jersey raised
+        Response.ResponseBuilder b = ApiError.builder(status, code.code(), detail);
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
             b.header("Allow", allow);

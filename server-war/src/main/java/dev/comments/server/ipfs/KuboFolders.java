@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 /** {@link IpfsFolders} on a kubo daemon, through comments-core's Kubo RPC client. */
 public final class KuboFolders implements IpfsFolders {
 
-    /** Health must answer fast, whatever the default deadline of other calls. */
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
     /**
      * Importing a whole store (100,000 pages: about 80 MB of CAR), pinning it and
      * collecting garbage scale with the store; they get minutes, not the default deadline.
@@ -20,10 +18,13 @@ public final class KuboFolders implements IpfsFolders {
 
     private final KuboClient kubo;
     private final KuboClient patient;
+    /** Health must answer fast, whatever the deadline of other calls ({@code health.ipfs.timeout.ms}). */
+    private final KuboClient quick;
 
-    public KuboFolders(KuboClient kubo) {
+    public KuboFolders(KuboClient kubo, Duration healthTimeout) {
         this.kubo = kubo;
         this.patient = kubo.withTimeout(LONG_TIMEOUT);
+        this.quick = kubo.withTimeout(healthTimeout);
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class KuboFolders implements IpfsFolders {
 
     @Override
     public String version() {
-        return call(() -> kubo.withTimeout(HEALTH_TIMEOUT).version().version());
+        return call(() -> quick.version().version());
     }
 
     private static <T> T call(Supplier<T> work) {

@@ -1,8 +1,8 @@
 package dev.comments.server.work;
 
 import dev.comments.core.log.EventLog;
-import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * GET work and POST work run on two separate managed executors, so that slow IPFS work
@@ -43,7 +41,6 @@ public class WorkPools {
     static final int POST_ADMITTED = 128;
     static final int ANSWER_THREADS = 2;
 
-    private static final Logger LOG = Logger.getLogger(WorkPools.class.getName());
 
     @Resource(lookup = GET_POOL)
     ManagedExecutorService getExecutor;
@@ -148,7 +145,7 @@ public class WorkPools {
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.warning(() -> "event=pool-rejected" + EventLog.pairs("pool", pool, "error", e.getMessage()));
+            EventLog.event("warn", "pool-rejected", "pool", pool, "error", e.getMessage());
             answer.complete(busy(pool));
         }
         return answer;
@@ -172,8 +169,7 @@ public class WorkPools {
     }
 
     private static Response busy(String pool) {
-        return ApiError.builder(503, "busy", "the server is busy with " + pool + " requests; retry shortly")
-                .header("Retry-After", "1").build();
+        return ErrorCode.BUSY.response("the server is busy with " + pool + " requests; retry shortly");
     }
 
     private static Response toResponse(Throwable e) {
@@ -181,7 +177,7 @@ public class WorkPools {
         if (cause instanceof WebApplicationException wae && (cause instanceof ApiException)) {
             return wae.getResponse();
         }
-        LOG.log(Level.SEVERE, "event=unexpected-error", cause);
-        return ApiError.response(500, "internal", "internal error; see the server log");
+        EventLog.failure("unexpected-error", cause);
+        return ErrorCode.INTERNAL.response("internal error; see the server log");
     }
 }

@@ -63,12 +63,11 @@ public final class SyncAgent implements AutoCloseable {
     /** One round, logged, then the heartbeat. A heartbeat that cannot be written is logged. */
     public RoundReport runRound() {
         RoundReport report = round.run();
-        EventLog.info(report.logLine());
+        EventLog.event("info", "sync-round", report.figures().logPairs());
         try {
             beat(settings, Optional.of(report.figures()));
         } catch (IOException e) {
-            EventLog.error("event=heartbeat-failed file=" + EventLog.quote(settings.heartbeatFile()) + " error="
-                    + EventLog.quote(e.getMessage()));
+            EventLog.event("error", "heartbeat-failed", "file", settings.heartbeatFile(), "error", e.getMessage());
         }
         return report;
     }

@@ -48,7 +48,7 @@ public final class SyncLoop implements AutoCloseable {
         try {
             catchingUp = agent.runRound().cutShortWithProgress();
         } catch (RuntimeException e) {
-            EventLog.error("event=round-failed error=" + EventLog.quote(e) + " action=\"the next round runs as usual\"");
+            EventLog.event("error", "round-failed", "error", e, "action", "the next round runs as usual");
         } finally {
             if (!stopped) {
                 scheduler.schedule(this::tick, nextWaitMillis(interval, catchingUp), TimeUnit.MILLISECONDS);

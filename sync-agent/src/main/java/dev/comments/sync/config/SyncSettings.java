@@ -50,8 +50,8 @@ public record SyncSettings(
                 data.resolve(STATE_FILE),
                 config.integer(Setting.SYNC_MAX_PEERS),
                 config.integer(Setting.SYNC_MAX_BLOCKS_PER_PEER),
-                Duration.ofMillis(config.integer(Setting.SYNC_TIMEOUT_MS)),
-                Duration.ofMillis(config.integer(Setting.SYNC_BACKOFF_MAX_MS)));
+                config.millis(Setting.SYNC_TIMEOUT_MS),
+                config.millis(Setting.SYNC_BACKOFF_MAX_MS));
     }
 
     /** A peer's base URL in the one spelling the agent keys its tables by: scheme://host:port/. */

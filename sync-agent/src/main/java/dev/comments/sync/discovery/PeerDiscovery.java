@@ -49,7 +49,7 @@ public final class PeerDiscovery {
         try {
             return kubo.routing.findprovsUntilDeadline(settings.networkId().dhtKey(), settings.maxPeers());
         } catch (KuboException e) {
-            EventLog.warn("event=discovery-failed error=" + EventLog.quote(e.getMessage()));
+            EventLog.event("warn", "discovery-failed", "error", e.getMessage());
             return List.of();
         }
     }
@@ -60,7 +60,7 @@ public final class PeerDiscovery {
         try {
             addrs = kubo.routing.findpeer(provider.id()).httpAddresses();
         } catch (KuboException e) {
-            EventLog.warn("event=findpeer-failed peer=" + provider.id() + " error=" + EventLog.quote(e.getMessage()));
+            EventLog.event("warn", "findpeer-failed", "peer", provider.id(), "error", e.getMessage());
             addrs = provider.httpAddresses();
         }
         for (String addr : addrs) {

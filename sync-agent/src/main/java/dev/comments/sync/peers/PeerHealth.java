@@ -7,7 +7,7 @@ import java.time.Instant;
  * What the agent knows of one peer's reliability, as an explicit state: a peer is
  * {@link State#NEW} until its first round, {@link State#HEALTHY} after a good one, and
  * {@link State#BACKING_OFF} after a failure or after serving invalid data, until
- * {@link #notBefore()}. Each failure in a row doubles the wait, from one sync interval
+ * its wait is over. Each failure in a row doubles the wait, from one sync interval
  * up to the configured maximum; one good round resets it.
  */
 public final class PeerHealth {
@@ -15,11 +15,9 @@ public final class PeerHealth {
     public enum State { NEW, HEALTHY, BACKING_OFF }
 
     private State state = State.NEW;
-    private Instant lastSuccess;
     private Instant lastDiscovered;
     private Instant notBefore = Instant.MIN;
     private int failures;
-    private String lastError = "";
 
     PeerHealth(Instant discovered) {
         this.lastDiscovered = discovered;
@@ -27,22 +25,6 @@ public final class PeerHealth {
 
     public State state() {
         return state;
-    }
-
-    public Instant lastSuccess() {
-        return lastSuccess;
-    }
-
-    public int failures() {
-        return failures;
-    }
-
-    public Instant notBefore() {
-        return notBefore;
-    }
-
-    public String lastError() {
-        return lastError;
     }
 
     Instant lastDiscovered() {
@@ -57,18 +39,15 @@ public final class PeerHealth {
         return state != State.BACKING_OFF || !now.isBefore(notBefore);
     }
 
-    void succeeded(Instant now) {
+    void succeeded() {
         state = State.HEALTHY;
-        lastSuccess = now;
         failures = 0;
-        lastError = "";
         notBefore = Instant.MIN;
     }
 
     /** A failure or invalid data: wait base × 2^(failures−1), at most max. Returns the wait. */
-    Duration failed(Instant now, String error, Duration base, Duration max) {
+    Duration failed(Instant now, Duration base, Duration max) {
         failures++;
-        lastError = error;
         state = State.BACKING_OFF;
         Duration wait = base.multipliedBy(1L << Math.min(failures - 1, 20));
         if (wait.compareTo(max) > 0) {

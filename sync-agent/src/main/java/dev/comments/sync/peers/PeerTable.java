@@ -41,12 +41,12 @@ public final class PeerTable {
     }
 
     public synchronized void succeeded(URI peer, Instant now) {
-        health(peer, now).succeeded(now);
+        health(peer, now).succeeded();
     }
 
     /** Puts the peer in backoff; returns how long it will be left alone. */
-    public synchronized Duration failed(URI peer, Instant now, String error) {
-        return health(peer, now).failed(now, error, backoffBase, backoffMax);
+    public synchronized Duration failed(URI peer, Instant now) {
+        return health(peer, now).failed(now, backoffBase, backoffMax);
     }
 
     public synchronized PeerHealth.State state(URI peer) {

@@ -133,8 +133,8 @@ final class PeerWalk {
         } catch (GiveUp e) {
             return end(Status.UNREACHABLE, progress(), e.getMessage());
         } catch (OutOfTime e) {
-            EventLog.warn("event=peer-out-of-time peer=" + peer.url() + " after_ms="
-                    + settings.timeout().toMillis() * CALLS_OF_TIME + " note=\"the rest waits for the next round\"");
+            EventLog.event("warn", "peer-out-of-time", "peer", peer.url(), "after_ms",
+                    settings.timeout().toMillis() * CALLS_OF_TIME, "note", "the rest waits for the next round");
             return end(rejected > 0 ? Status.INVALID : Status.PARTIAL, progress(), "out of time for this round");
         }
     }
@@ -528,8 +528,8 @@ final class PeerWalk {
     private void reject(UrlHash page, String entry, String reason, String detail) {
         rejected++;
         if (rejected <= LOGGED_REJECTIONS) {
-            EventLog.warn("event=comment-rejected peer=" + peer.url() + " page=" + page + " entry=" + EventLog.quote(entry)
-                    + " reason=" + reason + " detail=" + EventLog.quote(detail));
+            EventLog.event("warn", "comment-rejected", "peer", peer.url(), "page", page, "entry", entry,
+                    "reason", reason, "detail", detail);
         }
     }
 
@@ -579,8 +579,7 @@ final class PeerWalk {
             }
             failuresInARow++;
             failures++;
-            EventLog.warn("event=fetch-failed peer=" + peer.url() + " what=" + EventLog.quote(what)
-                    + " error=" + EventLog.quote(e.getMessage()));
+            EventLog.event("warn", "fetch-failed", "peer", peer.url(), "what", what, "error", e.getMessage());
             if (failuresInARow >= FAILURES_IN_A_ROW || failures >= FAILURES) {
                 throw new GiveUp(failures + " calls failed (" + failuresInARow + " in a row), the last: "
                         + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.comments.sync.round;
 
+import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.sync.pull.PeerOutcome;
 import java.net.URI;
@@ -54,8 +55,8 @@ public record RoundReport(SyncRoundFigures figures, List<PeerOutcome> outcomes) 
         return outcomes.stream().anyMatch(o -> o.status() == PeerOutcome.Status.PARTIAL && o.written() > 0);
     }
 
-    /** The round's one structured log line. */
+    /** The round's log event as its line says it, for messages (tests). */
     public String logLine() {
-        return "event=sync-round " + figures.logFields();
+        return EventLog.fields("sync-round", figures.logPairs());
     }
 }

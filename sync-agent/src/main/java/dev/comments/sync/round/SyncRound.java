@@ -57,8 +57,8 @@ public final class SyncRound {
         try {
             self = kubo.id().id();
         } catch (KuboException e) {
-            EventLog.warn("event=daemon-down round=" + round + " error=" + EventLog.quote(e.getMessage())
-                    + " action=\"nothing to do until it answers; peers are not blamed\"");
+            EventLog.event("warn", "daemon-down", "round", round, "error", e.getMessage(),
+                    "action", "nothing to do until it answers; peers are not blamed");
             return RoundReport.daemonDown(round, millisSince(start));
         }
         List<Peer> found = discovery.find(self);
@@ -92,7 +92,7 @@ public final class SyncRound {
             return outcome.get();
         } catch (ExecutionException e) {
             // a bug of ours, not the peer's doing: say so loudly, blame nobody
-            EventLog.error("event=peer-pull-crashed peer=" + peer.url() + " error=" + EventLog.quote(e.getCause()));
+            EventLog.event("error", "peer-pull-crashed", "peer", peer.url(), "error", e.getCause());
             return new PeerOutcome(peer, PeerOutcome.Status.LOCAL_FAILURE, state.seen(peer.url()),
                     String.valueOf(e.getCause()), 0, 0, 0, 0, 0, 0);
         } catch (InterruptedException e) {
@@ -107,17 +107,17 @@ public final class SyncRound {
         switch (o.status().effect()) {
             case SUCCESS -> table.succeeded(o.peer().url(), now);
             case BACKOFF -> {
-                Duration wait = table.failed(o.peer().url(), now, o.detail());
-                EventLog.warn("event=peer-backoff peer=" + o.peer().url() + " source=" + o.peer().source()
-                        + " status=" + o.status() + " wait_ms=" + wait.toMillis() + " taken=" + o.written()
-                        + " rejected=" + o.rejected() + " error=" + EventLog.quote(o.detail()));
+                Duration wait = table.failed(o.peer().url(), now);
+                EventLog.event("warn", "peer-backoff", "peer", o.peer().url(), "source", o.peer().source(),
+                        "status", o.status(), "wait_ms", wait.toMillis(), "taken", o.written(),
+                        "rejected", o.rejected(), "error", o.detail());
             }
-            case NONE -> EventLog.warn("event=peer-not-synced peer=" + o.peer().url() + " status=" + o.status()
-                    + " error=" + EventLog.quote(o.detail()));
+            case NONE -> EventLog.event("warn", "peer-not-synced", "peer", o.peer().url(), "status", o.status(),
+                    "error", o.detail());
         }
         if (o.written() > 0 && o.status().effect() != PeerOutcome.Effect.BACKOFF) {
-            EventLog.info("event=peer-synced peer=" + o.peer().url() + " source=" + o.peer().source() + " status="
-                    + o.status() + " written=" + o.written() + " folders_listed=" + o.foldersListed() + " blocks_fetched=" + o.blocksFetched());
+            EventLog.event("info", "peer-synced", "peer", o.peer().url(), "source", o.peer().source(), "status",
+                    o.status(), "written", o.written(), "folders_listed", o.foldersListed(), "blocks_fetched", o.blocksFetched());
         }
     }
 
@@ -128,8 +128,8 @@ public final class SyncRound {
         try {
             stateFile.save(state);
         } catch (IOException e) {
-            EventLog.warn("event=state-write-failed file=" + EventLog.quote(stateFile.path()) + " error="
-                    + EventLog.quote(e.getMessage()) + " note=\"harmless: the next round compares more\"");
+            EventLog.event("warn", "state-write-failed", "file", stateFile.path(), "error", e.getMessage(),
+                    "note", "harmless: the next round compares more");
         }
     }
 

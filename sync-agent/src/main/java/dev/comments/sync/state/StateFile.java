@@ -52,8 +52,7 @@ public final class StateFile {
         } catch (NoSuchFileException e) {
             return state;
         } catch (IOException | RuntimeException e) {
-            EventLog.warn("event=state-unreadable file=" + EventLog.quote(file) + " error=" + EventLog.quote(e.getMessage())
-                    + " action=\"starting from an empty state: the first round compares every folder again\"");
+            unreadable(e.getMessage());
             return state;
         }
         try {
@@ -70,11 +69,16 @@ public final class StateFile {
                 state.putLoaded(URI.create(peer.getKey()), new PeerSeen(root, nodes));
             }
         } catch (RuntimeException e) {
-            EventLog.warn("event=state-unreadable file=" + EventLog.quote(file) + " error=" + EventLog.quote(e)
-                    + " action=\"starting from an empty state: the first round compares every folder again\"");
+            unreadable(e);
             return new SyncState();
         }
         return state;
+    }
+
+    /** A state that cannot be read costs one round of full comparisons, nothing more. */
+    private void unreadable(Object error) {
+        EventLog.event("warn", "state-unreadable", "file", file, "error", error,
+                "action", "starting from an empty state: the first round compares every folder again");
     }
 
     public void save(SyncState state) throws IOException {

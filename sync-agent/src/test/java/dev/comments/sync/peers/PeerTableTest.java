@@ -20,25 +20,25 @@ class PeerTableTest {
     void aNewPeerIsDueAndAFailingOneWaitsTwiceAsLongEachTimeUpToTheMaximum() {
         assertEquals(List.of(A, B), table.due(List.of(A, B), T0));
         assertEquals(PeerHealth.State.NEW, table.state(A.url()));
-        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0, "refused"));
+        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0));
         assertEquals(PeerHealth.State.BACKING_OFF, table.state(A.url()));
         assertEquals(List.of(B), table.due(List.of(A, B), T0.plusSeconds(29)));
         assertEquals(List.of(A, B), table.due(List.of(A, B), T0.plusSeconds(30)));
-        assertEquals(Duration.ofSeconds(60), table.failed(A.url(), T0, "refused"));
-        assertEquals(Duration.ofSeconds(120), table.failed(A.url(), T0, "refused"));
-        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0, "refused"));
-        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0, "refused"), "capped");
+        assertEquals(Duration.ofSeconds(60), table.failed(A.url(), T0));
+        assertEquals(Duration.ofSeconds(120), table.failed(A.url(), T0));
+        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0));
+        assertEquals(Duration.ofMinutes(4), table.failed(A.url(), T0), "capped");
     }
 
     @Test
     void oneGoodRoundResetsTheBackoff() {
         table.due(List.of(A), T0);
-        table.failed(A.url(), T0, "invalid");
-        table.failed(A.url(), T0, "invalid");
+        table.failed(A.url(), T0);
+        table.failed(A.url(), T0);
         table.succeeded(A.url(), T0.plusSeconds(60));
         assertEquals(PeerHealth.State.HEALTHY, table.state(A.url()));
         assertEquals(List.of(A), table.due(List.of(A), T0.plusSeconds(60)));
-        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0.plusSeconds(60), "refused"));
+        assertEquals(Duration.ofSeconds(30), table.failed(A.url(), T0.plusSeconds(60)));
     }
 
     @Test

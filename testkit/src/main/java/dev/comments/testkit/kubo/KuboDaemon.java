@@ -244,7 +244,7 @@ public final class KuboDaemon implements AutoCloseable {
         Process started = process;
         killOnExit = new Thread(started::destroyForcibly, "kill kubo " + started.pid());
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        client = KuboClient.connect(api());
+        client = KuboClient.connect(api(), Duration.ofSeconds(30));
         try {
             awaitAnswer(started);
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,7 @@
 package dev.comments.watcher.config;
 
+import dev.comments.core.config.Config;
+import dev.comments.core.config.Setting;
 import java.time.Duration;
 
 /**
@@ -21,7 +23,10 @@ public record ProbeSpec(Type type, String target, Duration timeout, int failures
 
     public enum Type { KUBO, HTTP, HEARTBEAT, NONE }
 
+    /** The setting's default ({@code watcher.probe.timeout.ms}), for a watcher file that names none. */
+    public static final Duration DEFAULT_TIMEOUT = Config.defaults().millis(Setting.WATCHER_PROBE_TIMEOUT_MS);
+
     public static ProbeSpec none() {
-        return new ProbeSpec(Type.NONE, "", Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ofSeconds(5));
+        return new ProbeSpec(Type.NONE, "", DEFAULT_TIMEOUT, 1, Duration.ZERO, Duration.ofSeconds(5));
     }
 }

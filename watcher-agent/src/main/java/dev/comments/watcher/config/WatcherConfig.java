@@ -67,7 +67,7 @@ public record WatcherConfig(Path runDir, Policy policy, List<ChildSpec> children
         JsonObject pr = c.containsKey("probe") ? c.getJsonObject("probe") : null;
         ProbeSpec probe = pr == null ? ProbeSpec.none() : new ProbeSpec(
                 ProbeSpec.Type.valueOf(pr.getString("type").toUpperCase(Locale.ROOT)), pr.getString("target", ""),
-                ms(pr, "timeoutMs", Duration.ofSeconds(3)), pr.getInt("failures", 3), ms(pr, "maxAgeMs", Duration.ofSeconds(90)),
+                ms(pr, "timeoutMs", ProbeSpec.DEFAULT_TIMEOUT), pr.getInt("failures", 3), ms(pr, "maxAgeMs", Duration.ofSeconds(90)),
                 ms(pr, "periodMs", Duration.ofSeconds(5)));
         return new ChildSpec(name, command, base.resolve(c.getString("workDir", ".")), env,
                 base.resolve(c.getString("log", name + ".log")), probe,

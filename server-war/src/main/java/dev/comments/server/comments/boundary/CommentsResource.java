@@ -10,8 +10,8 @@ import dev.comments.server.comments.control.CommentPoster;
 import dev.comments.server.comments.control.FolderPublisher;
 import dev.comments.server.comments.control.RebuildingException;
 import dev.comments.server.comments.control.PostedBody;
-import dev.comments.server.errors.ApiError;
 import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import dev.comments.server.ipfs.IpfsUnavailableException;
 import dev.comments.server.ratelimit.RateLimiter;
 import dev.comments.server.work.WorkPools;
@@ -33,14 +33,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /** The comment API of docs/protocol.md §5: thin, it reads the request and hands the work to a pool. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommentsResource {
 
-    private static final Logger LOG = Logger.getLogger(CommentsResource.class.getName());
 
     @Inject
     WorkPools pools;
@@ -85,7 +83,7 @@ public class CommentsResource {
         return pools.onGetPool(() -> {
             try {
                 return store.read(page, cid).map(bytes -> Response.ok(bytes).build())
-                        .orElseGet(() -> ApiError.response(404, "not-found", "no comment " + cid + " on this page"));
+                        .orElseGet(() -> ErrorCode.NOT_FOUND.response("no comment " + cid + " on this page"));
             } catch (java.io.IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +99,7 @@ public class CommentsResource {
         UrlHash page = parse(urlHash);
         long wait = limiter.take(request.getRemoteAddr());
         if (wait > 0) {
-            throw new ApiException(ApiError.builder(429, "rate-limited",
+            throw new ApiException(ErrorCode.RATE_LIMITED.builder(
                     "too many comments from your address; retry in " + wait + " s").header("Retry-After", wait),
                     "rate limited");
         }
@@ -117,14 +115,14 @@ public class CommentsResource {
 
     private static UrlHash parse(String urlHash) {
         if (!UrlHash.isValid(urlHash)) {
-            throw new ApiException(400, "bad-url-hash", "a page is named by its urlHash: 64 lowercase hex characters");
+            throw ErrorCode.BAD_URL_HASH.exception();
         }
         return new UrlHash(urlHash);
     }
 
     private static Cid parseId(String id) {
         return CommentId.parse(id).orElseThrow(
-                () -> new ApiException(400, "bad-id", "a comment id is a CIDv1 (raw, sha2-256) in base32"));
+                ErrorCode.BAD_ID::exception);
     }
 
     /** GET work needs the daemon; when it cannot help, the answer is a clear 503, and POST is unaffected. */
@@ -133,17 +131,13 @@ public class CommentsResource {
             try {
                 return work.get();
             } catch (RebuildingException e) {
-                return ApiError.builder(503, "rebuilding",
-                        "the server is publishing its comments to IPFS after a start; posting works, reading is back shortly")
-                        .header("Retry-After", "5").build();
+                return ErrorCode.REBUILDING.response();
             } catch (IpfsUnavailableException e) {
-                LOG.warning(() -> "event=ipfs-unavailable" + EventLog.pairs("error", e.getMessage()));
-                return ApiError.builder(503, "ipfs-unavailable",
-                        "the server's IPFS daemon is not answering; posting still works, reading will be back shortly")
-                        .header("Retry-After", "5").build();
+                EventLog.event("warn", "ipfs-unavailable", "error", e.getMessage());
+                return ErrorCode.IPFS_UNAVAILABLE.response();
             } catch (UncheckedIOException e) {
-                LOG.severe(() -> "event=store-error" + EventLog.pairs("error", e.getMessage()));
-                return ApiError.response(500, "store-error", "the comment store could not be read");
+                EventLog.event("error", "store-error", "error", e.getMessage());
+                return ErrorCode.STORE_ERROR.response();
             }
         };
     }

@@ -3,16 +3,15 @@ package dev.comments.server.comments.control;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
 import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore.WriteResult;
 import dev.comments.core.store.GroupCommitWriter;
-import dev.comments.server.errors.ApiError;
-import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
 
 /**
  * POST without IPFS: verify, then write through the group commit; the answer waits
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CommentPoster {
 
-    private static final Logger LOG = Logger.getLogger(CommentPoster.class.getName());
 
     @Inject
     GroupCommitWriter writer;
@@ -38,20 +36,18 @@ public class CommentPoster {
         try {
             comment = CommentVerifier.verifyPost(body, page);
         } catch (InvalidCommentException e) {
-            int status = e.reason() == dev.comments.core.comment.Rejection.TOO_LARGE ? 413 : 400;
-            throw new ApiException(status, e.reason().code(), e.detail());
+            throw ErrorCode.refused(e.reason(), e.detail());
         }
         CompletableFuture<WriteResult> done = writer.submit(comment);
         if (done == null) {
-            throw new ApiException(ApiError.builder(503, "busy", "too many comments are waiting to be written; retry shortly")
-                    .header("Retry-After", "1"), "write queue full");
+            throw ErrorCode.BUSY.exception("too many comments are waiting to be written; retry shortly");
         }
         return done.handle((result, failure) -> {
             if (failure != null) {
                 throw new IllegalStateException("writing the comment failed", failure);
             }
             if (result == WriteResult.CREATED) {
-                LOG.info(() -> "event=comment-stored page=" + page + " id=" + comment.id());
+                EventLog.event("info", "comment-stored", "page", page, "id", comment.id());
             }
             return new Posted(comment, result == WriteResult.CREATED);
         });

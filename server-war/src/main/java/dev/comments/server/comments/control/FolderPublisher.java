@@ -45,7 +45,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Logger;
 
 /**
  * Publishes the store as one Merkle DAG and answers folder CIDs (docs/adr/007-published-dag.md).
@@ -83,7 +82,6 @@ public class FolderPublisher {
     static final Duration GC_MIN_INTERVAL = Duration.ofSeconds(60);
     static final Duration GC_MAX_INTERVAL = Duration.ofMinutes(15);
 
-    private static final Logger LOG = Logger.getLogger(FolderPublisher.class.getName());
     private static final Cid EMPTY_FOLDER = new UnixFsFolder().encode(b -> { }).cid();
 
     @Inject
@@ -305,8 +303,8 @@ public class FolderPublisher {
             pinnedRoot = current.root();
             PublishedRoot.write(config.dataDir(), current.root());
         } catch (IpfsUnavailableException | IOException e) {
-            LOG.warning(() -> "event=pin-move-failed" + EventLog.pairs("error", e.getMessage(),
-                    "action", "tried again at the next check of the daemon"));
+            EventLog.event("warn", "pin-move-failed", "error", e.getMessage(),
+                    "action", "tried again at the next check of the daemon");
         } finally {
             pinLock.unlock();
         }
@@ -377,7 +375,7 @@ public class FolderPublisher {
             long bytes = garbageBytes;
             garbageBytes = 0;
             lastGc = Instant.now();
-            LOG.info(() -> "event=ipfs-gc" + EventLog.pairs("replaced_bytes", bytes, "ms", (System.nanoTime() - start) / 1_000_000));
+            EventLog.event("info", "ipfs-gc", "replaced_bytes", bytes, "ms", (System.nanoTime() - start) / 1_000_000);
         } finally {
             lock.unlock();
         }
@@ -409,8 +407,8 @@ public class FolderPublisher {
 
     private void rebuild(String why) {
         long start = System.nanoTime();
-        LOG.warning(() -> "event=ipfs-rebuild" + EventLog.pairs("reason", why,
-                "action", "the tree is rebuilt from the store; GETs answer 503 rebuilding meanwhile"));
+        EventLog.event("warn", "ipfs-rebuild", "reason", why,
+                "action", "the tree is rebuilt from the store; GETs answer 503 rebuilding meanwhile");
         lock.lock();
         try {
             epoch++;
@@ -422,13 +420,13 @@ public class FolderPublisher {
             root = new UnixFsFolder();
             position = ChangeJournal.Position.START;
             publish(store.pages(), daemonHas);
-            LOG.info(() -> "event=ipfs-rebuilt" + EventLog.pairs("root", published.root(), "pages", pages.size(),
-                    "ms", (System.nanoTime() - start) / 1_000_000));
+            EventLog.event("info", "ipfs-rebuilt", "root", published.root(), "pages", pages.size(),
+                    "ms", (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             // half a tree is nothing to answer from: the next request or check starts again
             published = null;
-            LOG.warning(() -> "event=ipfs-rebuild-failed" + EventLog.pairs("error", e.getMessage(),
-                    "action", "tried again at the next check of the daemon"));
+            EventLog.event("warn", "ipfs-rebuild-failed", "error", e.getMessage(),
+                    "action", "tried again at the next check of the daemon");
         } finally {
             lock.unlock();
             rebuild = null;
@@ -444,7 +442,7 @@ public class FolderPublisher {
         try {
             return DagFolders.entries(last, cid -> ipfs.block(cid.text()));
         } catch (IllegalArgumentException e) {
-            LOG.warning(() -> "event=published-root-unreadable" + EventLog.pairs("root", last, "error", e.getMessage()));
+            EventLog.event("warn", "published-root-unreadable", "root", last, "error", e.getMessage());
             return Map.of();
         }
     }
@@ -538,9 +536,9 @@ public class FolderPublisher {
             }
             if (sentBlocks > 0) {
                 Cid r = newRoot;
-                LOG.info(() -> "event=tree-published" + EventLog.pairs("root", r, "pages", done.size(), "blocks", sentBlocks,
+                EventLog.event("info", "tree-published", "root", r, "pages", done.size(), "blocks", sentBlocks,
                         "build_us", (built - started) / 1000, "import_us", (imported - built) / 1000,
-                        "pin_us", (pinned - imported) / 1000));
+                        "pin_us", (pinned - imported) / 1000);
             }
         } finally {
             Files.deleteIfExists(sections);
@@ -690,8 +688,8 @@ public class FolderPublisher {
             byte[] bytes = store.read(page, file.id()).orElse(null);
             if (bytes == null || !file.id().isRawSha256Of(bytes)) {
                 unreadable.add(file.id());
-                LOG.warning(() -> "event=store-file-mismatch" + EventLog.pairs("page", page, "id", file.id(),
-                        "note", "left out of the published folder: its bytes are gone or do not hash to its name"));
+                EventLog.event("warn", "store-file-mismatch", "page", page, "id", file.id(),
+                        "note", "left out of the published folder: its bytes are gone or do not hash to its name");
                 continue;
             }
             writer.write(file.id(), bytes);

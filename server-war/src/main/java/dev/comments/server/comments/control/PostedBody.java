@@ -2,6 +2,7 @@ package dev.comments.server.comments.control;
 
 import dev.comments.core.comment.CommentLimits;
 import dev.comments.server.errors.ApiException;
+import dev.comments.server.errors.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ public final class PostedBody {
             try {
                 declared = Long.parseLong(contentLength.strip());
             } catch (NumberFormatException e) {
-                throw new ApiException(400, "bad-request", "Content-Length is not a number");
+                throw ErrorCode.BAD_REQUEST.exception("Content-Length is not a number");
             }
             if (declared > MAX_BYTES) {
                 throw tooLarge();
@@ -42,12 +43,12 @@ public final class PostedBody {
                 }
             }
         } catch (IOException e) {
-            throw new ApiException(400, "bad-request", "the request body could not be read: " + e.getMessage());
+            throw ErrorCode.BAD_REQUEST.exception("the request body could not be read: " + e.getMessage());
         }
         return out.toByteArray();
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "too-large", "a posted comment is at most " + MAX_BYTES + " bytes");
+        return ErrorCode.TOO_LARGE.exception("a posted comment is at most " + MAX_BYTES + " bytes");
     }
 }

@@ -1,7 +1,7 @@
-package dev.comments.server.ipfs;
+package dev.comments.server.comments.control;
 
 import dev.comments.core.log.EventLog;
-import dev.comments.server.comments.control.FolderPublisher;
+import dev.comments.server.ipfs.IpfsUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,19 +11,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Notices when the daemon goes away, comes back, or comes back without our pinned root
  * (restarted with an emptied repo): then the publisher rebuilds from the store. Also the
  * clock of the publisher's pending work: changes nobody asked for yet, a pin that did not
  * follow the last root, garbage collection.
- * The watcher restarts the daemon; the server only has to recover on its own.
+ * The watcher restarts the daemon; the server only has to recover on its own. It lives beside
+ * the publisher it drives, so that the ipfs package does not depend back on this one.
  */
 @ApplicationScoped
 public class DaemonWatch {
 
-    private static final Logger LOG = Logger.getLogger(DaemonWatch.class.getName());
     private static final long PERIOD_MS = 2000;
 
     @Resource
@@ -47,21 +46,17 @@ public class DaemonWatch {
                 publisher.collectGarbageIfDue();
             }
             if (!up) {
-                LOG.info("event=daemon-up");
+                EventLog.event("info", "daemon-up");
             }
             up = true;
         } catch (IpfsUnavailableException e) {
             if (up) {
-                LOG.warning(() -> "event=daemon-down" + EventLog.pairs("error", e.getMessage()));
+                EventLog.event("warn", "daemon-down", "error", e.getMessage());
             }
             up = false;
         } catch (RuntimeException e) {
-            LOG.warning(() -> "event=daemon-check-failed" + EventLog.pairs("error", e));
+            EventLog.event("warn", "daemon-check-failed", "error", e);
         }
-    }
-
-    public boolean isUp() {
-        return up;
     }
 
     @PreDestroy
