@@ -32,19 +32,20 @@ public final class DefaultChildren {
         Files.createDirectories(logs);
         Map<String, String> serverEnv = serverEnv(config, data);
         List<ChildSpec> children = new ArrayList<>();
+        Duration probeTimeout = config.millis(Setting.WATCHER_PROBE_TIMEOUT_MS);
 
         ProcessLaunch kubo = ServerLaunch.kubo(Path.of(path(config, Setting.WATCHER_IPFS, home, "ipfs")), data.resolve("ipfs"));
         children.add(new ChildSpec(kubo.name(), kubo.command(), data, kubo.env(), logs.resolve("kubo.log"),
-                new ProbeSpec(ProbeSpec.Type.KUBO, config.ipfsApi().toString(), Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
+                new ProbeSpec(ProbeSpec.Type.KUBO, config.ipfsApi().toString(), probeTimeout, 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_KUBO_MEMORY_MB), 3, Duration.ofSeconds(60), Duration.ofSeconds(15),
-                Duration.ofMillis(Long.parseLong(config.get(Setting.WATCHER_KUBO_RESTART_EVERY_MS))), null));
+                config.millis(Setting.WATCHER_KUBO_RESTART_EVERY_MS), null));
 
         Path payaraDir = data.resolve("payara");
         ProcessLaunch server = ServerLaunch.server(Path.of(path(config, Setting.WATCHER_PAYARA_JAR, home, "payara-micro.jar")),
                 Path.of(path(config, Setting.WATCHER_WAR, home, "server-war.war")), config.httpHost(), config.httpPort(), payaraDir);
         String base = "http://" + config.httpHost() + ":" + config.httpPort();
         children.add(new ChildSpec(server.name(), server.command(), data, serverEnv, logs.resolve("payara.log"),
-                new ProbeSpec(ProbeSpec.Type.HTTP, base + "/health", Duration.ofSeconds(5), 3, Duration.ZERO, Duration.ofSeconds(5)),
+                new ProbeSpec(ProbeSpec.Type.HTTP, base + "/health", probeTimeout, 3, Duration.ZERO, Duration.ofSeconds(5)),
                 mib(config, Setting.WATCHER_SERVER_MEMORY_MB), 3, Duration.ofSeconds(180), Duration.ofSeconds(20),
                 Duration.ZERO, ServerLaunch.payaraRoot(payaraDir)));
 

@@ -1,7 +1,7 @@
 package dev.comments.watcher.config;
 
 import dev.comments.core.config.Config;
-import dev.comments.core.config.Setting;
+import dev.comments.launch.Setting;
 import java.time.Duration;
 
 /**
