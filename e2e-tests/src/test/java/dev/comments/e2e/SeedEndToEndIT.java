@@ -188,7 +188,7 @@ class SeedEndToEndIT {
         stopped.stopWatcher();
         ids.add(post(network.server(1).api(), page, "while server-2 is away, to server-1"));
         ids.add(post(network.server(3).api(), page, "while server-2 is away, to server-3"));
-        stopped.startWatcher();
+        stopped.startWatcher(false);
         stopped.awaitHealthy(LocalNetwork.START);
         network.awaitEverywhere(page, ids, CONVERGE);
         for (Server s : network.servers()) {
@@ -228,7 +228,7 @@ class SeedEndToEndIT {
             postInBrowser(reader, "Faulty", "with server-1 gone");
             acked.add(acknowledged(reader, "with server-1 gone").getAttribute("data-id"));
             reader.screenshot("4-failed-over");
-            gone.startWatcher();
+            gone.startWatcher(false);
             gone.awaitHealthy(LocalNetwork.START);
         }
         network.awaitEverywhere(page, acked, CONVERGE);

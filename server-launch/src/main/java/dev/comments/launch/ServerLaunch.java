@@ -69,9 +69,20 @@ public final class ServerLaunch {
         return javaJar("sync", SYNC_AGENT_JVM, jar);
     }
 
-    /** The watcher, which starts the three above from the server's settings. */
-    public static ProcessLaunch watcher(Path jar) {
-        return javaJar("watcher", WATCHER_JVM, jar);
+    /**
+     * The watcher, which starts the three above from the server's settings file, named on its
+     * command line (as comments.config) so that whoever started it can tell it from another
+     * server's watcher by its command line alone.
+     */
+    public static ProcessLaunch watcher(Path jar, Path settingsFile) {
+        List<String> jvm = new java.util.ArrayList<>(WATCHER_JVM);
+        jvm.add(configOption(settingsFile));
+        return javaJar("watcher", jvm, jar);
+    }
+
+    /** The JVM option that names a part's settings file (Config reads it when COMMENTS_CONFIG is not set). */
+    public static String configOption(Path settingsFile) {
+        return "-D" + Setting.CONFIG_FILE_PROPERTY + "=" + settingsFile.toAbsolutePath();
     }
 
     /** The java executable of this JVM: every part runs on the JDK that started its parent. */

@@ -60,6 +60,8 @@ public enum Setting {
 
     /** The environment variable naming the settings file (server.properties); Config reads it first. */
     public static final String CONFIG_FILE_ENV = "COMMENTS_CONFIG";
+    /** The same as a Java system property, read when the environment does not name a file. */
+    public static final String CONFIG_FILE_PROPERTY = "comments.config";
 
     private final String key;
     private final String defaultValue;

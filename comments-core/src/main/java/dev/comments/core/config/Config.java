@@ -35,7 +35,7 @@ public final class Config {
     }
 
     public static Config load(Map<String, String> env) throws IOException {
-        String file = env.getOrDefault(Setting.CONFIG_FILE_ENV, System.getProperty("comments.config"));
+        String file = env.getOrDefault(Setting.CONFIG_FILE_ENV, System.getProperty(Setting.CONFIG_FILE_PROPERTY));
         return load(file == null || file.isBlank() ? null : Path.of(file), env);
     }
 

@@ -27,6 +27,11 @@ public final class Jsons {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder that starts with the members of {@code start}. */
+    public static JsonObjectBuilder object(jakarta.json.JsonObject start) {
+        return PROVIDER.createObjectBuilder(start);
+    }
+
     public static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
     }

@@ -2,6 +2,7 @@ package dev.comments.testkit.agents;
 
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.ServerSettings;
+import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class AgentProcess implements AutoCloseable {
     /** The jar the build made (system property sync.agentJar, set by failsafe). */
     public static Path jar() {
         String jar = System.getProperty("sync.agentJar");
-        Path path = jar != null ? Path.of(jar) : Path.of(System.getProperty("comments.repo", "."), "sync-agent/target/sync-agent.jar");
+        Path path = jar != null ? Path.of(jar) : Repository.root().resolve("sync-agent/target/sync-agent.jar");
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(path + " is missing: build sync-agent first (mvn package)");
         }

@@ -1,5 +1,6 @@
 package dev.comments.testkit.browser;
 
+import dev.comments.testkit.Repository;
 import dev.comments.testkit.network.LocalNetwork;
 import dev.comments.testkit.network.Server;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,16 @@ public final class ClientSite implements AutoCloseable {
     /** The same, with one server the page reads from first (config "servers"), as a test may pin it. */
     public static ClientSite start(Path dir, int port, List<Server> bootstrapTo, Server readFirst)
             throws IOException, InterruptedException {
-        Path root = LocalNetwork.repositoryRoot().resolve("client-site");
+        return start(dir, port, bootstrapTo, readFirst, false);
+    }
+
+    /**
+     * The same; {@code detached}: in a session of its own (setsid), so that it outlives the
+     * caller (./dev up's launcher).
+     */
+    public static ClientSite start(Path dir, int port, List<Server> bootstrapTo, Server readFirst, boolean detached)
+            throws IOException, InterruptedException {
+        Path root = Repository.root().resolve("client-site");
         if (!Files.isRegularFile(root.resolve("dist/index.html"))) {
             throw new IllegalStateException("client-site/dist is not built: ./dev test builds it"
                     + " (npm ci at the repository root, npm run build in client-site)");
@@ -68,8 +78,13 @@ public final class ClientSite implements AutoCloseable {
                     .add("servers", jakarta.json.Json.createArrayBuilder().add(readFirst.apiUrl().toString().replaceAll("/$", "")))
                     .build().toString());
         }
-        Process serve = new ProcessBuilder("node", root.resolve("scripts/serve.mjs").toString(), "--host", "127.0.0.1",
-                "--port", String.valueOf(port), "--config", config.toString()).redirectErrorStream(true)
+        List<String> serveCommand = new ArrayList<>(List.of("node", serveScript().toString(), "--host", "127.0.0.1",
+                "--port", String.valueOf(port), "--config", config.toString()));
+        if (detached) {
+            serveCommand.addFirst("setsid");
+        }
+        Process serve = new ProcessBuilder(serveCommand).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("client-serve-" + port + ".log").toFile())).start();
         ClientSite site = new ClientSite(serve, URI.create("http://127.0.0.1:" + port + "/"));
         HttpClient http = HttpClient.newHttpClient();
@@ -85,6 +100,15 @@ public final class ClientSite implements AutoCloseable {
             }
         });
         return site;
+    }
+
+    /** The static server of the built site; its path is on the server's command line. */
+    public static Path serveScript() {
+        return Repository.root().resolve("client-site/scripts/serve.mjs");
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public URI url() {

@@ -1,5 +1,6 @@
 package dev.comments.testkit.kubo;
 
+import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class KuboConfigure {
      * progress goes to {@code log}.
      */
     public static String run(Path repo, String ip, int[] ports, List<String> bootstrap, Path log) {
-        Path script = KuboDaemon.repositoryRoot().resolve("scripts/kubo-configure");
+        Path script = Repository.root().resolve("scripts/kubo-configure");
         List<String> command = new ArrayList<>(List.of(script.toString(),
                 "--ipfs", KuboDaemon.ipfsBinary().toString(),
                 "--repo", repo.toString(),

@@ -3,6 +3,7 @@ package dev.comments.testkit.kubo;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.launch.ServerLaunch;
+import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -80,17 +81,8 @@ public final class KuboDaemon implements AutoCloseable {
         return daemon;
     }
 
-    public static Path repositoryRoot() {
-        String root = System.getProperty("comments.repo");
-        if (root == null || root.isBlank()) {
-            throw new IllegalStateException("system property comments.repo (the repository root) is not set;"
-                    + " surefire sets it from the parent pom");
-        }
-        return Path.of(root);
-    }
-
     public static Path ipfsBinary() {
-        Path ipfs = repositoryRoot().resolve(".tools/bin/ipfs");
+        Path ipfs = Repository.root().resolve(".tools/bin/ipfs");
         if (!Files.isExecutable(ipfs)) {
             throw new IllegalStateException("kubo is not installed at " + ipfs + ": run ./dev up (or ./dev test),"
                     + " which builds it once per machine");

@@ -33,8 +33,25 @@ public final class LocalNetwork implements AutoCloseable {
         this.servers = servers;
     }
 
+    /** A fresh network for a test: {@code dir} emptied, every server started and healthy. */
     public static LocalNetwork start(Path dir, String prefix, int count, Duration syncInterval) throws IOException {
         Folders.deleteRecursively(dir);
+        LocalNetwork network = configure(dir, prefix, count, syncInterval);
+        try {
+            network.startWatchers(false);
+            network.awaitHealthy();
+        } catch (IOException | RuntimeException | Error e) {
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    /**
+     * Configures {@code count} servers in {@code dir} (kept: their stores survive), each daemon
+     * bootstrapped to the others, none started. Server n lives on {@code <prefix>(n+1)}.
+     */
+    public static LocalNetwork configure(Path dir, String prefix, int count, Duration syncInterval) throws IOException {
         Files.createDirectories(dir);
         List<String> peerIds = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
@@ -51,19 +68,20 @@ public final class LocalNetwork implements AutoCloseable {
             KuboConfigure.run(repo(dir, n), ip(prefix, n), PORTS, bootstrap, dir.resolve("kubo-configure.log"));
             servers.add(new Server("server-" + n, ip(prefix, n), dir.resolve("server-" + n), peerIds.get(n - 1), syncInterval));
         }
-        LocalNetwork network = new LocalNetwork(dir, servers);
-        try {
-            for (Server s : servers) {
-                s.startWatcher();
-            }
-            for (Server s : servers) {
-                s.awaitHealthy(START);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            network.close();
-            throw e;
+        return new LocalNetwork(dir, servers);
+    }
+
+    /** One watcher per server; {@code detached}: in a session of its own, to outlive the caller. */
+    public void startWatchers(boolean detached) throws IOException {
+        for (Server s : servers) {
+            s.startWatcher(detached);
         }
-        return network;
+    }
+
+    public void awaitHealthy() {
+        for (Server s : servers) {
+            s.awaitHealthy(START);
+        }
     }
 
     public List<Server> servers() {
@@ -111,7 +129,4 @@ public final class LocalNetwork implements AutoCloseable {
         return dir.resolve("server-" + n).resolve("ipfs");
     }
 
-    public static Path repositoryRoot() {
-        return Path.of(System.getProperty("comments.repo"));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.comments.testkit.network;
 
+import dev.comments.testkit.Repository;
 import static org.awaitility.Awaitility.await;
 
 import dev.comments.testkit.Processes;
@@ -16,6 +17,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,7 +70,7 @@ public final class Server {
 
     /** The settings this server runs with, as its operator would write them in server.properties. */
     public ServerSettings settings() {
-        Path root = LocalNetwork.repositoryRoot();
+        Path root = Repository.root();
         return ServerSettings.of(data).http(ip, 8000).ipfsApi(URI.create("http://" + ip + ":5001")).syncInterval(syncInterval)
                 .with(Setting.WATCHER_IPFS, root.resolve(".tools/bin/ipfs").toString())
                 .with(Setting.WATCHER_PAYARA_JAR, PayaraServer.microJar().toString())
@@ -75,16 +78,29 @@ public final class Server {
                 .with(Setting.WATCHER_SYNC_JAR, root.resolve("sync-agent/target/sync-agent.jar").toString());
     }
 
-    /** java -jar watcher-agent.jar with this server's server.properties, as an operator runs it. */
-    public void startWatcher() throws IOException {
+    /**
+     * java -jar watcher-agent.jar with this server's server.properties, as an operator runs it;
+     * {@code detached}: in a session of its own (setsid), so that it outlives the caller and a
+     * Ctrl-C in the caller's terminal does not reach it (./dev up).
+     */
+    public void startWatcher(boolean detached) throws IOException {
         Files.createDirectories(data.resolve("logs"));
         Path properties = settings().writeProperties(data.resolve("server.properties"));
-        ProcessBuilder b = ServerLaunch.watcher(LocalNetwork.repositoryRoot().resolve("watcher-agent/target/watcher-agent.jar"))
-                .builder().redirectErrorStream(true)
+        List<String> command = new ArrayList<>(ServerLaunch.watcher(Repository.root().resolve("watcher-agent/target/watcher-agent.jar"),
+                properties).command());
+        if (detached) {
+            command.addFirst("setsid");
+        }
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/watcher.log").toFile()));
         b.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
-        b.environment().put(Setting.CONFIG_FILE_ENV, properties.toString());
         watcher = b.start();
+    }
+
+    /** The watcher's process, while this JVM started it. */
+    public Process watcher() {
+        return watcher;
     }
 
     public void awaitHealthy(Duration timeout) {

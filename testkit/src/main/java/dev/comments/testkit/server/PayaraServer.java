@@ -8,6 +8,7 @@ import java.time.Duration;
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.ServerSettings;
 import dev.comments.testkit.Folders;
+import dev.comments.testkit.Repository;
 import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.testkit.Processes;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,7 @@ public final class PayaraServer implements AutoCloseable {
 
     /** server-war's folder, found from the repository root (system property comments.repo, set by the build). */
     static Path serverWar() {
-        String repo = System.getProperty("comments.repo");
-        if (repo == null) {
-            throw new IllegalStateException("system property comments.repo (the repository root) is not set");
-        }
-        return Path.of(repo, "server-war");
+        return Repository.root().resolve("server-war");
     }
 
     /** The WAR that ships, built by server-war's package phase. */
