@@ -2,6 +2,7 @@ package dev.comments.testkit.agents;
 
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.ServerSettings;
+import dev.comments.testkit.Processes;
 import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,7 @@ public final class AgentProcess implements AutoCloseable {
     private final Path log;
     private final ServerSettings settings;
     private Process process;
-    private Thread killOnExit;
+    private Processes.ExitGuard killOnExit;
 
     public AgentProcess(Path log, ServerSettings settings) {
         this.log = log;
@@ -51,9 +53,7 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + pb.command(), e);
         }
-        Process started = process;
-        killOnExit = new Thread(started::destroyForcibly, "kill sync-agent " + started.pid());
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        killOnExit = Processes.killOnExit(process, "sync-agent");
         return this;
     }
 
@@ -64,7 +64,7 @@ public final class AgentProcess implements AutoCloseable {
             close();
             throw new AssertionError("sync-agent " + List.of(args) + " did not exit; see " + log);
         }
-        forgetHook();
+        killOnExit.forget();
         return process.exitValue();
     }
 
@@ -94,27 +94,7 @@ public final class AgentProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            forgetHook();
-        }
-    }
-
-    private void forgetHook() {
-        if (killOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-            killOnExit = null;
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
+        killOnExit.forget();
     }
 }

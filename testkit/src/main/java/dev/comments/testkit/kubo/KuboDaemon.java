@@ -3,6 +3,7 @@ package dev.comments.testkit.kubo;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.launch.ServerLaunch;
+import dev.comments.testkit.Processes;
 import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class KuboDaemon implements AutoCloseable {
     private final List<String> bootstrap;
     private final Path log;
     private Process process;
-    private Thread killOnExit;
+    private Processes.ExitGuard killOnExit;
     private KuboClient client;
 
     private KuboDaemon(Path repo, String ip, String peerId, int[] ports, List<String> bootstrap, Path log) {
@@ -183,7 +184,7 @@ public final class KuboDaemon implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                forgetShutdownHook();
+                killOnExit.forget();
             }
         }
         launch();
@@ -200,18 +201,8 @@ public final class KuboDaemon implements AutoCloseable {
         }
         Process p = process;
         process = null;
-        p.destroy(); // SIGTERM: kubo flushes its datastore and exits
-        try {
-            if (!p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly(); // SIGKILL
-                p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            forgetShutdownHook();
-        }
+        Processes.stop(p, STOP_GRACE); // SIGTERM: kubo flushes its datastore and exits
+        killOnExit.forget();
     }
 
     @Override
@@ -234,8 +225,7 @@ public final class KuboDaemon implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
         Process started = process;
-        killOnExit = new Thread(started::destroyForcibly, "kill kubo " + started.pid());
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        killOnExit = Processes.killOnExit(started, "kubo");
         client = KuboClient.connect(api(), Duration.ofSeconds(30));
         try {
             awaitAnswer(started);
@@ -275,18 +265,6 @@ public final class KuboDaemon implements AutoCloseable {
         }
         throw new IllegalStateException("kubo did not answer id within " + START_DEADLINE + "; " + this
                 + "\nlast error: " + (last == null ? "none" : last.getMessage()) + "\n" + tail(log));
-    }
-
-    private void forgetShutdownHook() {
-        if (killOnExit == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway
-        }
-        killOnExit = null;
     }
 
     // Holds all sockets open until every port is chosen, so the ports differ.
