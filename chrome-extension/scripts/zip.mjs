@@ -24,6 +24,20 @@ async function filesUnder (dir) {
  * @param {string} zipPath
  * @returns {Promise<string[]>} the entry names
  */
+// The fields a local file header and its central directory record share, in the same order
+// (APPNOTE.TXT 4.3.7 and 4.3.12): written once for both.
+function writeEntryFields (buf, at, { crc, packed, size, nameLength }) {
+  buf.writeUInt16LE(20, at) // version needed
+  buf.writeUInt16LE(0x0800, at + 2) // UTF-8 names
+  buf.writeUInt16LE(8, at + 4) // deflate
+  buf.writeUInt16LE(DOS_TIME, at + 6)
+  buf.writeUInt16LE(DOS_DATE, at + 8)
+  buf.writeUInt32LE(crc, at + 10)
+  buf.writeUInt32LE(packed, at + 14)
+  buf.writeUInt32LE(size, at + 18)
+  buf.writeUInt16LE(nameLength, at + 22)
+}
+
 export async function zipFolder (dir, zipPath) {
   const locals = []
   const centrals = []
@@ -36,29 +50,14 @@ export async function zipFolder (dir, zipPath) {
     const crc = crc32(data)
     const nameBytes = Buffer.from(name, 'utf8')
     const local = Buffer.alloc(30)
+    const entry = { crc, packed: packed.length, size: data.length, nameLength: nameBytes.length }
     local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4) // version needed
-    local.writeUInt16LE(0x0800, 6) // UTF-8 names
-    local.writeUInt16LE(8, 8) // deflate
-    local.writeUInt16LE(DOS_TIME, 10)
-    local.writeUInt16LE(DOS_DATE, 12)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
+    writeEntryFields(local, 4, entry)
     local.writeUInt16LE(0, 28)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(0x0314, 4) // made by: Unix, 2.0
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt16LE(DOS_TIME, 12)
-    central.writeUInt16LE(DOS_DATE, 14)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(packed.length, 20)
-    central.writeUInt32LE(data.length, 24)
-    central.writeUInt16LE(nameBytes.length, 28)
+    writeEntryFields(central, 6, entry)
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38) // regular file, rw-r--r--
     central.writeUInt32LE(offset, 42)
     locals.push(local, nameBytes, packed)

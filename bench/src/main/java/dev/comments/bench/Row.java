@@ -30,6 +30,23 @@ final class Row {
         this.figure = figure;
     }
 
+    /** Ours beside the reference, both measured in this run. */
+    Row compare(String oursLabel, Series ours, String refLabel, Series ref) {
+        this.oursLabel = oursLabel;
+        this.ours = ours;
+        this.refLabel = refLabel;
+        this.ref = ref;
+        return this;
+    }
+
+    /** The target "ours is at least {@code times} × faster than the reference", and whether it is met. */
+    Row atLeastTimesFaster(int times) {
+        ratioKind = RatioKind.REF_OVER_OURS;
+        target = "≥ " + times + " × faster";
+        met = ratio() != null && ratio() >= times;
+        return this;
+    }
+
     static Row notMeasured(String id, String figure, String target, String why) {
         Row r = new Row(id, figure);
         r.target = target;

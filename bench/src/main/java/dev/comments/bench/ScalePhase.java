@@ -53,10 +53,8 @@ final class ScalePhase {
         b.log(String.format("scale: Payara start to the first GET / answered: %.0f ms", start.median()));
         Row started = b.row(new Row("scale-start", "server started on 100,000 pages + one of 10,000, empty kubo,"
                 + " until the first `GET /`"));
-        started.oursLabel = "Payara start, tree computed, one CAR imported, root pinned";
-        started.ours = start;
-        started.refLabel = "`ipfs add -r` of the store, empty daemon";
-        started.ref = refStart;
+        started.compare("Payara start, tree computed, one CAR imported, root pinned", start,
+                "`ipfs add -r` of the store, empty daemon", refStart);
         started.target = "< 60 s";
         started.met = start.median() < 60_000;
 
@@ -87,10 +85,8 @@ final class ScalePhase {
             }
         }
         Row one = b.row(new Row("scale-one", "`GET /` after one new comment on a new page, 100,000 pages"));
-        one.oursLabel = "the page's folder, the root nodes above it, one dag/import (the pin follows after the answer)";
-        one.ours = ours;
-        one.refLabel = "`ipfs add -r --only-hash` of the whole store";
-        one.ref = whole;
+        one.compare("the page's folder, the root nodes above it, one dag/import (the pin follows after the answer)", ours,
+                "`ipfs add -r --only-hash` of the whole store", whole);
         one.ratioKind = Row.RatioKind.REF_OVER_OURS;
         one.target = "< 20 ms and ≥ 100 × faster";
         one.met = ours.median() < 20 && one.ratio() != null && one.ratio() >= 100;
@@ -101,10 +97,7 @@ final class ScalePhase {
         Series content = new Series("MiB");
         content.add(bytesUnder(store) / (1024.0 * 1024));
         Row size = b.row(new Row("scale-repo", "kubo repository ÷ store content, after the rows above"));
-        size.oursLabel = "S's kubo repository";
-        size.ours = repo;
-        size.refLabel = "comment files in S's store";
-        size.ref = content;
+        size.compare("S's kubo repository", repo, "comment files in S's store", content);
         size.target = "≤ 3";
         size.met = size.ratio() != null && size.ratio() <= 3;
         b.memory.put("S: Payara Micro (server-war), 100,000 pages", Procs.rssMiB(s.payaraPid()));

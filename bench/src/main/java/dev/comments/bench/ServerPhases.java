@@ -223,10 +223,7 @@ final class ServerPhases {
             }
         }
         Row rps = b.row(new Row(id + "-rps", title + ": requests/s"));
-        rps.oursLabel = "Payara Micro";
-        rps.ours = oursRps;
-        rps.refLabel = "nginx, same body from a file";
-        rps.ref = refRps;
+        rps.compare("Payara Micro", oursRps, "nginx, same body from a file", refRps);
         rps.target = "≥ 0.5 × nginx";
         rps.met = rps.ratio() != null && rps.ratio() >= 0.5;
         rps.note = note + "; answers other than " + status + " or socket errors: Payara " + oursErrors + ", nginx "
@@ -238,15 +235,9 @@ final class ServerPhases {
             rps.met = false;
         }
         Row p50 = b.row(new Row(id + "-p50", title + ": latency p50"));
-        p50.oursLabel = "Payara Micro";
-        p50.ours = oursP50;
-        p50.refLabel = "nginx";
-        p50.ref = refP50;
+        p50.compare("Payara Micro", oursP50, "nginx", refP50);
         Row p99 = b.row(new Row(id + "-p99", title + ": latency p99"));
-        p99.oursLabel = "Payara Micro";
-        p99.ours = oursP99;
-        p99.refLabel = "nginx";
-        p99.ref = refP99;
+        p99.compare("Payara Micro", oursP99, "nginx", refP99);
     }
 
     private static double rps(JsonObject r) {
@@ -337,10 +328,8 @@ final class ServerPhases {
             }
             Row row = b.row(new Row("post-" + clients, "`POST /{urlHash}` durable comments/s (201 after fsync), "
                     + clients + " clients"));
-            row.oursLabel = "server (group commit)";
-            row.ours = ours;
-            row.refLabel = "bare loop: write, fsync, rename, folder fsync; one writer";
-            row.ref = ref;
+            row.compare("server (group commit)", ours,
+                    "bare loop: write, fsync, rename, folder fsync; one writer", ref);
             // more clients give the group commit more to share one flush: ≥ 2 × at 64 (issue 18)
             double goal = clients >= 64 ? 2.0 : 1.0;
             row.target = "≥ " + (int) goal + " × bare loop";
@@ -353,10 +342,7 @@ final class ServerPhases {
                     .add("comments_per_group_commit", perCommit.median())
                     .add("existed", existed).add("errors", other);
             Row latency = b.row(new Row("post-" + clients + "-p99", "`POST` latency p99, " + clients + " clients"));
-            latency.oursLabel = "server: request to 201";
-            latency.ours = p99;
-            latency.refLabel = "bare loop: one file's write to folder fsync";
-            latency.ref = refP99;
+            latency.compare("server: request to 201", p99, "bare loop: one file's write to folder fsync", refP99);
         }
     }
 
@@ -481,23 +467,15 @@ final class ServerPhases {
         }
         Row cold = b.row(new Row("incremental-first", "GET after the first new comment since the server started,"
                 + " page of 10,000"));
-        cold.oursLabel = "our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)";
-        cold.ours = firstOurs;
-        cold.refLabel = "`add -r` of the whole folder, same daemon";
-        cold.ref = firstRef;
-        cold.ratioKind = Row.RatioKind.REF_OVER_OURS;
-        cold.target = "≥ 20 × faster";
-        cold.met = cold.ratio() != null && cold.ratio() >= 20;
+        cold.compare("our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)", firstOurs,
+                "`add -r` of the whole folder, same daemon", firstRef);
+        cold.atLeastTimesFaster(20);
         cold.note = "the first change to the page since the server started (it lists the folder and reads the"
                 + " daemon's copy once); one run per bench run";
         Row row = b.row(new Row("incremental", "GET after one new comment in a page of 10,000"));
-        row.oursLabel = "our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)";
-        row.ours = ours;
-        row.refLabel = "`add -r` of the whole folder, same daemon";
-        row.ref = ref;
-        row.ratioKind = Row.RatioKind.REF_OVER_OURS;
-        row.target = "≥ 20 × faster";
-        row.met = row.ratio() != null && row.ratio() >= 20;
+        row.compare("our DAG: the folder re-encoded, one dag/import (the pin follows after the answer)", ours,
+                "`add -r` of the whole folder, same daemon", ref);
+        row.atLeastTimesFaster(20);
         row.note = String.format("ratio = how many times faster; the GET is timed by the client (HTTP included);"
                 + " same folder CID both ways in %d of %d runs; the first GET of the page after start took %.0f ms",
                 sameCid, o.reps + 1, firstMs);

@@ -212,16 +212,10 @@ final class SyncPhase {
         }
 
         Row one = b.row(new Row(ONE, ONE_FIGURE));
-        one.oursLabel = "sync agent (S2, 2 peers)";
-        one.ours = oneMs;
-        one.refLabel = "full walk of one peer's tree";
-        one.ref = walkMs;
+        one.compare("sync agent (S2, 2 peers)", oneMs, "full walk of one peer's tree", walkMs);
         one.note = "from the agent's `event=sync-round` lines: " + oneRounds;
         Row oneC = b.row(new Row(ONE + "-calls", ONE_CALLS_FIGURE));
-        oneC.oursLabel = "sync agent";
-        oneC.ours = oneCalls;
-        oneC.refLabel = "full walk (GET /, ls root, ls 100 pages)";
-        oneC.ref = walkCalls;
+        oneC.compare("sync agent", oneCalls, "full walk (GET /, ls root, ls 100 pages)", walkCalls);
         oneC.target = "O(1): independent of store size";
         double peers = oneRounds.stream().mapToInt(r -> intOf(r, "peers")).max().orElse(2);
         boolean bounded = oneRounds.stream().allMatch(r -> intOf(r, "folders_listed") <= 2 * peers
@@ -230,21 +224,13 @@ final class SyncPhase {
         oneC.note = "met when every such round lists ≤ 2 folders and fetches ≤ 2 blocks per peer, whatever the"
                 + " 100 pages and 10,000 comments; one store size measured";
         Row none = b.row(new Row(NONE, NONE_FIGURE));
-        none.oursLabel = "sync agent (S2, 2 peers)";
-        none.ours = noneMs;
-        none.refLabel = "full walk of one peer's tree";
-        none.ref = walkMs;
+        none.compare("sync agent (S2, 2 peers)", noneMs, "full walk of one peer's tree", walkMs);
         none.note = "rounds: " + noneRounds;
         Row noneC = b.row(new Row(NONE + "-calls", NONE_CALLS_FIGURE));
-        noneC.oursLabel = "sync agent";
-        noneC.ours = noneCalls;
-        noneC.refLabel = "full walk";
-        noneC.ref = walkCalls;
+        noneC.compare("sync agent", noneCalls, "full walk", walkCalls);
         Row prop = b.row(new Row(PROPAGATION, PROPAGATION_FIGURE));
-        prop.oursLabel = "network (DHT discovery, sync agents)";
-        prop.ours = propagation;
-        prop.refLabel = "2 × the sync interval";
-        prop.ref = new Series("s").add(2 * interval / 1000.0);
+        prop.compare("network (DHT discovery, sync agents)", propagation,
+                "2 × the sync interval", new Series("s").add(2 * interval / 1000.0));
         prop.target = "≤ 2 × interval (issue 6's test)";
         prop.met = propagation.median() <= 2 * interval / 1000.0;
         prop.note = "from S1's 201 to S3's GET counting it (polled every 50 ms); sync interval " + interval + " ms";

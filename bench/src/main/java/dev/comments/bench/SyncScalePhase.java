@@ -112,18 +112,14 @@ final class SyncScalePhase {
         Procs.close(bNode);
 
         Row c = b.row(new Row(CONVERGE, CONVERGE_FIGURE));
-        c.oursLabel = "agent start to B's `GET /` = A's (every page, published)";
-        c.ours = converge;
-        c.refLabel = "2 minutes";
-        c.ref = new Series("s").add(120);
+        c.compare("agent start to B's `GET /` = A's (every page, published)", converge,
+                "2 minutes", new Series("s").add(120));
         c.target = "< 2 minutes, every page";
         c.met = converge.median() < 120;
         c.note = "default settings (a round cut short that brought comments is followed after 0.2 s): " + perRound;
         Row one = b.row(new Row(ONE, ONE_FIGURE));
-        one.oursLabel = "B's round that took the comment";
-        one.ours = blocks;
-        one.refLabel = "depth of A's tree above the page + 2 (the folder, the comment)";
-        one.ref = depth;
+        one.compare("B's round that took the comment", blocks,
+                "depth of A's tree above the page + 2 (the folder, the comment)", depth);
         one.target = "≤ tree depth + 2";
         one.met = blocks.max() <= depth.min();
         one.note = "rounds: " + oneRounds;

@@ -45,22 +45,11 @@ public final class Routing {
      * No provider is an empty list, not an error.
      */
     public List<PeerAddresses> findprovs(Cid cid, int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1");
-        }
         Map<String, PeerAddresses> found = new LinkedHashMap<>();
-        rpc.stream(Command.of("routing/findprovs").arg(cid.toString()).option("num-providers", max), event -> {
-            if (type(event) == PROVIDER) {
-                for (JsonObject response : KuboJson.objects(event, "Responses")) {
-                    PeerAddresses provider = PeerAddresses.from(response);
-                    found.putIfAbsent(provider.id(), provider);
-                }
-            }
-            // Query errors here are per-DHT noise (kubo asks its WAN and LAN DHTs, and one
-            // of them has no peers on a closed network); what matters is who was found.
-            return found.size() >= max ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
-        });
-        return new ArrayList<>(found.values()).subList(0, Math.min(max, found.size()));
+        // Query errors here are per-DHT noise (kubo asks its WAN and LAN DHTs, and one
+        // of them has no peers on a closed network); what matters is who was found.
+        streamProviders(cid, max, found);
+        return firstOf(found, max);
     }
 
     /**
@@ -69,20 +58,9 @@ public final class Routing {
      * then are the answer. Only a search that found nobody by its deadline is an error.
      */
     public List<PeerAddresses> findprovsUntilDeadline(Cid cid, int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("max must be at least 1");
-        }
         Map<String, PeerAddresses> found = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         try {
-            rpc.stream(Command.of("routing/findprovs").arg(cid.toString()).option("num-providers", max), event -> {
-                if (type(event) == PROVIDER) {
-                    for (JsonObject response : KuboJson.objects(event, "Responses")) {
-                        PeerAddresses provider = PeerAddresses.from(response);
-                        found.putIfAbsent(provider.id(), provider);
-                    }
-                }
-                return found.size() >= max ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
-            });
+            streamProviders(cid, max, found);
         } catch (KuboException e) {
             boolean deadline = e.status() == KuboException.NO_ANSWER
                     && e.getCause() instanceof java.util.concurrent.TimeoutException;
@@ -91,9 +69,29 @@ public final class Routing {
             }
         }
         synchronized (found) {
-            List<PeerAddresses> providers = new ArrayList<>(found.values());
-            return providers.subList(0, Math.min(max, providers.size()));
+            return firstOf(found, max);
         }
+    }
+
+    /** Adds each provider kubo finds to {@code found} until it holds {@code max} or the search ends. */
+    private void streamProviders(Cid cid, int max, Map<String, PeerAddresses> found) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        rpc.stream(Command.of("routing/findprovs").arg(cid.toString()).option("num-providers", max), event -> {
+            if (type(event) == PROVIDER) {
+                for (JsonObject response : KuboJson.objects(event, "Responses")) {
+                    PeerAddresses provider = PeerAddresses.from(response);
+                    found.putIfAbsent(provider.id(), provider);
+                }
+            }
+            return found.size() >= max ? NdjsonSubscriber.Next.STOP : NdjsonSubscriber.Next.MORE;
+        });
+    }
+
+    private static List<PeerAddresses> firstOf(Map<String, PeerAddresses> found, int max) {
+        List<PeerAddresses> providers = new ArrayList<>(found.values());
+        return providers.subList(0, Math.min(max, providers.size()));
     }
 
     /**

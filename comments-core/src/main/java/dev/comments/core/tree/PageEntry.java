@@ -7,21 +7,15 @@ import dev.comments.core.kubo.Link;
 public enum PageEntry {
 
     /** {@code <id>.json} linking to exactly the raw block {@code <id>}: read it and verify it. */
-    COMMENT("comment"),
+    COMMENT,
     /** Named like a comment but linking to anything else: a lie, refused without fetching it. */
-    ID_MISMATCH("id-mismatch"),
+    ID_MISMATCH,
     /** Any other name: not ours to read. */
-    FOREIGN("foreign");
+    FOREIGN;
 
-    private final String verdict;
-
-    PageEntry(String verdict) {
-        this.verdict = verdict;
-    }
-
-    /** The verdict's word in {@code protocol/vectors.json}. */
+    /** The verdict's word in {@code protocol/vectors.json}: the name in lower case, '-' for '_'. */
     public String verdict() {
-        return verdict;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static PageEntry of(String name, Cid target) {

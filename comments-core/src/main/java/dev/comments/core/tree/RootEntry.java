@@ -9,19 +9,13 @@ import java.util.Optional;
 public enum RootEntry {
 
     /** Named by an exact urlHash, linking to a folder (dag-pb). */
-    PAGE("page"),
+    PAGE,
     /** Any other name or target. */
-    FOREIGN("foreign");
+    FOREIGN;
 
-    private final String verdict;
-
-    RootEntry(String verdict) {
-        this.verdict = verdict;
-    }
-
-    /** The verdict's word in {@code protocol/vectors.json}. */
+    /** The verdict's word in {@code protocol/vectors.json}: the name in lower case, '-' for '_'. */
     public String verdict() {
-        return verdict;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static RootEntry of(String name, Cid target) {
