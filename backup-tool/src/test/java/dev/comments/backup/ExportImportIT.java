@@ -1,5 +1,6 @@
 package dev.comments.backup;
 
+import dev.comments.launch.Setting;
 import dev.comments.launch.ServerSettings;
 import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
@@ -101,7 +102,7 @@ class ExportImportIT {
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        Setting.clearFrom(pb.environment());
         pb.environment().putAll(env.env());
         Process p = pb.start();
         try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.launch.Setting;
 import dev.comments.testkit.browser.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -80,7 +81,7 @@ class NewcomerIT {
         Files.createDirectories(log.getParent());
         ProcessBuilder b = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        b.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        Setting.clearFrom(b.environment());
         Process p = b.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -391,7 +391,7 @@ class SeedEndToEndIT {
             }
         }
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        b.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        Setting.clearFrom(b.environment());
         b.environment().putAll(env);
         Process p = b.start();
         if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {

@@ -101,6 +101,13 @@ public final class ServerSettings {
         return env;
     }
 
+    /** Gives a process exactly these settings: none inherited, these in its environment. */
+    public ProcessBuilder applyTo(ProcessBuilder builder) {
+        Setting.clearFrom(builder.environment());
+        builder.environment().putAll(env());
+        return builder;
+    }
+
     /** Writes {@code server.properties} atomically (a temporary file, then a rename). */
     public Path writeProperties(Path file) {
         Properties properties = new Properties();

@@ -59,7 +59,9 @@ public enum Setting {
     WATCHER_KUBO_RESTART_EVERY_MS("watcher.kubo.restart.every.ms", "0", Kind.NON_NEGATIVE);
 
     /** The environment variable naming the settings file (server.properties); Config reads it first. */
-    public static final String CONFIG_FILE_ENV = "COMMENTS_CONFIG";
+    /** What every setting's environment name starts with. */
+    public static final String ENV_PREFIX = "COMMENTS_";
+    public static final String CONFIG_FILE_ENV = ENV_PREFIX + "CONFIG";
     /** The same as a Java system property, read when the environment does not name a file. */
     public static final String CONFIG_FILE_PROPERTY = "comments.config";
 
@@ -83,7 +85,15 @@ public enum Setting {
 
     /** data.dir → COMMENTS_DATA_DIR */
     public String envName() {
-        return "COMMENTS_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+        return ENV_PREFIX + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Removes every setting a child process would inherit from its parent's environment, so that
+     * it runs with the settings it is given and no others.
+     */
+    public static void clearFrom(java.util.Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith(ENV_PREFIX));
     }
 
     public static Setting of(String key) {

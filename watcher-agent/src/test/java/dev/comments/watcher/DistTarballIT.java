@@ -80,7 +80,7 @@ class DistTarballIT {
                 "-jar", unpacked.resolve("watcher-agent.jar").toString())
                 .directory(DIR.toFile()).redirectErrorStream(true)
                 .redirectOutput(DIR.resolve("watcher.log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        Setting.clearFrom(pb.environment());
         pb.environment().put(Setting.CONFIG_FILE_ENV, config.toString());
         Process watcher = pb.start();
         List<ProcessHandle> children = List.of();

@@ -250,7 +250,7 @@ class WatchedServerIT {
                     "-jar", jar.toString()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("watcher-" + name + ".log").toFile());
             Map<String, String> env = b.environment();
-            env.keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+            Setting.clearFrom(env);
             env.put(Setting.CONFIG_FILE_ENV, settings.toString());
             return b.start();
         }

@@ -45,8 +45,7 @@ public final class AgentProcess implements AutoCloseable {
     public AgentProcess start(String... args) {
         ProcessBuilder pb = ServerLaunch.syncAgent(jar()).withArguments(List.of(args)).builder().redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().keySet().removeIf(name -> name.startsWith("COMMENTS_"));
-        pb.environment().putAll(settings.env());
+        settings.applyTo(pb);
         try {
             Files.createDirectories(log.getParent());
             process = pb.start();

@@ -94,7 +94,7 @@ public final class Server {
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/watcher.log").toFile()));
-        b.environment().keySet().removeIf(k -> k.startsWith("COMMENTS_"));
+        Setting.clearFrom(b.environment());
         watcher = b.start();
     }
 

@@ -49,8 +49,7 @@ public final class PayaraServer implements AutoCloseable {
         ProcessBuilder pb = ServerLaunch.server(microJar(), war(), settings.httpHost(), settings.httpPort(), workDir).builder()
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("payara.log").toFile()));
-        pb.environment().keySet().removeIf(name -> name.startsWith("COMMENTS_"));
-        pb.environment().putAll(settings.env());
+        settings.applyTo(pb);
         process = pb.start();
         return this;
     }
