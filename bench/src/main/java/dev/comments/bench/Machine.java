@@ -52,6 +52,7 @@ final class Machine {
         m.versions.put("chromium", command("/usr/bin/chromium", "--version").lines()
                 .filter(l -> l.startsWith("Chromium")).findFirst().orElse("?"));
         m.versions.put("node", command("node", "--version"));
+        m.versions.put("node (browser driver)", command(ClientPhase.browserNode(repo).toString(), "--version"));
         return m;
     }
 
