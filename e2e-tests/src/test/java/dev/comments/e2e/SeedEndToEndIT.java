@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.comments.core.comment.Comment;
 import dev.comments.launch.Setting;
 import dev.comments.testkit.browser.Browser;
-import dev.comments.testkit.browser.ClientSite;
+import dev.comments.testkit.network.ClientSite;
 import dev.comments.testkit.network.LocalNetwork;
 import dev.comments.testkit.LogTails;
 import dev.comments.testkit.network.Server;
@@ -56,7 +56,7 @@ class SeedEndToEndIT {
     @BeforeAll
     static void startTheNetwork() throws Exception {
         network = LocalNetwork.start(DIR.resolve("network"), "127.0.70.", 3, SYNC_INTERVAL);
-        LogTails.watch(() -> LogTails.of(network));
+        LogTails.watch(network::logs);
         client = ClientSite.start(DIR.resolve("client"), freePort(), network.servers());
     }
 

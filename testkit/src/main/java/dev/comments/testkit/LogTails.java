@@ -1,6 +1,5 @@
 package dev.comments.testkit;
 
-import dev.comments.testkit.network.LocalNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +32,6 @@ public final class LogTails implements TestWatcher {
             } catch (IOException | RuntimeException e) {
                 System.err.println("--- " + log + ": unreadable (" + e + ")");
             }
-        }
-    }
-
-    public static List<Path> of(LocalNetwork network) {
-        try {
-            return network.logs();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.comments.testkit.network;
 import dev.comments.core.json.Jsons;
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.Setting;
-import dev.comments.testkit.browser.ClientSite;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

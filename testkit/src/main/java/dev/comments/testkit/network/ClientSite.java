@@ -1,8 +1,6 @@
-package dev.comments.testkit.browser;
+package dev.comments.testkit.network;
 
 import dev.comments.testkit.Repository;
-import dev.comments.testkit.network.LocalNetwork;
-import dev.comments.testkit.network.Server;
 import static org.awaitility.Awaitility.await;
 
 import dev.comments.testkit.Processes;
