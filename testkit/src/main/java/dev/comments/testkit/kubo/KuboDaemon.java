@@ -138,10 +138,6 @@ public final class KuboDaemon implements AutoCloseable {
         return log;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** Stops the daemon and starts it again on the same repo and ports, waiting until it answers. */
     public void restart() {
         stop();

@@ -92,10 +92,6 @@ public final class LocalNetwork implements AutoCloseable {
         return servers.get(n - 1);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** Every log of the network, for the tail printed when a test fails; none when the folder is unreadable. */
     public List<Path> logs() {
         try (Stream<Path> files = Files.walk(dir)) {
