@@ -59,11 +59,13 @@ public class ServerResources {
     @Produces
     @Singleton
     GroupCommitWriter writer(CommentStore store) {
-        return new GroupCommitWriter(store, WRITE_QUEUE, threads);
+        GroupCommitWriter writer = new GroupCommitWriter(store, WRITE_QUEUE, threads);
+        writer.start();
+        return writer;
     }
 
     void close(@Disposes GroupCommitWriter writer) {
-        writer.close();
+        writer.stop();
     }
 
     @Produces
