@@ -5,6 +5,7 @@ import dev.comments.core.lifecycle.Lifecycle;
 import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.store.CommentStore.WriteResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,13 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A long-running part ({@link Lifecycle}): {@link #start()} starts the committer; comments
  * submitted before it wait in the queue. {@link #stop()} refuses new comments, lets the
- * committer write what is queued and returns once it has ended, or after {@link #GRACE}
- * (the rest then fail). {@link #close()} is {@link #stop()}, for try-with-resources.
+ * committer write what is queued and returns once it has ended; past {@link #GRACE} the
+ * committer is interrupted, and what it had not made durable fails (never acknowledged).
+ * {@link #close()} is {@link #stop()}, for try-with-resources.
  */
 public final class GroupCommitWriter implements Lifecycle, AutoCloseable {
 
     /** How long a stop waits for the queue to be written. */
-    public static final java.time.Duration GRACE = java.time.Duration.ofSeconds(10);
+    public static final Duration GRACE = Duration.ofSeconds(10);
 
     private static final int MAX_BATCH = 256;
 
@@ -126,6 +128,7 @@ public final class GroupCommitWriter implements Lifecycle, AutoCloseable {
         try {
             if (committer.isAlive()) {
                 committer.join(GRACE.toMillis());
+                committer.interrupt(); // past the grace (a no-op on a thread that ended)
             } else {
                 failQueued();
             }
