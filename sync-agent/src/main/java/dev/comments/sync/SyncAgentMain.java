@@ -3,7 +3,6 @@ package dev.comments.sync;
 import dev.comments.core.config.Config;
 import dev.comments.core.log.EventLog;
 import dev.comments.sync.agent.SyncAgent;
-import dev.comments.sync.agent.SyncLoop;
 import dev.comments.sync.config.SyncSettings;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -87,19 +86,18 @@ public final class SyncAgentMain {
                 return SYSTEM;
             }
         }
-        return loop(agent, settings);
+        return runUntilSignal(agent);
     }
 
-    private static int loop(SyncAgent agent, SyncSettings settings) {
-        SyncLoop loop = new SyncLoop(agent, settings.interval());
+    /** Rounds on the agent's own thread until SIGTERM/SIGINT, whose shutdown hook stops it. */
+    private static int runUntilSignal(SyncAgent agent) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             EventLog.event("info", "sync-agent-stopping");
-            loop.close();
-            agent.close();
+            agent.stop();
             stopped.countDown();
         }, "sync-agent-stop"));
-        loop.start();
+        agent.start();
         try {
             stopped.await(); // until SIGTERM/SIGINT: the JVM then exits with 128+signal
         } catch (InterruptedException e) {

@@ -1,8 +1,11 @@
 package dev.comments.core.store;
 
 import dev.comments.core.comment.VerifiedComment;
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.store.CommentStore.WriteResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,8 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * posts cost one folder fsync instead of N, and no post is acknowledged before its
  * bytes are on disk. The queue is bounded: when it is full, {@link #submit} refuses at
  * once rather than building an unbounded backlog.
+ *
+ * <p>A long-running part ({@link Lifecycle}): {@link #start()} starts the committer; comments
+ * submitted before it wait in the queue. {@link #stop()} refuses new comments, lets the
+ * committer write what is queued and returns once it has ended; past {@link #GRACE} the
+ * committer is interrupted, and what it had not made durable fails (never acknowledged).
+ * {@link #close()} is {@link #stop()}, for try-with-resources.
  */
-public final class GroupCommitWriter implements AutoCloseable {
+public final class GroupCommitWriter implements Lifecycle, AutoCloseable {
+
+    /** How long a stop waits for the queue to be written. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
 
     private static final int MAX_BATCH = 256;
 
@@ -27,6 +39,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Thread committer;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final LifecycleGate gate = new LifecycleGate("a group commit writer");
     private volatile boolean closed;
 
     public GroupCommitWriter(CommentStore store, int capacity, ThreadFactory threads) {
@@ -34,7 +47,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.committer = threads.newThread(this::commitLoop);
         this.committer.setName("comment-group-commit");
-        this.committer.start();
+    }
+
+    @Override
+    public void start() {
+        gate.start(committer::start);
     }
 
     /** Queues a comment; the future completes once it is durable. Returns null when the queue is full. */
@@ -76,6 +93,10 @@ public final class GroupCommitWriter implements AutoCloseable {
                 break;
             }
         }
+        failQueued();
+    }
+
+    private void failQueued() {
         for (Pending p : queue) {
             p.done.completeExceptionally(new IOException("the store is shutting down"));
         }
@@ -97,13 +118,28 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() {
+        gate.stop(this::closeAndJoin);
+    }
+
+    /** A committer that never started has nothing to write: the queue's comments fail here instead. */
+    private void closeAndJoin() {
         closed = true;
         try {
-            committer.join(10_000);
+            if (committer.isAlive()) {
+                committer.join(GRACE.toMillis());
+                committer.interrupt(); // past the grace (a no-op on a thread that ended)
+            } else {
+                failQueued();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private record Pending(VerifiedComment comment, CompletableFuture<WriteResult> done) {

@@ -4,8 +4,11 @@ import static dev.comments.testkit.data.TestComments.PAGE;
 import static dev.comments.testkit.data.TestComments.comment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.network.UrlHash;
@@ -46,6 +49,7 @@ class GroupCommitWriterTest {
         CommentStore store = CommentStore.open(data);
         HeldThreads threads = new HeldThreads();
         try (GroupCommitWriter writer = new GroupCommitWriter(store, 100, threads)) {
+            writer.start();
             List<VerifiedComment> comments = new ArrayList<>();
             List<CompletableFuture<WriteResult>> done = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -70,6 +74,7 @@ class GroupCommitWriterTest {
         CommentStore store = CommentStore.open(data);
         HeldThreads threads = new HeldThreads();
         try (GroupCommitWriter writer = new GroupCommitWriter(store, 2, threads)) {
+            writer.start();
             assertNotNull(writer.submit(comment(PAGE, "a")));
             assertNotNull(writer.submit(comment(PAGE, "b")));
             assertNull(writer.submit(comment(PAGE, "c")), "a third post finds the queue full");
@@ -77,5 +82,37 @@ class GroupCommitWriterTest {
             threads.release.countDown();
         }
         assertEquals(2, store.list(new UrlHash(PAGE)).size());
+    }
+
+    /** The Lifecycle contract: starts once, stops any number of times, its committer gone when stop returns. */
+    @Test
+    void startsOnceAndStopsAnyNumberOfTimesWithItsCommitterGone() throws Exception {
+        CommentStore store = CommentStore.open(data);
+        List<Thread> made = new ArrayList<>();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r);
+            made.add(t);
+            return t;
+        };
+        GroupCommitWriter writer = new GroupCommitWriter(store, 10, threads);
+        writer.start();
+        assertThrows(IllegalStateException.class, writer::start, "a writer starts once");
+        writer.stop();
+        assertFalse(made.getFirst().isAlive(), "the committer is done when stop returns");
+        writer.stop();
+        assertThrows(IllegalStateException.class, () -> writer.submit(comment(PAGE, "late")));
+    }
+
+    @Test
+    void stoppedBeforeItStartsItFailsWhatWasQueuedAndNeverCommits() throws Exception {
+        CommentStore store = CommentStore.open(data);
+        GroupCommitWriter writer = new GroupCommitWriter(store, 10, Thread::new);
+        CompletableFuture<WriteResult> queued = writer.submit(comment(PAGE, "never written"));
+        writer.stop();
+        writer.stop();
+        assertTrue(queued.isCompletedExceptionally(), "failed rather than left waiting");
+        writer.start();
+        assertEquals(0, writer.batches());
+        assertTrue(store.list(new UrlHash(PAGE)).isEmpty());
     }
 }

@@ -1,28 +1,33 @@
 package dev.comments.server.announce;
 
-import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
-import dev.comments.launch.Setting;
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.PeriodicTask;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.network.NetworkId;
+import dev.comments.launch.Setting;
 import dev.comments.server.ipfs.IpfsFolders;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Makes the server findable (docs/protocol.md §2): puts the network id's 32 bytes as a raw block
  * and provides its CID, at start and then periodically. After a failure (the daemon may be
  * starting, or have no DHT peers yet) it tries again after 5 s, doubling up to 5 min.
  * The server's HTTP address travels with the daemon's peer record (Addresses.AppendAnnounce).
+ *
+ * <p>A long-running part ({@link Lifecycle}), started and stopped with the server's others
+ * ({@code lifecycle/ServerParts}); a stop waits for an announcement in progress up to
+ * {@link #GRACE}.
  */
 @ApplicationScoped
-public class Announcer {
+public class Announcer implements Lifecycle {
+
+    /** An announcement is two calls to the daemon, each with its deadline. */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     private static final long FIRST_RETRY_MS = 5000;
     private static final long MAX_RETRY_MS = 300_000;
@@ -39,10 +44,20 @@ public class Announcer {
     private volatile long nextDue;
     private volatile long lastSuccess;
     private volatile long retryMs = FIRST_RETRY_MS;
-    private ScheduledFuture<?> task;
+    private PeriodicTask ticks;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        task = scheduler.scheduleWithFixedDelay(this::tick, 0, FIRST_RETRY_MS, TimeUnit.MILLISECONDS);
+    /** Made here, not in a constructor: the scheduler is injected after construction. */
+    private synchronized PeriodicTask ticks() {
+        if (ticks == null) {
+            ticks = new PeriodicTask("the announcer", scheduler, Duration.ofMillis(FIRST_RETRY_MS), GRACE, this::tick);
+        }
+        return ticks;
+    }
+
+    /** A tick at once, then one every 5 s; a tick announces when the last announcement is due again. */
+    @Override
+    public void start() {
+        ticks().start();
     }
 
     void tick() {
@@ -74,10 +89,8 @@ public class Announcer {
         return lastSuccess;
     }
 
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public void stop() {
+        ticks().stop();
     }
 }

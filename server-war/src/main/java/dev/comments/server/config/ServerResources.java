@@ -14,7 +14,6 @@ import dev.comments.server.ratelimit.RateLimiter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -59,11 +58,7 @@ public class ServerResources {
     @Produces
     @Singleton
     GroupCommitWriter writer(CommentStore store) {
-        return new GroupCommitWriter(store, WRITE_QUEUE, threads);
-    }
-
-    void close(@Disposes GroupCommitWriter writer) {
-        writer.close();
+        return new GroupCommitWriter(store, WRITE_QUEUE, threads); // started and stopped by lifecycle/ServerParts
     }
 
     @Produces

@@ -1,10 +1,10 @@
 package dev.comments.server.work;
 
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.log.EventLog;
 import dev.comments.server.errors.ApiException;
 import dev.comments.server.errors.ErrorCode;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +28,16 @@ import java.util.function.Supplier;
  * behind GET never holds up posting (the seed's "separate handlers"). Each pool admits a
  * bounded number of requests (running plus waiting); past that the answer is 503 with
  * Retry-After at once, never an unbounded backlog.
+ *
+ * <p>The two pools are the container's; what is this part's own is the pool that writes
+ * answers ({@link #answers}), a long-running part ({@link Lifecycle}) started and stopped
+ * with the server's others ({@code lifecycle/ServerParts}). Until it starts and once it has
+ * stopped, answers are written on the thread whose work ended.
  */
 @ApplicationScoped
 @ManagedExecutorDefinition(name = WorkPools.GET_POOL, maxAsync = WorkPools.GET_THREADS)
 @ManagedExecutorDefinition(name = WorkPools.POST_POOL, maxAsync = WorkPools.POST_THREADS)
-public class WorkPools {
+public class WorkPools implements Lifecycle {
 
     static final String GET_POOL = "java:app/concurrent/GetExecutor";
     static final String POST_POOL = "java:app/concurrent/PostExecutor";
@@ -40,7 +47,8 @@ public class WorkPools {
     static final int GET_ADMITTED = 64;
     static final int POST_ADMITTED = 128;
     static final int ANSWER_THREADS = 2;
-
+    /** How long a stop waits for answers being written: each is a completed future's, so short. */
+    static final Duration GRACE = Duration.ofSeconds(5);
 
     @Resource(lookup = GET_POOL)
     ManagedExecutorService getExecutor;
@@ -58,16 +66,39 @@ public class WorkPools {
      * class path for context providers: a fifth of a POST's CPU when this was a second
      * submission to the POST pool, issue 18's profile).
      */
-    private ExecutorService answers;
+    private volatile ExecutorService answers;
+    private final LifecycleGate gate = new LifecycleGate("the work pools");
 
-    @PostConstruct
-    void startAnswering() {
-        answers = Executors.newFixedThreadPool(ANSWER_THREADS, threadFactory);
+    @Override
+    public void start() {
+        gate.start(() -> answers = Executors.newFixedThreadPool(ANSWER_THREADS, threadFactory));
     }
 
-    @PreDestroy
-    void stopAnswering() {
-        answers.shutdown();
+    /** Lets the answers queued be written (within {@link #GRACE}), then returns with the pool's threads done. */
+    @Override
+    public void stop() {
+        gate.stop(this::stopAnswering);
+    }
+
+    private void stopAnswering() {
+        ExecutorService pool = answers;
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the answer pool's threads are done (for tests: they are once stop has returned). */
+    boolean stopped() {
+        ExecutorService pool = answers;
+        return pool == null || pool.isTerminated();
     }
 
     private final Semaphore getAdmission = new Semaphore(GET_ADMITTED);
@@ -93,8 +124,8 @@ public class WorkPools {
      */
     public boolean accepting() {
         try {
-            getExecutor.supplyAsync(() -> true).get(2, java.util.concurrent.TimeUnit.SECONDS);
-            postExecutor.supplyAsync(() -> true).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            getExecutor.supplyAsync(() -> true).get(2, TimeUnit.SECONDS);
+            postExecutor.supplyAsync(() -> true).get(2, TimeUnit.SECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,6 +184,10 @@ public class WorkPools {
 
     private static void answerOn(ExecutorService executor, CompletableFuture<Response> answer,
             CompletableFuture<Response> stage) {
+        if (executor == null) {
+            complete(answer, stage); // not started yet: answer from here rather than never
+            return;
+        }
         try {
             executor.execute(() -> complete(answer, stage));
         } catch (RejectedExecutionException e) {

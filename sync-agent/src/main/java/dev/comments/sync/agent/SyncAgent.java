@@ -1,7 +1,9 @@
 package dev.comments.sync.agent;
 
-import dev.comments.core.log.EventLog;
 import dev.comments.core.kubo.KuboClient;
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
+import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.core.store.CommentStore;
@@ -22,19 +24,27 @@ import java.util.Optional;
  * The agent's parts, wired once from its settings: the store, the daemon's client, the
  * peer table, the saved state, one {@link SyncRound}. {@link #runRound()} is one round
  * with its log line and heartbeat ({@link SyncHeartbeat}); the loop and tests both call it.
+ *
+ * <p>A long-running part ({@link Lifecycle}): {@link #start()} runs rounds on a schedule
+ * ({@link SyncLoop}) until {@link #stop()}, which ends them after the round in progress and
+ * then closes the clients. {@link #close()} is {@link #stop()}, for try-with-resources: an
+ * agent that only runs rounds when asked (--once, tests) is closed without being started.
  */
-public final class SyncAgent implements AutoCloseable {
+public final class SyncAgent implements Lifecycle, AutoCloseable {
 
     private final SyncSettings settings;
     private final KuboClient kubo;
     private final PeerApi api;
     private final SyncRound round;
+    private final SyncLoop loop;
+    private final LifecycleGate gate = new LifecycleGate("a sync agent");
 
     private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round) {
         this.settings = settings;
         this.kubo = kubo;
         this.api = api;
         this.round = round;
+        this.loop = new SyncLoop(this::runRound, settings.interval());
     }
 
     /** Opens the store and the state; an IOException when the data folder cannot be used. */
@@ -77,9 +87,24 @@ public final class SyncAgent implements AutoCloseable {
         new SyncHeartbeat(Instant.now(), ProcessHandle.current().pid(), lastRound).write(settings.heartbeatFile());
     }
 
+    /** A round at once, then one every sync interval, on the loop's thread. */
+    @Override
+    public void start() {
+        gate.start(loop::start);
+    }
+
+    /** Ends the rounds after the one in progress ({@link SyncLoop#GRACE}), then closes the clients. */
+    @Override
+    public void stop() {
+        gate.stop(() -> {
+            loop.stop();
+            api.close();
+            kubo.close();
+        });
+    }
+
     @Override
     public void close() {
-        api.close();
-        kubo.close();
+        stop();
     }
 }

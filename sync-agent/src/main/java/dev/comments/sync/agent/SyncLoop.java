@@ -1,11 +1,16 @@
 package dev.comments.sync.agent;
 
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.log.EventLog;
+import dev.comments.sync.round.RoundReport;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs a round every sync interval plus a random 0–10 % (so servers started together do
@@ -14,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * {@link #CATCH_UP_PAUSE} instead: a server catching up on a peer (a new server, one back
  * from an outage) goes at the pace of its fetches, not of the interval, while each round
  * stays within its budget. A round that throws (a bug) is logged and the next one still
- * comes. Start/stop as js-libp2p's Startable.
+ * comes. Started and stopped as every long-running part ({@link Lifecycle}); its
+ * {@link SyncAgent} owns it.
  */
-public final class SyncLoop implements AutoCloseable {
+public final class SyncLoop implements Lifecycle {
 
     /** The jitter added to each wait, as a fraction of the interval. */
     static final double JITTER = 0.10;
@@ -27,32 +33,46 @@ public final class SyncLoop implements AutoCloseable {
      * 1 s was a sixth of the time a server took to catch up on 20,000 pages.
      */
     static final Duration CATCH_UP_PAUSE = Duration.ofMillis(200);
+    /** How long a stop waits for the round in progress: every call in a round has a shorter deadline. */
+    static final Duration GRACE = Duration.ofMinutes(1);
 
-    private final SyncAgent agent;
+    private final Supplier<RoundReport> rounds;
     private final Duration interval;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sync-loop").factory());
-    private volatile boolean stopped;
+    private final LifecycleGate gate = new LifecycleGate("a sync loop");
 
-    public SyncLoop(SyncAgent agent, Duration interval) {
-        this.agent = agent;
+    /** {@code rounds} runs one round, with its log line and heartbeat ({@link SyncAgent#runRound()}). */
+    SyncLoop(Supplier<RoundReport> rounds, Duration interval) {
+        this.rounds = rounds;
         this.interval = interval;
     }
 
+    /** The first round at once, on the loop's thread. */
+    @Override
     public void start() {
-        scheduler.execute(this::tick);
+        gate.start(() -> scheduler.execute(this::tick));
     }
 
     private void tick() {
         boolean catchingUp = false;
         try {
-            catchingUp = agent.runRound().cutShortWithProgress();
+            catchingUp = rounds.get().cutShortWithProgress();
         } catch (RuntimeException e) {
             EventLog.event("error", "round-failed", "error", e, "action", "the next round runs as usual");
         } finally {
-            if (!stopped) {
-                scheduler.schedule(this::tick, nextWaitMillis(interval, catchingUp), TimeUnit.MILLISECONDS);
-            }
+            scheduleNext(catchingUp);
+        }
+    }
+
+    private void scheduleNext(boolean catchingUp) {
+        if (gate.stopping()) {
+            return;
+        }
+        try {
+            scheduler.schedule(this::tick, nextWaitMillis(interval, catchingUp), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopped since the check above: no next round, as asked
         }
     }
 
@@ -64,15 +84,23 @@ public final class SyncLoop implements AutoCloseable {
         return interval.toMillis() + (long) (interval.toMillis() * JITTER * ThreadLocalRandom.current().nextDouble());
     }
 
-    /** Stops after the round in progress, if any (every call in it has a deadline). */
+    /** Stops after the round in progress, if any (every call in it has a deadline), waiting at most {@link #GRACE}. */
     @Override
-    public void close() {
-        stopped = true;
+    public void stop() {
+        gate.stop(this::shutDown);
+    }
+
+    private void shutDown() {
         scheduler.shutdownNow();
         try {
-            scheduler.awaitTermination(1, TimeUnit.MINUTES);
+            scheduler.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the loop's thread is done (for tests: it is once {@link #stop()} returned within the grace). */
+    boolean terminated() {
+        return scheduler.isTerminated();
     }
 }

@@ -1,11 +1,12 @@
 package dev.comments.watcher.supervise;
 
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.watcher.config.ChildSpec;
 import dev.comments.watcher.config.WatcherConfig;
-import dev.comments.watcher.lifecycle.Lifecycle;
 import dev.comments.watcher.proc.PidFiles;
 import dev.comments.watcher.proc.ProcessTree;
 import java.io.IOException;
@@ -30,9 +31,7 @@ public final class Supervisor implements Lifecycle {
     private final List<Child> children = new ArrayList<>();
     private volatile boolean stopping;
     private final Object tickLock = new Object();
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean stopCalled = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean startCalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final LifecycleGate gate = new LifecycleGate("a supervisor");
     private volatile RuntimeException failure;
 
     public Supervisor(WatcherConfig config) throws IOException {
@@ -66,15 +65,15 @@ public final class Supervisor implements Lifecycle {
 
     /**
      * Stops what an earlier watcher left, then ticks on its own thread until {@link #stop()}.
-     * The thread is not a daemon: it keeps the JVM alive while it supervises.
+     * The thread is not a daemon: it keeps the JVM alive while it supervises. A stop asked
+     * meanwhile waits for this, then stops whatever it started.
      */
     @Override
     public void start() {
-        if (!startCalled.compareAndSet(false, true)) {
-            throw new IllegalStateException("a supervisor starts once");
-        }
-        stopLeftovers();
-        new Thread(this::run, "watcher-ticks").start();
+        gate.start(() -> {
+            stopLeftovers();
+            new Thread(this::run, "watcher-ticks").start();
+        });
     }
 
     /**
@@ -138,32 +137,26 @@ public final class Supervisor implements Lifecycle {
             stopping = true;
             notifyAll();
         }
-        if (!stopCalled.compareAndSet(false, true)) {
-            awaitStopped();
-            return;
-        }
-        // Waits for a tick in progress (which may be starting a child) to finish; no later tick
-        // starts anything, so every child is seen and stopped here.
-        try {
-            synchronized (tickLock) {
-                for (Child child : reversed(children)) {
-                    child.stop();
-                }
+        gate.stop(this::stopChildren);
+    }
+
+    /**
+     * Waits for a tick in progress (which may be starting a child) to finish; no later tick
+     * starts anything, so every child is seen and stopped here.
+     */
+    private void stopChildren() {
+        synchronized (tickLock) {
+            for (Child child : reversed(children)) {
+                child.stop();
             }
-            writeStatus(Instant.now());
-            EventLog.event("info", "watcher-stopped");
-        } finally {
-            stopped.countDown();
         }
+        writeStatus(Instant.now());
+        EventLog.event("info", "watcher-stopped");
     }
 
     /** Returns once {@link #stop()} has stopped every child. */
     public void awaitStopped() {
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        gate.awaitStopped();
     }
 
     private static <T> List<T> reversed(List<T> list) {

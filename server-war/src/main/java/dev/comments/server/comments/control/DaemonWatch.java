@@ -1,16 +1,14 @@
 package dev.comments.server.comments.control;
 
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.PeriodicTask;
 import dev.comments.core.log.EventLog;
 import dev.comments.server.ipfs.IpfsUnavailableException;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Notices when the daemon goes away, comes back, or comes back without our pinned root
@@ -19,11 +17,17 @@ import java.util.concurrent.TimeUnit;
  * follow the last root, garbage collection.
  * The watcher restarts the daemon; the server only has to recover on its own. It lives beside
  * the publisher it drives, so that the ipfs package does not depend back on this one.
+ *
+ * <p>A long-running part ({@link Lifecycle}), started and stopped with the server's others
+ * ({@code lifecycle/ServerParts}): a check at start, then every {@link #PERIOD}; a stop
+ * waits for a check in progress up to {@link #GRACE}.
  */
 @ApplicationScoped
-public class DaemonWatch {
+public class DaemonWatch implements Lifecycle {
 
-    private static final long PERIOD_MS = 2000;
+    static final Duration PERIOD = Duration.ofSeconds(2);
+    /** A check's calls to the daemon have deadlines; a publication or collection in progress is let finish. */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -32,10 +36,19 @@ public class DaemonWatch {
     FolderPublisher publisher;
 
     private volatile boolean up = true;
-    private ScheduledFuture<?> task;
+    private PeriodicTask checks;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        task = scheduler.scheduleWithFixedDelay(this::check, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    /** Made here, not in a constructor: the scheduler is injected after construction. */
+    private synchronized PeriodicTask checks() {
+        if (checks == null) {
+            checks = new PeriodicTask("the daemon watch", scheduler, PERIOD, GRACE, this::check);
+        }
+        return checks;
+    }
+
+    @Override
+    public void start() {
+        checks().start();
     }
 
     void check() {
@@ -59,10 +72,8 @@ public class DaemonWatch {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public void stop() {
+        checks().stop();
     }
 }

@@ -8,6 +8,8 @@ import dev.comments.core.dag.DagFolders;
 import dev.comments.core.dag.DagLink;
 import dev.comments.core.dag.UnixFsFolder;
 import dev.comments.core.json.Jsons;
+import dev.comments.core.lifecycle.Lifecycle;
+import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeJournal;
@@ -19,7 +21,6 @@ import dev.comments.core.tree.PublishedRoot;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
 import dev.comments.server.metrics.control.ServerMetrics;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -67,9 +70,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Memory: one small record per page asked for or changed since start, plus the root's
  * entries (one link per page). Old directory blocks become garbage when the pin moves;
  * {@link #collectGarbageIfDue} has the daemon remove them.
+ *
+ * <p>Its background threads, the pin mover and a rebuild, make it a long-running part
+ * ({@link Lifecycle}), started and stopped with the server's others
+ * ({@code lifecycle/ServerParts}): no pin moves in the background before its start (the
+ * daemon watch's checks move it meanwhile), and none, nor a rebuild, after its stop.
  */
 @ApplicationScoped
-public class FolderPublisher {
+public class FolderPublisher implements Lifecycle {
+
+    /** How long a stop waits for a pin move, then for a rebuild, in progress; then they are interrupted. */
+    static final Duration GRACE = Duration.ofSeconds(30);
 
     /**
      * A file written this long before a page's last listing might still have been linked
@@ -105,7 +116,8 @@ public class FolderPublisher {
     /** The root the daemon keeps pinned (and {@code published-root} names); guarded by pinLock. */
     private volatile Cid pinnedRoot;
     private final AtomicBoolean pinQueued = new AtomicBoolean();
-    private ExecutorService pinMover;
+    private volatile ExecutorService pinMover;
+    private final LifecycleGate gate = new LifecycleGate("the folder publisher");
     private final Map<UrlHash, PageState> pages = new ConcurrentHashMap<>();
     /** Guarded by lock. */
     private final LargeFolders largeFolders = new LargeFolders(LargeFolders.DEFAULT_ENTRY_BUDGET);
@@ -310,27 +322,78 @@ public class FolderPublisher {
         }
     }
 
-    /** Has the pin mover follow a new root soon; at most one move waits at a time. */
+    /**
+     * Has the pin mover follow a new root soon; at most one move waits at a time. Before the
+     * start or after the stop there is no mover: the daemon watch's next check moves the pin.
+     */
     private void queuePinMove() {
-        if (!pinQueued.compareAndSet(false, true)) {
+        ExecutorService mover = pinMover;
+        if (mover == null || !pinQueued.compareAndSet(false, true)) {
             return;
         }
-        synchronized (this) {
-            if (pinMover == null) {
-                pinMover = Executors.newSingleThreadExecutor(threads);
-            }
-            pinMover.execute(() -> {
+        try {
+            mover.execute(() -> {
                 pinQueued.set(false);
                 movePinIfBehind();
             });
+        } catch (RejectedExecutionException e) {
+            pinQueued.set(false); // stopping
         }
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (pinMover != null) {
-            pinMover.shutdownNow();
+    /** The pin mover; a rebuild starts when the daemon watch or a request finds no tree. */
+    @Override
+    public void start() {
+        gate.start(() -> pinMover = Executors.newSingleThreadExecutor(threads));
+    }
+
+    /** Ends the pin mover, then a rebuild in progress, each within {@link #GRACE}; no rebuild starts after. */
+    @Override
+    public void stop() {
+        gate.stop(() -> {
+            stopPinMover();
+            stopRebuild();
+        });
+    }
+
+    private void stopPinMover() {
+        ExecutorService mover = pinMover;
+        if (mover == null) {
+            return;
         }
+        mover.shutdown();
+        try {
+            if (!mover.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                mover.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Read under the lock {@link #startRebuild} holds, so a rebuild it starts now is seen here or not started. */
+    private void stopRebuild() {
+        Thread running;
+        synchronized (this) {
+            running = rebuild;
+        }
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join(GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running.isAlive()) {
+            running.interrupt(); // past the grace: the rebuild fails, and the next start rebuilds again
+        }
+    }
+
+    /** Whether the publisher's threads are done (for tests: they are once stop has returned). */
+    boolean stopped() {
+        ExecutorService mover = pinMover;
+        return rebuild == null && (mover == null || mover.isTerminated());
     }
 
     /**
@@ -396,7 +459,7 @@ public class FolderPublisher {
     }
 
     private synchronized void startRebuild(String why) {
-        if (rebuild != null) {
+        if (rebuild != null || gate.stopping()) {
             return;
         }
         Thread thread = threads.newThread(() -> rebuild(why));
