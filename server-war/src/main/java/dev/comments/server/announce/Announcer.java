@@ -42,7 +42,6 @@ public class Announcer implements Lifecycle {
     Config config;
 
     private volatile long nextDue;
-    private volatile long lastSuccess;
     private volatile long retryMs = FIRST_RETRY_MS;
     private PeriodicTask ticks;
 
@@ -72,7 +71,6 @@ public class Announcer implements Lifecycle {
                 throw new IllegalStateException("the daemon stored the network id as " + cid + ", not " + network.dhtKey());
             }
             ipfs.provide(cid);
-            lastSuccess = now;
             retryMs = FIRST_RETRY_MS;
             nextDue = now + config.integer(Setting.ANNOUNCE_INTERVAL_MS);
             EventLog.event("info", "announced", "network.id", network, "key", cid);
@@ -83,10 +81,6 @@ public class Announcer implements Lifecycle {
             nextDue = now + wait;
             EventLog.event("warn", "announce-failed", "retry.ms", wait, "error", e.getMessage());
         }
-    }
-
-    public long lastSuccess() {
-        return lastSuccess;
     }
 
     @Override
