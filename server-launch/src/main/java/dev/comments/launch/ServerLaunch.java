@@ -32,6 +32,11 @@ public final class ServerLaunch {
     private ServerLaunch() {
     }
 
+    /** The JVM options every comment server runs with, for the tests that check a running one. */
+    public static List<String> serverJvmOptions() {
+        return SERVER_JVM;
+    }
+
     /** kubo's daemon on its repository; its log records as JSON lines, which the watcher turns into ours. */
     public static ProcessLaunch kubo(Path ipfs, Path repo) {
         return new ProcessLaunch("kubo", List.of(ipfs.toString(), "daemon"),

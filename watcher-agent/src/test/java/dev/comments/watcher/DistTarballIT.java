@@ -1,5 +1,6 @@
 package dev.comments.watcher;
 
+import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.Setting;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +91,10 @@ class DistTarballIT {
                     .until(() -> healthy(api, watcher));
             children = watcher.descendants().toList();
             assertTrue(children.size() >= 2, "kubo and Payara run under the watcher: " + children);
+            // The shipped server starts as the one launch definition says (docs/adr/009).
+            List<String> payara = children.stream().map(p -> p.info().arguments().map(List::of).orElse(List.of()))
+                    .filter(a -> a.contains("--deploy")).findFirst().orElseThrow();
+            assertTrue(payara.containsAll(ServerLaunch.serverJvmOptions()), "the server's JVM options: " + payara);
             Path logs = data.resolve("logs");
             await("a sync round is logged").atMost(Duration.ofSeconds(120))
                     .until(() -> Files.isRegularFile(logs.resolve("sync-agent.log"))
