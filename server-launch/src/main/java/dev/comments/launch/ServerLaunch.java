@@ -21,10 +21,11 @@ public final class ServerLaunch {
     /**
      * JVM options of every comment server. Single-threaded start-up: Payara's parallel one can
      * deadlock in HK2 (ADR 002, "Start-up"). Native access: the store's group commit flushes with
-     * one syncfs, a native call (ADR 008).
+     * one syncfs, a native call (ADR 008). Exit on OutOfMemoryError: a JVM out of heap can limp on
+     * with threads dead; exiting lets the watcher restart it at once.
      */
     static final List<String> SERVER_JVM = List.of("-Xmx512m", "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
-            "--enable-native-access=ALL-UNNAMED");
+            "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
     /** The agents' jars allow native access in their manifests. */
     static final List<String> SYNC_AGENT_JVM = List.of("-Xmx256m");
     static final List<String> WATCHER_JVM = List.of("-Xmx128m");
