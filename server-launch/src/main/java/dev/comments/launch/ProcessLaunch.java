@@ -1,5 +1,6 @@
 package dev.comments.launch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record ProcessLaunch(String name, List<String> command, Map<String, Strin
 
     /** The same process with more arguments after its command line (a subcommand, say). */
     public ProcessLaunch withArguments(List<String> arguments) {
-        List<String> longer = new java.util.ArrayList<>(command);
+        List<String> longer = new ArrayList<>(command);
         longer.addAll(arguments);
         return new ProcessLaunch(name, longer, env);
     }

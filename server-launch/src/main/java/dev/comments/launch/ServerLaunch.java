@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,11 @@ public final class ServerLaunch {
         return SERVER_JVM;
     }
 
+    /** The watcher's JVM options, which the systemd unit (deploy/comments-server.service) repeats. */
+    public static List<String> watcherJvmOptions() {
+        return WATCHER_JVM;
+    }
+
     /** kubo's daemon on its repository; its log records as JSON lines, which the watcher turns into ours. */
     public static ProcessLaunch kubo(Path ipfs, Path repo) {
         return new ProcessLaunch("kubo", List.of(ipfs.toString(), "daemon"),
@@ -53,7 +59,7 @@ public final class ServerLaunch {
     public static ProcessLaunch server(Path microJar, Path war, String host, int port, Path payaraDir) {
         Path preboot = write(payaraDir.resolve("preboot.txt"), preboot(host));
         Path logging = write(payaraDir.resolve("logging.properties"), resource("logging.properties"));
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(SERVER_JVM);
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
@@ -81,7 +87,7 @@ public final class ServerLaunch {
      * server's watcher by its command line alone.
      */
     public static ProcessLaunch watcher(Path jar, Path settingsFile) {
-        List<String> jvm = new java.util.ArrayList<>(WATCHER_JVM);
+        List<String> jvm = new ArrayList<>(WATCHER_JVM);
         jvm.add(configOption(settingsFile));
         return javaJar("watcher", jvm, jar);
     }
@@ -97,7 +103,7 @@ public final class ServerLaunch {
     }
 
     private static ProcessLaunch javaJar(String name, List<String> jvm, Path jar) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvm);
         command.addAll(List.of("-jar", jar.toString()));

@@ -2,6 +2,7 @@ package dev.comments.launch;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every setting of a server and its agents, with its one default; the defaults run server 1 of
@@ -92,7 +93,7 @@ public enum Setting {
      * Removes every setting a child process would inherit from its parent's environment, so that
      * it runs with the settings it is given and no others.
      */
-    public static void clearFrom(java.util.Map<String, String> environment) {
+    public static void clearFrom(Map<String, String> environment) {
         environment.keySet().removeIf(name -> name.startsWith(ENV_PREFIX));
     }
 

@@ -61,6 +61,10 @@ class DistTarballIT {
     @Test
     void theSystemdUnitVerifies() throws Exception {
         run(DIR, List.of("systemd-analyze", "verify", unpacked.resolve("comments-server.service").toString()));
+        String execStart = Files.readAllLines(unpacked.resolve("comments-server.service")).stream()
+                .filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        assertTrue(List.of(execStart.split(" ")).containsAll(ServerLaunch.watcherJvmOptions()),
+                "the unit starts the watcher as ServerLaunch does: " + execStart);
     }
 
     @Test
