@@ -28,6 +28,11 @@ public final class MemoryMeter {
         lastBytes = 0;
     }
 
+    /** Measures now for the status only: a starting process has a size too, but no limit yet. */
+    public void read(ProcessHandle process) {
+        lastBytes = ProcessTree.residentBytes(process);
+    }
+
     /** Measures now; the reason to restart when the tree has been over the limit {@code checks} times in a row. */
     public Optional<String> measure(ProcessHandle process) {
         lastBytes = ProcessTree.residentBytes(process);

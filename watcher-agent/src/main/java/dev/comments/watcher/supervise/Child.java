@@ -86,6 +86,8 @@ final class Child {
     }
 
     private Optional<Observation> readiness(Instant now) {
+        // The status shows a starting child's size too, so that it has one from its first tick.
+        memory.read(process.toHandle());
         if (probe.check(startedAt) == Probe.Result.READY) {
             return Optional.of(new Observation(Event.READY, ""));
         }

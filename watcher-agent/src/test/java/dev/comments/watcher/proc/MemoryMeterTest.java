@@ -30,4 +30,14 @@ class MemoryMeterTest {
         assertEquals(Optional.empty(), meter.measure(self));
         assertTrue(meter.lastBytes() > 0);
     }
+
+    @Test
+    void aReadingForTheStatusCountsNoStrike() {
+        MemoryMeter meter = new MemoryMeter(1024, 2); // over on every check; restart on the second
+        meter.read(self);
+        meter.read(self);
+        assertTrue(meter.lastBytes() > 10 * 1024 * 1024, "measured: " + meter.lastBytes());
+        assertEquals(Optional.empty(), meter.measure(self), "the readings before were not checks");
+        assertTrue(meter.measure(self).isPresent());
+    }
 }
