@@ -1,6 +1,6 @@
 package dev.comments.testkit.data;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -25,7 +25,7 @@ public final class Vectors {
     }
 
     public static JsonObject load() {
-        try (Reader r = Files.newBufferedReader(path()); JsonReader json = Json.createReader(r)) {
+        try (Reader r = Files.newBufferedReader(path()); JsonReader json = Jsons.reader(r)) {
             return json.readObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path(), e);

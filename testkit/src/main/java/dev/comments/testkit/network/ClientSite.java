@@ -1,9 +1,10 @@
 package dev.comments.testkit.network;
 
-import dev.comments.testkit.Repository;
 import static org.awaitility.Awaitility.await;
 
+import dev.comments.core.json.Jsons;
 import dev.comments.testkit.Processes;
+import dev.comments.testkit.Repository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,11 +70,11 @@ public final class ClientSite implements AutoCloseable {
         }
         if (readFirst != null) {
             jakarta.json.JsonObject written;
-            try (var r = jakarta.json.Json.createReader(Files.newBufferedReader(config))) {
+            try (var r = Jsons.reader(Files.newBufferedReader(config))) {
                 written = r.readObject();
             }
-            Files.writeString(config, jakarta.json.Json.createObjectBuilder(written)
-                    .add("servers", jakarta.json.Json.createArrayBuilder().add(readFirst.apiUrl().toString().replaceAll("/$", "")))
+            Files.writeString(config, Jsons.object(written)
+                    .add("servers", Jsons.array().add(readFirst.apiUrl().toString().replaceAll("/$", "")))
                     .build().toString());
         }
         List<String> serveCommand = new ArrayList<>(List.of("node", serveScript().toString(), "--host", "127.0.0.1",

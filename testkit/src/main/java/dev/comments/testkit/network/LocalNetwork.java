@@ -2,8 +2,8 @@ package dev.comments.testkit.network;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.comments.testkit.kubo.KuboConfigure;
 import dev.comments.testkit.Folders;
+import dev.comments.testkit.kubo.KuboConfigure;
 import dev.comments.testkit.server.PayaraServer;
 import java.io.IOException;
 import java.nio.file.Files;

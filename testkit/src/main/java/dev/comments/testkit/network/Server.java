@@ -1,16 +1,16 @@
 package dev.comments.testkit.network;
 
-import dev.comments.testkit.Repository;
 import static org.awaitility.Awaitility.await;
 
-import dev.comments.testkit.Processes;
-import dev.comments.testkit.server.Api;
-import dev.comments.testkit.server.PayaraServer;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import dev.comments.core.json.Jsons;
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.ServerSettings;
 import dev.comments.launch.Setting;
+import dev.comments.testkit.Processes;
+import dev.comments.testkit.Repository;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -143,7 +143,7 @@ public final class Server {
     /** The watcher's status.json. */
     public JsonObject status() {
         try {
-            return Json.createReader(new StringReader(Files.readString(data.resolve("watcher/status.json")))).readObject();
+            return Jsons.reader(new StringReader(Files.readString(data.resolve("watcher/status.json")))).readObject();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package dev.comments.testkit.server;
 
-import jakarta.json.Json;
+import dev.comments.core.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +103,7 @@ public final class Api {
 
         public JsonObject json() {
             try {
-                return Json.createReader(new StringReader(body)).readObject();
+                return Jsons.reader(new StringReader(body)).readObject();
             } catch (RuntimeException e) {
                 throw new AssertionError("not a JSON object (status " + status + "): " + body, e);
             }

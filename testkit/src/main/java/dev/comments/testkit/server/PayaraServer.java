@@ -1,16 +1,16 @@
 package dev.comments.testkit.server;
 
+import dev.comments.launch.ServerLaunch;
+import dev.comments.launch.ServerSettings;
+import dev.comments.testkit.Folders;
+import dev.comments.testkit.Processes;
+import dev.comments.testkit.Repository;
+import dev.comments.testkit.kubo.KuboDaemon;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.comments.launch.ServerLaunch;
-import dev.comments.launch.ServerSettings;
-import dev.comments.testkit.Folders;
-import dev.comments.testkit.Repository;
-import dev.comments.testkit.kubo.KuboDaemon;
-import dev.comments.testkit.Processes;
 import java.util.concurrent.TimeUnit;
 
 /**
