@@ -22,7 +22,13 @@ import java.util.stream.Stream;
  */
 public final class LocalNetwork implements AutoCloseable {
 
-    static final int[] PORTS = {5001, 8080, 4001, 4002, 8000};
+    /** Every server's ports, each on its own loopback address: Kubo RPC, gateway, libp2p TCP and WebSockets, the API. */
+    static final int RPC = 5001;
+    static final int GATEWAY = 8080;
+    static final int SWARM = 4001;
+    static final int WEBSOCKETS = 4002;
+    static final int API = 8000;
+    static final int[] PORTS = {RPC, GATEWAY, SWARM, WEBSOCKETS, API};
     public static final Duration START = Duration.ofSeconds(240);
 
     private final Path dir;
@@ -62,7 +68,7 @@ public final class LocalNetwork implements AutoCloseable {
             List<String> bootstrap = new ArrayList<>();
             for (int m = 1; m <= count; m++) {
                 if (m != n) {
-                    bootstrap.add("/ip4/" + ip(prefix, m) + "/tcp/4001/p2p/" + peerIds.get(m - 1));
+                    bootstrap.add("/ip4/" + ip(prefix, m) + "/tcp/" + SWARM + "/p2p/" + peerIds.get(m - 1));
                 }
             }
             KuboConfigure.run(repo(dir, n), ip(prefix, n), PORTS, bootstrap, dir.resolve("kubo-configure.log"));

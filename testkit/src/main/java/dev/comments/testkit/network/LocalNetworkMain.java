@@ -70,14 +70,10 @@ public final class LocalNetworkMain {
         JsonArrayBuilder servers = Jsons.array();
         for (Server s : network.servers()) {
             servers.add(Jsons.object().add("name", s.name()).add("ip", s.ip()).add("peerId", s.peerId())
-                    .add("api", base(s, 8000)).add("rpc", base(s, 5001)).add("gateway", base(s, 8080))
+                    .add("api", s.url(LocalNetwork.API)).add("rpc", s.url(LocalNetwork.RPC)).add("gateway", s.url(LocalNetwork.GATEWAY))
                     .add("data", s.data().toString()));
         }
         return Jsons.object().add("servers", servers).add("client", client.toString()).build();
-    }
-
-    private static String base(Server s, int port) {
-        return "http://" + s.ip() + ":" + port;
     }
 
     /** The state file with each part's liveness now: "up" per server (GET /health is 200) and the client. */
@@ -129,14 +125,14 @@ public final class LocalNetworkMain {
         System.out.println();
         System.out.println("==> started the local network:");
         for (Server s : network.servers()) {
-            System.out.printf("  %s  comment API %s  (data and logs in %s)%n", s.name(), base(s, 8000), s.data());
+            System.out.printf("  %s  comment API %s  (data and logs in %s)%n", s.name(), s.url(LocalNetwork.API), s.data());
             System.out.printf("            kubo PeerID %s%n", s.peerId());
-            System.out.printf("            Kubo RPC %s  gateway %s  libp2p /ip4/%s/tcp/4001 and /tcp/4002/ws%n",
-                    base(s, 5001), base(s, 8080), s.ip());
+            System.out.printf("            Kubo RPC %s  gateway %s  libp2p /ip4/%s/tcp/%d and /tcp/%d/ws%n",
+                    s.url(LocalNetwork.RPC), s.url(LocalNetwork.GATEWAY), s.ip(), LocalNetwork.SWARM, LocalNetwork.WEBSOCKETS);
         }
         System.out.println();
         System.out.println("Each server runs under its watcher (kubo, then Payara Micro, then the sync agent),");
-        System.out.println("which restarts whatever dies, hangs or leaks. Try: curl " + base(network.server(1), 8000) + "/health");
+        System.out.println("which restarts whatever dies, hangs or leaks. Try: curl " + network.server(1).url(LocalNetwork.API) + "/health");
         System.out.println();
         System.out.println("Open the client: " + client + "  (paste any URL, or open " + client + "#<urlHash>)");
     }

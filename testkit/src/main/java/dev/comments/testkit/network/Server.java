@@ -40,7 +40,7 @@ public final class Server {
         this.data = data;
         this.peerId = peerId;
         this.syncInterval = syncInterval;
-        this.api = new Api(URI.create("http://" + ip + ":8000/"), ip);
+        this.api = new Api(apiUrl(), ip);
     }
 
     public String name() {
@@ -59,8 +59,13 @@ public final class Server {
         return data;
     }
 
+    /** {@code http://<ip>:<port>}: one of this server's listeners. */
+    public String url(int port) {
+        return "http://" + ip + ":" + port;
+    }
+
     public URI apiUrl() {
-        return URI.create("http://" + ip + ":8000/");
+        return URI.create(url(LocalNetwork.API) + "/");
     }
 
     /** A client of this server's API, from the server's own address. */
@@ -71,7 +76,7 @@ public final class Server {
     /** The settings this server runs with, as its operator would write them in server.properties. */
     public ServerSettings settings() {
         Path root = Repository.root();
-        return ServerSettings.of(data).http(ip, 8000).ipfsApi(URI.create("http://" + ip + ":5001")).syncInterval(syncInterval)
+        return ServerSettings.of(data).http(ip, LocalNetwork.API).ipfsApi(URI.create(url(LocalNetwork.RPC))).syncInterval(syncInterval)
                 .with(Setting.WATCHER_IPFS, root.resolve(".tools/bin/ipfs").toString())
                 .with(Setting.WATCHER_PAYARA_JAR, PayaraServer.microJar().toString())
                 .with(Setting.WATCHER_WAR, PayaraServer.war().toString())
