@@ -2,6 +2,7 @@ package dev.comments.server.work;
 
 import dev.comments.core.lifecycle.Lifecycle;
 import dev.comments.core.lifecycle.LifecycleGate;
+import dev.comments.core.lifecycle.Shutdown;
 import dev.comments.core.log.EventLog;
 import dev.comments.server.errors.ApiException;
 import dev.comments.server.errors.ErrorCode;
@@ -81,18 +82,7 @@ public class WorkPools implements Lifecycle {
     }
 
     private void stopAnswering() {
-        ExecutorService pool = answers;
-        if (pool == null) {
-            return;
-        }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.within(answers, GRACE);
     }
 
     /** Whether the answer pool's threads are done (for tests: they are once stop has returned). */

@@ -10,6 +10,7 @@ import dev.comments.core.dag.UnixFsFolder;
 import dev.comments.core.json.Jsons;
 import dev.comments.core.lifecycle.Lifecycle;
 import dev.comments.core.lifecycle.LifecycleGate;
+import dev.comments.core.lifecycle.Shutdown;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.ChangeJournal;
@@ -45,7 +46,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -357,18 +357,7 @@ public class FolderPublisher implements Lifecycle {
     }
 
     private void stopPinMover() {
-        ExecutorService mover = pinMover;
-        if (mover == null) {
-            return;
-        }
-        mover.shutdown();
-        try {
-            if (!mover.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                mover.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.within(pinMover, GRACE);
     }
 
     /** Read under the lock {@link #startRebuild} holds, so a rebuild it starts now is seen here or not started. */
