@@ -17,11 +17,6 @@ network_is_running() { # true if a watcher ./dev up started still runs
 }
 
 start_network() {
-  if network_is_running; then
-    say "the local network is already running (./dev stop stops it)"
-    launcher status "$RUN"
-    return
-  fi
   say "starting $LOCAL_SERVERS servers (a watcher each: kubo, then Payara Micro, then the sync agent) and the client site"
   launcher up "$RUN" "$LOCAL_SERVERS" \
     || die "the local network did not start; logs: $RUN/server-*/logs/ (watcher.log, kubo.log, payara.log) and $RUN/client/"
