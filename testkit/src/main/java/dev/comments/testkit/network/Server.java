@@ -73,10 +73,17 @@ public final class Server {
         return api;
     }
 
-    /** The settings this server runs with, as its operator would write them in server.properties. */
+    /**
+     * The settings this server runs with, as its operator would write them in server.properties.
+     * The local network compresses time: its sync interval is seconds, not the default 30 s, while
+     * a server still takes about 15 s to restart. With the default backoff ceiling (10 minutes) one
+     * restart would leave a peer backed off for 16–32 s, many intervals; capped at four intervals,
+     * a restart here costs a round or two, as it does on a real network.
+     */
     public ServerSettings settings() {
         Path root = Repository.root();
         return ServerSettings.of(data).http(ip, LocalNetwork.API).ipfsApi(URI.create(url(LocalNetwork.RPC))).syncInterval(syncInterval)
+                .with(Setting.SYNC_BACKOFF_MAX_MS, syncInterval.multipliedBy(4).toMillis())
                 .with(Setting.WATCHER_IPFS, root.resolve(".tools/bin/ipfs").toString())
                 .with(Setting.WATCHER_PAYARA_JAR, PayaraServer.microJar().toString())
                 .with(Setting.WATCHER_WAR, PayaraServer.war().toString())
