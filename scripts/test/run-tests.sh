@@ -52,7 +52,7 @@ test('fails', () => { assert.strictEqual(1, 2); });
 JS
 
 # --- stubs: nothing is installed or built -------------------------------------------------------
-select_java() { :; }; ensure_kubo() { :; }; ensure_chromium() { :; }; ensure_actionlint() { :; }
+select_java() { :; }; ensure_kubo() { :; }; ensure_chromium() { :; }; ensure_caddy() { :; }; ensure_actionlint() { :; }
 ensure_shellcheck() { :; }; build_client() { :; }; build_extension() { :; }; npm_ci() { :; }
 node_path() { echo "$PATH"; }
 JS_PARTS=(p1 p2 p3)
@@ -78,6 +78,8 @@ check "actionlint" "actionlint 1 passed, 0 failed" "$(line 'actionlint')"
 check "node p1: leaf tests counted, todo skipped" "node p1 3 passed, 0 failed, 1 skipped" "$(line 'node p1')"
 check "node p2: a failing test" "node p2 1 passed, 1 failed" "$(line 'node p2')"
 check "node p3: exited before any report" "node p3 0 passed, 1 failed" "$(line 'node p3')"
+check "a part that failed in the background shows its log's end" "1" \
+  "$(grep -c 'node-p3 exited with status 3; the end of' "$FAKE/out")"
 check "the closing line totals every runner" "8 passed, 4 failed" "$(tail -n 1 "$FAKE/out")"
 check "run_tests fails" "1" "$status"
 if [ "$FAILED" != 0 ]; then echo "--- run_tests' output:"; cat "$FAKE/out"; fi
