@@ -10,6 +10,18 @@ maven_install() {
   rm -f "$RUN.build.log"
 }
 
+# The Java modules and the client site (with the extension when EXTENSION names its settings)
+# share nothing, so ./dev up and ./dev bench build them at once: on two cores the build takes the
+# longer of the two instead of their sum. Each half says what failed; this fails if either did.
+build_java_and_client() { # [EXTENSION]
+  local extension="${1:-}" client java_rc=0 client_rc=0
+  ( build_client && if [ -n "$extension" ]; then build_extension "$extension"; fi ) &
+  client=$!
+  ( maven_install ) || java_rc=$?
+  wait "$client" || client_rc=$?
+  [ "$java_rc" = 0 ] && [ "$client_rc" = 0 ]
+}
+
 # --- JavaScript parts: npm workspaces (package.json at the root), one lock, node's test runner ---
 # The protocol package first: the client site and the extension import it by name.
 # shellcheck disable=SC2034 # used by tests.sh
