@@ -1,10 +1,9 @@
 package dev.comments.bench;
 
+import dev.comments.testkit.Jcmd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import one.convert.Arguments;
 import one.convert.JfrToFlame;
 
@@ -28,31 +27,15 @@ final class Profile {
 
     static Profile start(long pid, String name, Path dir) throws IOException {
         Path jfr = Files.createDirectories(dir).resolve(name + ".jfr");
-        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        Jcmd.run(pid, "JFR.start", "name=" + name, "settings=profile");
         return new Profile(pid, name, jfr);
     }
 
     /** Stops the recording and writes the flame graph; returns its file. */
     Path stop(Path html, String title) throws IOException {
-        jcmd(pid, "JFR.stop", "name=" + name, "filename=" + jfr);
+        Jcmd.run(pid, "JFR.stop", "name=" + name, "filename=" + jfr);
         Arguments args = new Arguments("--title", title, "--exclude", ".*MetricsResource.*");
         JfrToFlame.convert(jfr.toString(), html.toString(), args);
         return html;
-    }
-
-    private static void jcmd(long pid, String... command) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
-        cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("jcmd " + String.join(" ", command) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

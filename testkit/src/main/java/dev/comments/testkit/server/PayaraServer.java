@@ -3,6 +3,7 @@ package dev.comments.testkit.server;
 import dev.comments.launch.ServerLaunch;
 import dev.comments.launch.ServerSettings;
 import dev.comments.testkit.Folders;
+import dev.comments.testkit.Jcmd;
 import dev.comments.testkit.Processes;
 import dev.comments.testkit.Repository;
 import dev.comments.testkit.kubo.KuboDaemon;
@@ -110,15 +111,10 @@ public final class PayaraServer implements AutoCloseable {
     private String threadDump() {
         Path file = workDir.resolve("payara-threads.txt");
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(file.toFile()).start();
-            return jcmd.waitFor(60, TimeUnit.SECONDS) ? file.toString() : "jcmd did not finish (" + file + ")";
+            Files.writeString(file, Jcmd.run(process.pid(), "Thread.print"));
+            return file.toString();
         } catch (IOException e) {
             return "none (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "none (interrupted)";
         }
     }
 
