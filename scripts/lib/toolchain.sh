@@ -67,6 +67,12 @@ ensure_chromium() {
   apt_install "browser tests" chromium chromium chromium-driver
 }
 
+# The reverse proxy docs/deploy.md puts in front of a server; ServerBoundsIT runs its block.
+ensure_caddy() {
+  command -v caddy >/dev/null && return
+  apt_install "the tests run the documented reverse proxy" caddy caddy
+}
+
 ensure_bench_tools() {
   if command -v wrk >/dev/null && command -v nginx >/dev/null; then return; fi
   apt_install "the benchmarks' load and reference" bench wrk nginx

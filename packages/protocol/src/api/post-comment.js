@@ -1,7 +1,7 @@
 /**
  * `POST /{urlHash}` of a signed comment (docs/protocol.md §5): 201 (or 200 if the server had it)
  * with its id. A 400 or 413 means the comment itself is refused, which every server
- * would say again (`final`); anything else (429, 503, no answer) is worth trying on
+ * would say again (`final`); anything else (429, 503, 507, no answer) is worth trying on
  * another server.
  */
 import { PostError } from '../errors.js'
@@ -43,6 +43,7 @@ export async function postComment (serverUrl, urlHash, bytes, options = {}) {
   const detail = typeof body?.detail === 'string' ? body.detail : (info.code ?? `HTTP ${response.status}`)
   const why = response.status === 429
     ? `too many comments from here for now${info.retryAfterSeconds ? `; try again in ${info.retryAfterSeconds} s` : ''}`
-    : response.status === 503 ? `busy or unavailable (${detail})` : detail
+    : response.status === 503 ? `busy or unavailable (${detail})`
+      : response.status === 507 ? 'it is out of disk space for now' : detail
   throw new PostError(`${serverUrl} refused the comment: ${why}`, info)
 }

@@ -13,6 +13,11 @@ public enum Setting {
     DATA_DIR("data.dir", "data/server-1", Kind.TEXT),
     HTTP_HOST("http.host", "127.0.0.2", Kind.TEXT),
     HTTP_PORT("http.port", "8000", Kind.PORT),
+    /**
+     * Free space (MiB) the data folder's file system keeps: below it POST answers 507 and the sync
+     * agent pauses; reads go on. 0 turns the check off.
+     */
+    DISK_FREE_MIN_MB("disk.free.min.mb", "512", Kind.NON_NEGATIVE),
     IPFS_API("ipfs.api", "http://127.0.0.2:5001", Kind.URL),
     /** Deadline of the server's calls to its IPFS daemon (the sync agent's is sync.timeout.ms). */
     IPFS_TIMEOUT_MS("ipfs.timeout.ms", "30000", Kind.POSITIVE),
@@ -43,8 +48,21 @@ public enum Setting {
     SYNC_TIMEOUT_MS("sync.timeout.ms", "10000", Kind.POSITIVE),
     /** The longest a failing or misbehaving peer is left alone before it is tried again. */
     SYNC_BACKOFF_MAX_MS("sync.backoff.max.ms", "600000", Kind.POSITIVE),
+    /**
+     * Addresses and ranges (CIDR) of the reverse proxies in front of the server, comma-separated;
+     * only from these is the client's address read from {@link #HTTP_FORWARDED_HEADER}. The
+     * default is where the Caddy of docs/deploy.md connects from; empty trusts no proxy.
+     */
+    HTTP_TRUSTED_PROXIES("http.trusted.proxies", "127.0.0.1", Kind.TEXT),
+    /** The header the trusted proxies write the client's address into: X-Forwarded-For (Caddy, nginx) or Forwarded (RFC 7239). */
+    HTTP_FORWARDED_HEADER("http.forwarded.header", "X-Forwarded-For", Kind.TEXT),
     RATE_LIMIT_POSTS_PER_MINUTE("ratelimit.posts.per.minute", "30", Kind.POSITIVE),
     RATE_LIMIT_BURST("ratelimit.burst", "10", Kind.POSITIVE),
+    /**
+     * The most clients (an IPv4 address, an IPv6 /64) the rate limiter keeps a budget for; past
+     * it, new clients share one budget until idle ones are forgotten. About 150 bytes each.
+     */
+    RATE_LIMIT_CLIENTS_MAX("ratelimit.clients.max", "100000", Kind.POSITIVE),
     /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */
     WATCHER_IPFS("watcher.ipfs", "", Kind.TEXT),
     WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),

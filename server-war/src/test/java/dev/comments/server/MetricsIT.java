@@ -6,22 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.comments.testkit.kubo.KuboDaemon;
-import dev.comments.testkit.server.Api;
-import dev.comments.testkit.server.Api.Reply;
-import dev.comments.testkit.server.PayaraServer;
-import dev.comments.testkit.server.PrometheusText;
 import dev.comments.core.reports.ChildStatus;
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.core.reports.WatcherStatus;
+import dev.comments.launch.Setting;
+import dev.comments.testkit.data.LargeStore;
+import dev.comments.testkit.kubo.KuboDaemon;
+import dev.comments.testkit.server.Api.Reply;
+import dev.comments.testkit.server.Api;
+import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,19 +65,42 @@ class MetricsIT {
             assertTrue(metrics.value("comments_daemon_calls_total", Map.of("call", "version")).orElseThrow() >= 1.0);
             assertTrue(metrics.samples("comments_http_requests_total").stream()
                     .noneMatch(s -> s.labels().get("route").contains(PAGE)), "routes are templates, never a page's hash");
+            assertTrue(metrics.value("comments_disk_free_bytes", Map.of()).orElseThrow() > 0);
+            assertEquals(512.0 * (1 << 20), metrics.value("comments_disk_free_min_bytes", Map.of()).orElseThrow(), "the default floor");
+            assertTrue(metrics.value("comments_ipfs_repo_bytes", Map.of("kind", "size")).orElseThrow() > 0, "kubo's repository");
+            assertTrue(metrics.value("comments_ipfs_repo_bytes", Map.of("kind", "max")).orElseThrow() > 0, "and its limit");
+            assertEquals(1.0, metrics.value("comments_ratelimit_clients", Map.of()).orElseThrow(), "the one client that posted");
+            assertEquals(0.0, metrics.value("comments_ratelimit_overflowed_total", Map.of()).orElseThrow());
             assertTrue(metrics.samples("comments_sync_rounds_total").isEmpty(), "no sync agent has run here");
             assertTrue(metrics.samples("comments_watcher_child_restarts_total").isEmpty(), "no watcher has run here");
         }
     }
 
+    /**
+     * Also, on this server's disk "full" (a floor above any disk): a POST answers 507 and stores
+     * nothing, reads go on, and /metrics shows the free space under the floor.
+     */
     @Test
     void theWatchersStatusAndTheSyncAgentsLastRoundShowAsTheyReportThem() throws Exception {
         Path dir = ServerRecoveryIT.freshDir("metrics-reports");
         Path data = dir.resolve("data");
+        LargeStore.onOnePage(data, PAGE, 1, "stored before the disk filled up");
         try (KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), IP2);
-             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(data, daemon, IP2)).start()) {
+             PayaraServer server = new PayaraServer(dir.resolve("payara"), PayaraServer.settings(data, daemon, IP2)
+                     .with(Setting.DISK_FREE_MIN_MB, 2_000_000_000)).start()) {
             server.awaitUp(Duration.ofSeconds(90));
             Api api = new Api(server.base(), IP2);
+
+            Reply full = api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "no room", 2L).fileBytes());
+            assertEquals(507, full.status(), full.toString());
+            assertEquals("insufficient-storage", full.json().getString("error"));
+            await("reads go on").atMost(Duration.ofSeconds(60)).until(() -> api.get(PAGE).status() == 200);
+            assertEquals(1, api.get(PAGE).json().getInt("count"), "the refused comment was not stored");
+            PrometheusText disk = scrape(api);
+            assertTrue(disk.value("comments_disk_free_bytes", Map.of()).orElseThrow()
+                    < disk.value("comments_disk_free_min_bytes", Map.of()).orElseThrow());
+            assertEquals(1.0, disk.value("comments_http_requests_total",
+                    Map.of("route", "/{urlHash}", "method", "POST", "status", "507")).orElseThrow());
 
             // What a crashed writer or another program might leave: the scrape still answers.
             Files.createDirectories(data.resolve("watcher"));

@@ -5,12 +5,14 @@ import static dev.comments.sync.testing.Pages.page;
 import static dev.comments.sync.testing.Pages.signed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.kubo.KuboClient;
+import dev.comments.testkit.kubo.KuboCli;
 import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.core.kubo.PeerAddresses;
 import dev.comments.core.network.NetworkId;
@@ -61,7 +63,8 @@ class MaliciousPeerIT {
             honest.serve(honestTree.add(h1).add(h2).publish(honest.kubo()));
 
             Set<Cid> takenFromEvil = new HashSet<>();
-            evil.serve(craft(evil.kubo(), takenFromEvil));
+            Set<Cid> refusedBlocks = new HashSet<>();
+            evil.serve(craft(evil.kubo(), takenFromEvil, refusedBlocks));
 
             await("the agent's daemon finds both peers under the network id").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500))
@@ -89,6 +92,9 @@ class MaliciousPeerIT {
                 expected.add(h2.id());
                 assertEquals(expected, everything(store), "exactly the valid comments, from either peer");
                 assertEquals(Set.of(P1, HONEST_PAGE), Set.copyOf(store.pages()), "no folder for pages only liars wrote to");
+                for (Cid refusedBlock : refusedBlocks) {
+                    assertFalse(KuboCli.hasLocally(local, refusedBlock), "a refused block takes no room in our repository: " + refusedBlock);
+                }
 
                 VerifiedComment h3 = comment(HONEST_PAGE, "honest two");
                 honest.serve(honestTree.add(h3).publish(honest.kubo()));
@@ -103,8 +109,11 @@ class MaliciousPeerIT {
         }
     }
 
-    /** Builds the liar's tree in its daemon's files API; returns its root. Adds the ids it serves validly to {@code valid}. */
-    private static Cid craft(KuboClient kubo, Set<Cid> valid) throws IOException, InterruptedException {
+    /**
+     * Builds the liar's tree in its daemon's files API; returns its root. Adds the ids it serves
+     * validly to {@code valid}, and the blocks the agent must fetch to refuse to {@code refused}.
+     */
+    private static Cid craft(KuboClient kubo, Set<Cid> valid, Set<Cid> refused) throws IOException, InterruptedException {
         String root = "/evil";
         // a valid comment: taken
         VerifiedComment fine = comment(P1, "valid, from the liar");
@@ -115,6 +124,7 @@ class MaliciousPeerIT {
         byte[] forged = new Comment(signed.v(), signed.url(), signed.parent(), signed.author(), "what is shown",
                 signed.ts(), signed.key(), signed.sig()).fileBytes();
         put(kubo, forged, root + "/" + P1 + "/" + Cid.ofRaw(forged) + ".json");
+        refused.add(Cid.ofRaw(forged));
         // bytes that do not hash to their name: another comment's id, linking to a different block
         VerifiedComment claimed = comment(P1, "the name says this one");
         VerifiedComment actual = comment(P1, "but the bytes are this one");
@@ -126,6 +136,7 @@ class MaliciousPeerIT {
         // an oversize block, named by its own CID
         byte[] big = ("{\"text\":\"" + "a".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         put(kubo, big, root + "/" + P1 + "/" + Cid.ofRaw(big) + ".json");
+        refused.add(Cid.ofRaw(big));
         // a folder under a comment's name, with a valid comment inside
         VerifiedComment hidden = comment(P1, "inside a folder named like a comment");
         String fake = root + "/" + P1 + "/" + comment(P1, "never a folder").fileName();

@@ -128,6 +128,17 @@ class SyncRoundIT {
                 local.restart();
                 roundUntil(agent, r -> stored(store, page) == 4, "our daemon is back: the fourth comment is taken");
             }
+
+            peer.serve(tree.add(comment(page, "fifth")).publish(peer.kubo()));
+            // a floor above any disk: the data folder's file system is "full"
+            try (SyncAgent full = Agents.open(Agents.env(dir.resolve("data"), local, network).with(Setting.DISK_FREE_MIN_MB, 2_000_000_000))) {
+                RoundReport paused = full.runRound();
+                assertEquals(0, paused.figures().peers(), "a disk below its floor pulls nothing: " + paused.logLine());
+                assertEquals(4, stored(store, page));
+            }
+            try (SyncAgent roomAgain = Agents.open(Agents.env(dir.resolve("data"), local, network))) {
+                roundUntil(roomAgain, r -> stored(store, page) == 5, "with room again the fifth comment is taken");
+            }
         }
     }
 

@@ -36,4 +36,18 @@ public final class Block {
     public byte[] get(Cid cid) {
         return rpc.bytes(Command.of("block/get").arg(cid.toString()));
     }
+
+    /**
+     * Removes the block from the repository if nothing pins it; kubo refuses a pinned one, which
+     * is then kept (an error here changes nothing). A block that is not there is no error.
+     */
+    public void removeUnpinned(Cid cid) {
+        rpc.stream(Command.of("block/rm").arg(cid.toString()).option("force", true).option("quiet", true), o -> {
+            String error = KuboJson.text(o, "Error");
+            if (!error.isEmpty() && !error.contains("pinned")) {
+                throw new KuboException("block/rm", 200, error);
+            }
+            return NdjsonSubscriber.Next.MORE;
+        });
+    }
 }

@@ -13,6 +13,16 @@ public final class Repo {
         this.rpc = rpc;
     }
 
+    /** The repository's size and the daemon's storage limit (Datastore.StorageMax), in bytes. */
+    public record Stat(long repoSize, long storageMax) {
+    }
+
+    /** {@code repo/stat --size-only}: sizes only, without counting the blocks one by one. */
+    public Stat stat() {
+        return rpc.json(Command.of("repo/stat").option("size-only", true),
+                o -> new Stat(KuboJson.number(o, "RepoSize"), KuboJson.number(o, "StorageMax")));
+    }
+
     /**
      * Runs garbage collection: removes every block that no pin and no files-API entry
      * keeps. Returns the removed CIDs. kubo streams one line per removed block and reports

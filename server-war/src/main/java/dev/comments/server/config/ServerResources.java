@@ -4,12 +4,14 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.config.Config;
 import dev.comments.launch.Setting;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.DiskFloor;
 import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.KuboFolders;
 import dev.comments.server.metrics.control.CountedIpfsFolders;
 import dev.comments.server.metrics.control.ServerMetrics;
+import dev.comments.server.clients.ClientAddresses;
 import dev.comments.server.ratelimit.RateLimiter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -72,6 +74,23 @@ public class ServerResources {
     @Singleton
     RateLimiter rateLimiter(Config config) {
         return new RateLimiter(config.integer(Setting.RATE_LIMIT_POSTS_PER_MINUTE), config.integer(Setting.RATE_LIMIT_BURST),
-                System::nanoTime);
+                config.integer(Setting.RATE_LIMIT_CLIENTS_MAX), System::nanoTime);
+    }
+
+    @Produces
+    @Singleton
+    DiskFloor diskFloor(Config config) {
+        try {
+            return DiskFloor.of(config.dataDir(), config.integer(Setting.DISK_FREE_MIN_MB));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the file system of " + config.dataDir(), e);
+        }
+    }
+
+    /** Who a request comes from; a wrong setting fails the deployment with why (an operator reads it in the log). */
+    @Produces
+    @Singleton
+    ClientAddresses clientAddresses(Config config) {
+        return new ClientAddresses(config.get(Setting.HTTP_TRUSTED_PROXIES), config.get(Setting.HTTP_FORWARDED_HEADER));
     }
 }

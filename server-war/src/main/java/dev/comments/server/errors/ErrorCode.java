@@ -20,6 +20,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "send the comment as Content-Type: application/json"),
     RATE_LIMITED(429, "rate-limited", null),
     STORE_ERROR(500, "store-error", "the comment store could not be read"),
+    INSUFFICIENT_STORAGE(507, "insufficient-storage", null),
     INTERNAL(500, "internal", null),
     BUSY(503, "busy", null, 1),
     IPFS_UNAVAILABLE(503, "ipfs-unavailable",

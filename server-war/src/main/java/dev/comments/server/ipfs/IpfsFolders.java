@@ -1,5 +1,6 @@
 package dev.comments.server.ipfs;
 
+import dev.comments.core.kubo.Repo;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,9 @@ public interface IpfsFolders {
 
     /** Removes every block that no pin keeps. */
     void collectGarbage();
+
+    /** The repository's size and its storage limit. */
+    Repo.Stat repoStat();
 
     /** Announces in the DHT that this daemon provides the CID. */
     void provide(String cid);

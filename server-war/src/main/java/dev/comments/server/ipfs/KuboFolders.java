@@ -3,6 +3,7 @@ package dev.comments.server.ipfs;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
+import dev.comments.core.kubo.Repo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -70,6 +71,11 @@ public final class KuboFolders implements IpfsFolders {
     @Override
     public void collectGarbage() {
         call(patient.repo::gc);
+    }
+
+    @Override
+    public Repo.Stat repoStat() {
+        return call(quick.repo::stat); // for /metrics and the daemon watch: must not hold either up
     }
 
     @Override

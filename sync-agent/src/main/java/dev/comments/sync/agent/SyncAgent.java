@@ -7,6 +7,7 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.reports.SyncHeartbeat;
 import dev.comments.core.reports.SyncRoundFigures;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.DiskFloor;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.discovery.PeerDiscovery;
 import dev.comments.sync.peers.PeerTable;
@@ -56,7 +57,7 @@ public final class SyncAgent implements Lifecycle, AutoCloseable {
         SyncRound round = new SyncRound(kubo, new PeerDiscovery(kubo, settings),
                 new PeerTable(settings.interval(), settings.backoffMax()),
                 new PeerPull(kubo, store, api, settings), stateFile.load(), stateFile, settings.timeout(),
-                Clock.systemUTC());
+                DiskFloor.of(settings.dataDir(), settings.diskFreeMinMib()), Clock.systemUTC());
         beat(settings, Optional.empty());
         return new SyncAgent(settings, kubo, api, round);
     }

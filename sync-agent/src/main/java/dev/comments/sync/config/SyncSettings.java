@@ -27,7 +27,8 @@ public record SyncSettings(
         int maxPeers,
         int maxBlocksPerPeer,
         Duration timeout,
-        Duration backoffMax) {
+        Duration backoffMax,
+        long diskFreeMinMib) {
 
     /** The state file's name in the data folder (per-peer last seen CIDs; losing it is harmless). */
     public static final String STATE_FILE = "sync-agent.state.json";
@@ -51,7 +52,8 @@ public record SyncSettings(
                 config.integer(Setting.SYNC_MAX_PEERS),
                 config.integer(Setting.SYNC_MAX_BLOCKS_PER_PEER),
                 config.millis(Setting.SYNC_TIMEOUT_MS),
-                config.millis(Setting.SYNC_BACKOFF_MAX_MS));
+                config.millis(Setting.SYNC_BACKOFF_MAX_MS),
+                config.integer(Setting.DISK_FREE_MIN_MB));
     }
 
     /** A peer's base URL in the one spelling the agent keys its tables by: scheme://host:port/. */

@@ -512,6 +512,7 @@ final class PeerWalk {
         if (bytes.length > CommentLimits.MAX_FILE_BYTES) {
             reject(page, id.text(), "too-large", "the block is larger than " + CommentLimits.MAX_FILE_BYTES + " bytes");
             refused.add(id);
+            forget(id);
             return Optional.empty();
         }
         try {
@@ -520,8 +521,23 @@ final class PeerWalk {
             reject(page, id.text(), e.reason().code(), e.detail());
             if (e.reason() != Rejection.WRONG_PAGE) {
                 refused.add(id); // wrong-page depends on the folder: the same bytes are valid in their own page's
+                forget(id);
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The refused comment's block leaves our daemon's repository at once (it was stored there by
+     * the fetch; nothing pins it unless it is also a comment of ours), so that a peer's spam takes
+     * no disk; best effort: an error here stops nothing, and the daemon's next collection (ADR 010)
+     * removes what is left.
+     */
+    private void forget(Cid id) {
+        try {
+            kubo.block.removeUnpinned(id);
+        } catch (KuboException e) {
+            EventLog.event("warn", "refused-block-kept", "block", id, "error", e.getMessage());
         }
     }
 

@@ -20,6 +20,11 @@ public record RoundReport(SyncRoundFigures figures, List<PeerOutcome> outcomes) 
         return new RoundReport(new SyncRoundFigures(round, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, ms), List.of());
     }
 
+    /** A round that asked no peer because the disk is below its floor (its own log event says so). */
+    static RoundReport paused(long round, long ms) {
+        return new RoundReport(new SyncRoundFigures(round, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, ms), List.of());
+    }
+
     static RoundReport of(long round, int found, List<PeerOutcome> outcomes, long ms) {
         int failed = 0;
         int roots = 0;

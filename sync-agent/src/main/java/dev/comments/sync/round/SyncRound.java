@@ -3,6 +3,7 @@ package dev.comments.sync.round;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.log.EventLog;
+import dev.comments.core.store.DiskFloor;
 import dev.comments.sync.discovery.PeerDiscovery;
 import dev.comments.sync.peers.Peer;
 import dev.comments.sync.peers.PeerTable;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +40,12 @@ public final class SyncRound {
     private final StateFile stateFile;
     private final Clock clock;
     private long rounds;
+    private final DiskFloor disk;
 
     public SyncRound(KuboClient kubo, PeerDiscovery discovery, PeerTable table, PeerPull pull, SyncState state,
-            StateFile stateFile, Duration timeout, Clock clock) {
+            StateFile stateFile, Duration timeout, DiskFloor disk, Clock clock) {
         this.kubo = kubo.withTimeout(timeout);
+        this.disk = disk;
         this.discovery = discovery;
         this.table = table;
         this.pull = pull;
@@ -53,6 +57,12 @@ public final class SyncRound {
     public synchronized RoundReport run() {
         long start = System.nanoTime();
         long round = ++rounds;
+        Optional<String> noRoom = disk.shortage();
+        if (noRoom.isPresent()) {
+            EventLog.event("warn", "sync-paused", "round", round, "reason", noRoom.get(),
+                    "action", "no comments are pulled until the disk has room again (disk.free.min.mb); reads go on");
+            return RoundReport.paused(round, millisSince(start));
+        }
         String self;
         try {
             self = kubo.id().id();

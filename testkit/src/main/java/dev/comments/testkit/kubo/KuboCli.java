@@ -43,6 +43,11 @@ public final class KuboCli {
                 "--only-hash", "--cid-version=1", "--raw-leaves", "--progress=false", folder.toString()));
     }
 
+    /** {@code ipfs config KEY VALUE} through the running daemon, which takes it at once. */
+    public static void config(KuboDaemon daemon, String key, String value) {
+        run(daemon.repo(), daemon.repo().resolveSibling("config-" + key + ".out"), "config", key, value);
+    }
+
     /**
      * {@code ipfs add -r --only-hash} in a repo made by a plain {@code ipfs init} (kubo's
      * defaults, no profile), run in-process by the command line with no daemon.
@@ -52,6 +57,16 @@ public final class KuboCli {
         run(repo, scratch.resolve("init.out"), "init", "--empty-repo");
         return parse(run(repo, scratch.resolve("default-add.out"), "add", "-r", "--only-hash", "--offline",
                 "--cid-version=1", "--raw-leaves", "--progress=false", folder.toString()));
+    }
+
+    /** True when the daemon holds the block itself: {@code ipfs block stat --offline} asks no peer. */
+    public static boolean hasLocally(KuboDaemon daemon, Cid cid) {
+        try {
+            run(daemon.repo(), daemon.repo().resolveSibling("block-stat.out"), "block", "stat", "--offline", cid.text());
+            return true;
+        } catch (IllegalStateException notHere) {
+            return false;
+        }
     }
 
     private static Path run(Path ipfsPath, Path out, String... args) {

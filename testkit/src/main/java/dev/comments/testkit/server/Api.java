@@ -50,10 +50,13 @@ public final class Api {
     }
 
     public Reply post(String path, byte[] body, String contentType) {
+        return postWithHeaders(path, body, contentType == null ? java.util.Map.of() : java.util.Map.of("Content-Type", contentType));
+    }
+
+    /** A POST with these headers only (no Content-Type unless among them). */
+    public Reply postWithHeaders(String path, byte[] body, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
+        headers.forEach(b::header);
         return send(b);
     }
 

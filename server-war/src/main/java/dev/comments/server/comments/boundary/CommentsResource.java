@@ -5,6 +5,7 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.DiskFloor;
 import dev.comments.core.tree.CommentId;
 import dev.comments.server.comments.control.CommentPoster;
 import dev.comments.server.comments.control.FolderPublisher;
@@ -13,6 +14,7 @@ import dev.comments.server.comments.control.PostedBody;
 import dev.comments.server.errors.ApiException;
 import dev.comments.server.errors.ErrorCode;
 import dev.comments.server.ipfs.IpfsUnavailableException;
+import dev.comments.server.clients.ClientAddresses;
 import dev.comments.server.ratelimit.RateLimiter;
 import dev.comments.server.work.WorkPools;
 import jakarta.inject.Inject;
@@ -51,6 +53,12 @@ public class CommentsResource {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    ClientAddresses clients;
+
+    @Inject
+    DiskFloor disk;
 
     @Inject
     CommentStore store;
@@ -97,11 +105,17 @@ public class CommentsResource {
             @HeaderParam("Content-Length") String contentLength, InputStream body,
             @Context HttpServletRequest request, @Context UriInfo uri) {
         UrlHash page = parse(urlHash);
-        long wait = limiter.take(request.getRemoteAddr());
+        long wait = limiter.take(clients.clientKey(request));
         if (wait > 0) {
             throw new ApiException(ErrorCode.RATE_LIMITED.builder(
                     "too many comments from your address; retry in " + wait + " s").header("Retry-After", wait),
                     "rate limited");
+        }
+        // counted in /metrics (status 507, comments_disk_free_bytes), not logged per POST: a flood would fill the log
+        if (disk.shortage().isPresent()) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_STORAGE.builder(
+                    "this server is low on disk space and takes no new comments for now; post to another server"),
+                    "low on disk");
         }
         byte[] bytes = PostedBody.read(contentLength, body);
         java.net.URI base = uri.getBaseUri();

@@ -8,6 +8,7 @@ import dev.comments.core.dag.DagFolders;
 import dev.comments.core.dag.DagLink;
 import dev.comments.core.dag.UnixFsFolder;
 import dev.comments.core.json.Jsons;
+import dev.comments.core.kubo.Repo;
 import dev.comments.core.lifecycle.Lifecycle;
 import dev.comments.core.lifecycle.LifecycleGate;
 import dev.comments.core.lifecycle.Shutdown;
@@ -67,9 +68,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * that still holds our last root, only the folders that differ and the comments that
  * those folders did not have.
  *
- * <p>Memory: one small record per page asked for or changed since start, plus the root's
- * entries (one link per page). Old directory blocks become garbage when the pin moves;
- * {@link #collectGarbageIfDue} has the daemon remove them.
+ * <p>Memory: one small record per page with comments read or changed since start (none for a
+ * page without comments, however many are asked for), plus the root's entries (one link per
+ * page with comments). Old directory blocks become garbage when the pin moves, and blocks the
+ * sync agent fetched and refused are never pinned; {@link #collectGarbageIfDue} has the daemon
+ * remove them, also whenever its repository passes {@link #GC_WATERMARK} of its storage limit.
  *
  * <p>Its background threads, the pin mover and a rebuild, make it a long-running part
  * ({@link Lifecycle}), started and stopped with the server's others
@@ -92,6 +95,15 @@ public class FolderPublisher implements Lifecycle {
     /** ...but not more often than this, and at least this often when there is any. */
     static final Duration GC_MIN_INTERVAL = Duration.ofSeconds(60);
     static final Duration GC_MAX_INTERVAL = Duration.ofMinutes(15);
+    /**
+     * The daemon's repository past this share of its limit (Datastore.StorageMax, which kubo
+     * itself only enforces with --enable-gc, which we do not pass: docs/kubo.md) is collected
+     * at the next check; if a collection left it past the mark (the store itself is that big),
+     * the next one waits GC_MAX_INTERVAL, and the operator is told to raise the limit.
+     */
+    static final double GC_WATERMARK = 0.9;
+    /** How often the repository's size is read (one repo/stat --size-only). */
+    static final Duration REPO_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private static final Cid EMPTY_FOLDER = new UnixFsFolder().encode(b -> { }).cid();
 
@@ -139,6 +151,9 @@ public class FolderPublisher implements Lifecycle {
     private volatile boolean daemonAnswers = true;
     private long garbageBytes;
     private Instant lastGc = Instant.now();
+    private Instant lastRepoCheck = Instant.MIN;
+    /** When a collection for the watermark left the repository past it; null otherwise. */
+    private Instant stillFullSince;
 
     /**
      * A published folder as the API answers it: its CID (the answer's ETag), for a page its
@@ -413,7 +428,8 @@ public class FolderPublisher implements Lifecycle {
         Duration since = Duration.between(lastGc, Instant.now());
         boolean due = garbageBytes > 0 && (garbageBytes >= GC_AFTER_BYTES && since.compareTo(GC_MIN_INTERVAL) >= 0
                 || since.compareTo(GC_MAX_INTERVAL) >= 0);
-        if (!due || rebuild != null || !lock.tryLock()) {
+        boolean full = !due && repoPastWatermark();
+        if (!due && !full || rebuild != null || !lock.tryLock()) {
             return;
         }
         try {
@@ -427,10 +443,37 @@ public class FolderPublisher implements Lifecycle {
             long bytes = garbageBytes;
             garbageBytes = 0;
             lastGc = Instant.now();
-            EventLog.event("info", "ipfs-gc", "replaced_bytes", bytes, "ms", (System.nanoTime() - start) / 1_000_000);
+            EventLog.event("info", "ipfs-gc", "replaced_bytes", bytes, "reason", full ? "repository past its watermark" : "replaced blocks",
+                    "ms", (System.nanoTime() - start) / 1_000_000);
+            if (full) {
+                lastRepoCheck = Instant.MIN;
+                stillFullSince = repoPastWatermark() ? Instant.now() : null;
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * True when the daemon's repository is past {@link #GC_WATERMARK} of its limit, read at most
+     * every {@link #REPO_CHECK_INTERVAL}; false meanwhile, and for GC_MAX_INTERVAL after a
+     * collection that could not bring it under (what is pinned is that big).
+     */
+    private boolean repoPastWatermark() {
+        Instant now = Instant.now();
+        if (Duration.between(lastRepoCheck, now).compareTo(REPO_CHECK_INTERVAL) < 0
+                || stillFullSince != null && Duration.between(stillFullSince, now).compareTo(GC_MAX_INTERVAL) < 0) {
+            return false;
+        }
+        lastRepoCheck = now;
+        Repo.Stat stat = ipfs.repoStat();
+        boolean past = stat.repoSize() >= stat.storageMax() * GC_WATERMARK;
+        if (past && stillFullSince != null) {
+            EventLog.event("warn", "ipfs-repo-full", "size", stat.repoSize(), "max", stat.storageMax(),
+                    "action", "collected garbage and it is still past " + (int) (GC_WATERMARK * 100)
+                            + "% of Datastore.StorageMax: raise it (docs/kubo.md) or give the server more disk");
+        }
+        return past;
     }
 
     private Published requirePublished() {

@@ -1,5 +1,6 @@
 package dev.comments.server.metrics.control;
 
+import dev.comments.core.kubo.Repo;
 import dev.comments.server.ipfs.IpfsFolders;
 import java.util.function.Supplier;
 
@@ -59,6 +60,11 @@ public final class CountedIpfsFolders implements IpfsFolders {
             daemon.collectGarbage();
             return null;
         });
+    }
+
+    @Override
+    public Repo.Stat repoStat() {
+        return counted("repo_stat", daemon::repoStat);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.comments.server.metrics.control;
 
 import dev.comments.core.config.Config;
+import dev.comments.core.kubo.Repo;
 import dev.comments.core.reports.WatcherStatus;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.store.DiskFloor;
 import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.server.ipfs.IpfsFolders;
+import dev.comments.server.ipfs.IpfsUnavailableException;
+import dev.comments.server.ratelimit.RateLimiter;
 import dev.comments.server.work.WorkPools;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -13,6 +18,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 
 /**
  * The server's Prometheus metrics, in a registry of its own (not the library's static
@@ -71,6 +77,15 @@ public class ServerMetrics {
     @Inject
     Config config;
 
+    @Inject
+    DiskFloor disk;
+
+    @Inject
+    IpfsFolders ipfs;
+
+    @Inject
+    RateLimiter limiter;
+
     private AgentReports agents;
 
     @PostConstruct
@@ -110,6 +125,46 @@ public class ServerMetrics {
                 .name("comments_pages")
                 .help("Pages with at least one comment in the store")
                 .callback(cb -> cb.call(count.pages()))
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_disk_free_bytes")
+                .help("Free space of the data folder's file system; below comments_disk_free_min_bytes POST answers 507 and sync pauses")
+                .callback(cb -> {
+                    try {
+                        cb.call(disk.freeBytes());
+                    } catch (IOException unreadable) {
+                        // no sample: the gap is what the operator sees
+                    }
+                })
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_disk_free_min_bytes")
+                .help("The free-space floor (disk.free.min.mb)")
+                .callback(cb -> cb.call(disk.minFreeBytes()))
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_ipfs_repo_bytes")
+                .help("Size of the IPFS daemon's repository, by kind: size, or max (its storage limit, Datastore.StorageMax)")
+                .labelNames("kind")
+                .callback(cb -> {
+                    try {
+                        Repo.Stat stat = ipfs.repoStat();
+                        cb.call(stat.repoSize(), "size");
+                        cb.call(stat.storageMax(), "max");
+                    } catch (IpfsUnavailableException down) {
+                        // no sample while the daemon is down: comments_daemon_errors_total says why
+                    }
+                })
+            .register(registry);
+        GaugeWithCallback.builder()
+                .name("comments_ratelimit_clients")
+                .help("Clients (IPv4 addresses, IPv6 /64s) with a rate-limit budget of their own (at most ratelimit.clients.max)")
+                .callback(cb -> cb.call(limiter.clients()))
+            .register(registry);
+        io.prometheus.metrics.core.metrics.CounterWithCallback.builder()
+                .name("comments_ratelimit_overflowed_total")
+                .help("Posts of new clients counted against the shared budget because the limiter's table was full")
+                .callback(cb -> cb.call(limiter.overflowed()))
             .register(registry);
         agents = new AgentReports(config.watcherRunDir().resolve(WatcherStatus.FILE_NAME), config.syncHeartbeatFile());
         agents.register(registry);
