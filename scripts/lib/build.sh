@@ -4,9 +4,10 @@
 
 mvn_run() { mvn -B -ntp "${MAVEN_PROFILE_ARGS[@]}" -f "$ROOT/pom.xml" "$@"; }
 
-# The one build of the Java modules and the agents' jars, tests skipped (./dev test runs them).
+# The one build of the Java modules and the agents' jars, tests neither compiled nor run (./dev test
+# compiles and runs them; nothing that ./dev up, bench or dist starts needs a test class).
 maven_install() {
-  run_logged -n 40 "$RUN.build.log" "build" mvn_run -q -DskipTests install
+  run_logged -n 40 "$RUN.build.log" "build" mvn_run -q -Dmaven.test.skip=true install
   rm -f "$RUN.build.log"
 }
 
