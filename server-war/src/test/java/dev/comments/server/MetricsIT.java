@@ -97,6 +97,8 @@ class MetricsIT {
             await("reads go on").atMost(Duration.ofSeconds(60)).until(() -> api.get(PAGE).status() == 200);
             assertEquals(1, api.get(PAGE).json().getInt("count"), "the refused comment was not stored");
             PrometheusText disk = scrape(api);
+            assertEquals(1.0, disk.value("comments_stored", Map.of()).orElseThrow(), "counted by the rebuild at start");
+            assertEquals(1.0, disk.value("comments_pages", Map.of()).orElseThrow());
             assertTrue(disk.value("comments_disk_free_bytes", Map.of()).orElseThrow()
                     < disk.value("comments_disk_free_min_bytes", Map.of()).orElseThrow());
             assertEquals(1.0, disk.value("comments_http_requests_total",

@@ -12,8 +12,10 @@ import dev.comments.testkit.Folders;
 import dev.comments.testkit.data.LargeStore;
 import dev.comments.testkit.server.Api;
 import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +49,9 @@ class ServerScaleIT {
                     assertEquals(200, again.status(), "a published tree stays published: " + again);
                     assertEquals(expected.text(), again.json().getString("cid"));
                     assertEquals(BIG_PAGE, api.get(bigPage).json().getInt("count"));
+                    PrometheusText metrics = PrometheusText.parse(api.get("metrics").body());
+                    assertEquals(PAGES + 1.0, metrics.value("comments_pages", Map.of()).orElseThrow(), "pages counted by the publication");
+                    assertEquals(PAGES + BIG_PAGE + 0.0, metrics.value("comments_stored", Map.of()).orElseThrow());
 
                     Dag.DagStat mine = daemon.client().withTimeout(Duration.ofMinutes(5)).dag.stat(expected);
                     // pin/add fetches the whole DAG from the network (32 blocks at a time, where

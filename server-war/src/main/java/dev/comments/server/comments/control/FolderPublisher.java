@@ -149,6 +149,8 @@ public class FolderPublisher implements Lifecycle {
     private volatile Thread rebuild;
     /** False once a check found the daemon silent: a CID nobody can serve would only make readers wait. */
     private volatile boolean daemonAnswers = true;
+    /** The comments of the pages in {@link #pages}: every page with comments once the tree was (re)built. Guarded by lock. */
+    private long publishedComments;
     private long garbageBytes;
     private Instant lastGc = Instant.now();
     private Instant lastRepoCheck = Instant.MIN;
@@ -508,6 +510,7 @@ public class FolderPublisher implements Lifecycle {
         try {
             epoch++;
             pages.clear();
+            publishedComments = 0;
             largeFolders.clear();
             unsent.clear();
             rootUnsent = false;
@@ -620,7 +623,11 @@ public class FolderPublisher implements Lifecycle {
                 pinAfterRebuild(oldRoot, newRoot);
             }
             long pinned = System.nanoTime();
-            pages.putAll(done);
+            for (Map.Entry<UrlHash, PageState> page : done.entrySet()) {
+                PageState previous = pages.put(page.getKey(), page.getValue());
+                publishedComments += page.getValue().folder().count() - (previous == null ? 0 : previous.folder().count());
+            }
+            metrics.publishedTree(pages.size(), publishedComments); // O(1): /metrics never counts the store
             position = changes.next();
             published = new Published(newRoot, stamp, readAt, epoch);
             if (!rebuilding && !newRoot.equals(oldRoot)) {

@@ -3,7 +3,6 @@ package dev.comments.server.metrics.control;
 import dev.comments.core.config.Config;
 import dev.comments.core.kubo.Repo;
 import dev.comments.core.reports.WatcherStatus;
-import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.DiskFloor;
 import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.server.ipfs.IpfsFolders;
@@ -72,9 +71,6 @@ public class ServerMetrics {
     GroupCommitWriter writer;
 
     @Inject
-    CommentStore store;
-
-    @Inject
     Config config;
 
     @Inject
@@ -87,6 +83,10 @@ public class ServerMetrics {
     RateLimiter limiter;
 
     private AgentReports agents;
+
+    /** Told by the publisher after each publication ({@link #publishedTree}). */
+    private volatile long publishedPages;
+    private volatile long publishedComments;
 
     @PostConstruct
     void registerGauges() {
@@ -115,16 +115,16 @@ public class ServerMetrics {
                 .help("Posted comments written by the group commits (not those already stored)")
                 .callback(cb -> cb.call(writer.written()))
             .register(registry);
-        StoreCount count = new StoreCount(store);
+        // as published, kept by each publication: counting the store at each scrape would cost a folder listing per page
         GaugeWithCallback.builder()
                 .name("comments_stored")
-                .help("Comment files in the store (all pages)")
-                .callback(cb -> cb.call(count.comments()))
+                .help("Comments in the published tree (all pages), as of the last publication")
+                .callback(cb -> cb.call(publishedComments))
             .register(registry);
         GaugeWithCallback.builder()
                 .name("comments_pages")
-                .help("Pages with at least one comment in the store")
-                .callback(cb -> cb.call(count.pages()))
+                .help("Pages with at least one comment in the published tree, as of the last publication")
+                .callback(cb -> cb.call(publishedPages))
             .register(registry);
         GaugeWithCallback.builder()
                 .name("comments_disk_free_bytes")
@@ -185,6 +185,12 @@ public class ServerMetrics {
     /** A publication handed the daemon {@code blocks} blocks. */
     public void published(long blocks) {
         publishedBlocks.inc(blocks);
+    }
+
+    /** The published tree now has this many pages with comments, and comments. */
+    public void publishedTree(long pages, long comments) {
+        publishedPages = pages;
+        publishedComments = comments;
     }
 
     public MetricSnapshots scrape() {
