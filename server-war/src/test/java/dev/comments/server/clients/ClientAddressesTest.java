@@ -32,10 +32,10 @@ class ClientAddressesTest {
 
     @Test
     void trustedProxiesInARowAreSkippedUpToTheFirstUntrustedOne() {
-        ClientAddresses chain = new ClientAddresses("127.0.0.1, 10.0.0.0/8", "X-Forwarded-For");
-        assertEquals("198.51.100.1", client(chain, "127.0.0.1", "6.6.6.6, 198.51.100.1, 10.1.2.3, 10.4.5.6"));
+        ClientAddresses chain = new ClientAddresses("127.0.0.1, 10.9.0.0/16", "X-Forwarded-For");
+        assertEquals("198.51.100.1", client(chain, "127.0.0.1", "6.6.6.6, 198.51.100.1, 10.9.2.3, 10.9.5.6"));
         // only trusted proxies: the farthest one sent it on its own behalf
-        assertEquals("10.1.2.3", client(chain, "127.0.0.1", "10.1.2.3, 10.4.5.6"));
+        assertEquals("10.9.2.3", client(chain, "127.0.0.1", "10.9.2.3, 10.9.5.6"));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ClientAddressesTest {
         assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1"));
         assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1", "not an address"));
         assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1", "evil.example.org"));
-        assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1", "10.0.0.0/8"));
+        assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1", "10.9.0.0/16"));
         assertEquals("127.0.0.1", client(BEHIND_CADDY, "127.0.0.1", "*"));
     }
 
@@ -53,7 +53,7 @@ class ClientAddressesTest {
         assertEquals("2001:db8:1:2::/64", client(BEHIND_CADDY, "127.0.0.1", "[2001:db8:1:2::5]:4711"));
         ClientAddresses rfc7239 = new ClientAddresses("127.0.0.1", "Forwarded");
         assertEquals("198.51.100.1", client(rfc7239, "127.0.0.1", "for=6.6.6.6, for=198.51.100.1;proto=https"));
-        assertEquals("2001:db8:1:2::/64", client(rfc7239, "127.0.0.1", "For=\"[2001:db8:1:2::5]:4711\";by=10.0.0.1"));
+        assertEquals("2001:db8:1:2::/64", client(rfc7239, "127.0.0.1", "For=\"[2001:db8:1:2::5]:4711\";by=10.9.0.1"));
         assertEquals("127.0.0.1", client(rfc7239, "127.0.0.1", "for=unknown"));
         assertEquals("127.0.0.1", client(rfc7239, "127.0.0.1", "proto=https"));
     }
@@ -68,12 +68,12 @@ class ClientAddressesTest {
 
     @Test
     void aLongChainIsReadFromTheRightForSixteenHopsAtMost() {
-        ClientAddresses all10 = new ClientAddresses("127.0.0.1, 10.0.0.0/8", "X-Forwarded-For");
+        ClientAddresses all10 = new ClientAddresses("127.0.0.1, 10.9.0.0/16", "X-Forwarded-For");
         StringBuilder header = new StringBuilder("198.51.100.1");
         for (int i = 0; i < 100; i++) {
-            header.append(", 10.0.0.").append(i % 250);
+            header.append(", 10.9.0.").append(i % 250);
         }
-        assertTrue(client(all10, "127.0.0.1", header.toString()).startsWith("10.0.0."), "stops within its budget of hops");
+        assertTrue(client(all10, "127.0.0.1", header.toString()).startsWith("10.9.0."), "stops within its budget of hops");
     }
 
     @Test
