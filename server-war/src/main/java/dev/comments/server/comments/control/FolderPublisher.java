@@ -153,8 +153,9 @@ public class FolderPublisher implements Lifecycle {
     private long publishedComments;
     private long garbageBytes;
     private Instant lastGc = Instant.now();
+    /** Read and written only by collectGarbageIfDue, which only the daemon watch's one thread calls. */
     private Instant lastRepoCheck = Instant.MIN;
-    /** When a collection for the watermark left the repository past it; null otherwise. */
+    /** When a collection for the watermark left the repository past it; null otherwise. Same thread. */
     private Instant stillFullSince;
 
     /**
