@@ -41,7 +41,8 @@ describe('server API', () => {
       [{ status: 413, json: { error: 'too-large', detail: 'too big' } }, true, /too big/],
       [{ status: 429, json: { error: 'rate-limited' }, headers: { 'Retry-After': '30' } }, false, /try again in 30 s/],
       [{ status: 503, json: { error: 'busy', detail: 'queue full' } }, false, /busy or unavailable/],
-      [{ status: 507, json: { error: 'insufficient-storage', detail: 'low on disk' } }, false, /out of disk space for now/]
+      [{ status: 507, json: { error: 'insufficient-storage', detail: 'low on disk' } }, false, /out of disk space for now/],
+      [{ status: 451, json: { error: 'withheld', detail: "this server's operator withholds comments on this page" } }, false, /its operator withholds/]
     ]
     for (const [route, final, message] of cases) {
       const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: route })

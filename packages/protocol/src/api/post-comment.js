@@ -1,8 +1,8 @@
 /**
  * `POST /{urlHash}` of a signed comment (docs/protocol.md §5): 201 (or 200 if the server had it)
  * with its id. A 400 or 413 means the comment itself is refused, which every server
- * would say again (`final`); anything else (429, 503, 507, no answer) is worth trying on
- * another server.
+ * would say again (`final`); anything else (429, 451, 503, 507, no answer) is worth trying on
+ * another server: 451 is one operator's takedown, not the network's rule.
  */
 import { PostError } from '../errors.js'
 
@@ -44,6 +44,7 @@ export async function postComment (serverUrl, urlHash, bytes, options = {}) {
   const why = response.status === 429
     ? `too many comments from here for now${info.retryAfterSeconds ? `; try again in ${info.retryAfterSeconds} s` : ''}`
     : response.status === 503 ? `busy or unavailable (${detail})`
-      : response.status === 507 ? 'it is out of disk space for now' : detail
+      : response.status === 507 ? 'it is out of disk space for now'
+        : response.status === 451 ? `its operator withholds it (${detail})` : detail
   throw new PostError(`${serverUrl} refused the comment: ${why}`, info)
 }

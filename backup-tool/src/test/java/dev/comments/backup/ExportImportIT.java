@@ -1,12 +1,12 @@
 package dev.comments.backup;
 
-import dev.comments.launch.Setting;
 import dev.comments.launch.ServerSettings;
 import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.testkit.ToolJar;
 import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.testkit.server.Api;
 import dev.comments.testkit.server.PayaraServer;
@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +31,6 @@ class ExportImportIT {
     private static final Path DIR = Path.of("target/it-data/export-import").toAbsolutePath();
     private static final String PAGE_A = "a1".repeat(32);
     private static final String PAGE_B = "b2".repeat(32);
-
-    record Run(int exit, String out) {
-    }
 
     @Test
     void exportThenImportIntoAnEmptyServerGivesTheSameRootAndATamperedCarIsRefused() throws Exception {
@@ -52,7 +47,7 @@ class ExportImportIT {
             assertEquals(201, api.post(PAGE_B, SIGNER.sign(PAGE_B, null, "Alan", "other page", 3L).fileBytes()).status());
             exportedRoot = api.get("/").json().getString("cid");
 
-            Run export = tool(env(DIR.resolve("data-a"), kubo), "export", DIR.resolve("backups").toString());
+            ToolJar.Run export = tool(env(DIR.resolve("data-a"), kubo), "export", DIR.resolve("backups").toString());
             assertEquals(0, export.exit(), export.out());
             car = Path.of(export.out().strip().lines().reduce((a, b) -> b).orElseThrow());
             assertEquals("comments-" + exportedRoot + ".car", car.getFileName().toString());
@@ -68,13 +63,13 @@ class ExportImportIT {
             Api api = healthy(server, "127.0.92.2");
             String emptyRoot = api.get("/").json().getString("cid");
 
-            Run refused = tool(env(dataB, kubo), "import", tampered.toString());
+            ToolJar.Run refused = tool(env(dataB, kubo), "import", tampered.toString());
             assertEquals(BackupMain.REFUSED, refused.exit(), refused.out());
             assertTrue(refused.out().contains("import refused, nothing imported"), refused.out());
             assertEquals(0, commentFiles(dataB), "nothing reached the store");
             assertEquals(emptyRoot, api.get("/").json().getString("cid"));
 
-            Run imported = tool(env(dataB, kubo), "import", car.toString());
+            ToolJar.Run imported = tool(env(dataB, kubo), "import", car.toString());
             assertEquals(0, imported.exit(), imported.out());
             assertTrue(imported.out().contains("imported 3 comments on 2 pages (3 new)"), imported.out());
             await("the importing server publishes the same tree").atMost(Duration.ofSeconds(60)).until(() -> {
@@ -96,22 +91,8 @@ class ExportImportIT {
         return PayaraServer.settings(data, kubo, kubo.ip());
     }
 
-    private static Run tool(ServerSettings env, String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("comments.repo"), "backup-tool/target/backup-tool.jar");
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Setting.clearFrom(pb.environment());
-        pb.environment().putAll(env.env());
-        Process p = pb.start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "backup-tool finished");
-            return new Run(p.exitValue(), out);
-        } finally {
-            p.destroyForcibly();
-        }
+    private static ToolJar.Run tool(ServerSettings env, String... args) throws IOException, InterruptedException {
+        return ToolJar.run("backup-tool", env, Duration.ofMinutes(2), args);
     }
 
     private static byte[] replace(byte[] bytes, String from, String to) {

@@ -63,6 +63,13 @@ public enum Setting {
      * it, new clients share one budget until idle ones are forgotten. About 150 bytes each.
      */
     RATE_LIMIT_CLIENTS_MAX("ratelimit.clients.max", "100000", Kind.POSITIVE),
+    /**
+     * Withheld lists of other operators this server follows, as URLs (their {@code GET /withheld}),
+     * comma-separated: what they list is withheld here too (docs/deploy.md, "Takedowns"). The sync
+     * agent fetches each every {@link #WITHHELD_FOLLOW_INTERVAL_MS}.
+     */
+    WITHHELD_FOLLOW("withheld.follow", "", Kind.TEXT),
+    WITHHELD_FOLLOW_INTERVAL_MS("withheld.follow.interval.ms", "600000", Kind.POSITIVE),
     /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */
     WATCHER_IPFS("watcher.ipfs", "", Kind.TEXT),
     WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),

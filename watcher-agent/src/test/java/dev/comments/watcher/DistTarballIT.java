@@ -52,10 +52,21 @@ class DistTarballIT {
     @Test
     void theTarballHoldsEverythingTheWatcherNeeds() {
         for (String f : List.of("watcher-agent.jar", "server-war.war", "payara-micro.jar", "ipfs", "kubo-configure",
-                "server.properties", "comments-server.service", "docs/deploy.md")) {
+                "server.properties", "comments-server.service", "docs/deploy.md", "takedown-tool.jar")) {
             assertTrue(Files.isRegularFile(unpacked.resolve(f)), f + " is in the tarball");
         }
         assertTrue(Files.isExecutable(unpacked.resolve("ipfs")));
+    }
+
+    @Test
+    void theTarballsTakedownCommandRunsWithTheServersSettings() throws Exception {
+        Path data = DIR.resolve("takedown-data");
+        dev.comments.testkit.ToolJar.Run run = dev.comments.testkit.ToolJar.run(unpacked.resolve("takedown-tool.jar"),
+                dev.comments.launch.ServerSettings.of(data), java.time.Duration.ofMinutes(1),
+                "withhold", "page", "ab".repeat(32), "a notice");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(Files.readString(data.resolve("withheld/own.list")).contains("page " + "ab".repeat(32) + " a notice"),
+                run.out());
     }
 
     @Test

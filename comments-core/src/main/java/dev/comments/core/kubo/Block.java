@@ -40,14 +40,19 @@ public final class Block {
     /**
      * Removes the block from the repository if nothing pins it; kubo refuses a pinned one, which
      * is then kept (an error here changes nothing). A block that is not there is no error.
+     * Returns false when the block was kept because something pins it.
      */
-    public void removeUnpinned(Cid cid) {
+    public boolean removeUnpinned(Cid cid) {
+        boolean[] pinned = {false};
         rpc.stream(Command.of("block/rm").arg(cid.toString()).option("force", true).option("quiet", true), o -> {
             String error = KuboJson.text(o, "Error");
-            if (!error.isEmpty() && !error.contains("pinned")) {
+            if (error.contains("pinned")) {
+                pinned[0] = true;
+            } else if (!error.isEmpty()) {
                 throw new KuboException("block/rm", 200, error);
             }
             return NdjsonSubscriber.Next.MORE;
         });
+        return !pinned[0];
     }
 }

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +39,8 @@ import java.util.OptionalLong;
  * <li>Temp files are named with the writer's pid; leftovers of dead writers are removed
  *     when the store opens and are never listed or read as comments.</li>
  * <li>Only exact urlHashes and ids become path segments; symbolic links are never followed.</li>
- * <li>Nothing here deletes a comment.</li>
+ * <li>Nothing here deletes a comment. An operator's takedown ({@link #moveOut}) moves its
+ *     file out of the store, into a folder the operator keeps, and back ({@link #write}).</li>
  * </ul>
  *
  * Callers verify comments before writing (VerifiedComment) and after reading.
@@ -167,6 +170,34 @@ public final class CommentStore {
             journal.append(changed);
         }
         return results;
+    }
+
+    /**
+     * Moves these comments of a page out of the store into {@code <into>/<urlHash>/} (an
+     * operator's takedown: the server stops publishing them at its next change, which the
+     * journal announces). Atomic per file (a rename in one file system), durable when this
+     * returns; an id the page does not hold is skipped. Returns the ids moved.
+     */
+    public List<Cid> moveOut(UrlHash page, Collection<Cid> ids, Path into) throws IOException {
+        Path folder = pageFolder(page);
+        Path target = into.resolve(page.hex());
+        Files.createDirectories(target);
+        List<Cid> moved = new ArrayList<>();
+        for (Cid id : ids) {
+            Path file = folder.resolve(CommentFileName.of(id));
+            if (!Files.isRegularFile(file, NO_FOLLOW)) {
+                continue;
+            }
+            Files.move(file, target.resolve(CommentFileName.of(id)), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            moved.add(id);
+        }
+        if (!moved.isEmpty()) {
+            syncFolder(target);
+            syncFolder(folder);
+            journal.append(List.of(page));
+        }
+        return moved;
     }
 
     /** True when a group commit costs two flushes of the file system, not one per file. */

@@ -1,14 +1,12 @@
 package dev.comments.core.tree;
 
 import dev.comments.core.cid.Cid;
+import dev.comments.core.store.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -35,13 +33,6 @@ public final class PublishedRoot {
     }
 
     public static void write(Path dataDir, Cid root) throws IOException {
-        Path file = dataDir.resolve(FILE);
-        Path temp = dataDir.resolve(FILE + "." + ProcessHandle.current().pid() + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(java.nio.ByteBuffer.wrap((root.text() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            out.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(dataDir.resolve(FILE), (root.text() + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -6,6 +6,7 @@ import dev.comments.launch.Setting;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.DiskFloor;
 import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.core.withheld.WithheldLists;
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.KuboFolders;
@@ -85,6 +86,13 @@ public class ServerResources {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find the file system of " + config.dataDir(), e);
         }
+    }
+
+    /** The operator's withheld lists and those it follows, re-read when one changes. */
+    @Produces
+    @Singleton
+    WithheldLists withheldLists(Config config) {
+        return new WithheldLists(config.dataDir());
     }
 
     /** Who a request comes from; a wrong setting fails the deployment with why (an operator reads it in the log). */

@@ -7,9 +7,14 @@ import dev.comments.core.log.EventLog;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore.WriteResult;
 import dev.comments.core.store.GroupCommitWriter;
+import dev.comments.core.withheld.WithheldEntry;
+import dev.comments.core.withheld.WithheldLists;
 import dev.comments.server.errors.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,6 +28,9 @@ public class CommentPoster {
 
     @Inject
     GroupCommitWriter writer;
+
+    @Inject
+    WithheldLists withheld;
 
     public record Posted(VerifiedComment comment, boolean created) {
     }
@@ -38,6 +46,7 @@ public class CommentPoster {
         } catch (InvalidCommentException e) {
             throw ErrorCode.refused(e.reason(), e.detail());
         }
+        refuseIfWithheld(page, comment);
         CompletableFuture<WriteResult> done = writer.submit(comment);
         if (done == null) {
             throw ErrorCode.BUSY.exception("too many comments are waiting to be written; retry shortly");
@@ -50,6 +59,27 @@ public class CommentPoster {
                 EventLog.event("info", "comment-stored", "page", page, "id", comment.id());
             }
             return new Posted(comment, result == WriteResult.CREATED);
+        });
+    }
+
+    /**
+     * 451 when the operator's lists name the comment, its key or its page: a comment taken
+     * down never comes back through POST. The lists are re-read only when one changed (a few
+     * stats per POST).
+     */
+    private void refuseIfWithheld(UrlHash page, VerifiedComment comment) {
+        Optional<WithheldEntry.Kind> why;
+        try {
+            why = withheld.current().reason(page, comment.id(), comment.comment());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the withheld lists could not be read", e);
+        }
+        why.ifPresent(kind -> {
+            throw ErrorCode.WITHHELD.exception("this server's operator withholds " + switch (kind) {
+                case COMMENT -> "this comment";
+                case KEY -> "comments signed by this key";
+                case PAGE -> "comments on this page";
+            } + "; another server may take it");
         });
     }
 }

@@ -580,6 +580,7 @@ public class FolderPublisher implements Lifecycle {
         try {
             Map<UrlHash, PageState> done = new HashMap<>();
             Map<UrlHash, UnixFsFolder> toKeep = new HashMap<>();
+            Set<UrlHash> emptied = new java.util.HashSet<>();
             long sentBlocks;
             long carBytes = 0;
             Cid newRoot;
@@ -590,7 +591,12 @@ public class FolderPublisher implements Lifecycle {
                         PageState state = refresh(page, daemonHas, writer, toKeep);
                         if (state != null) {
                             done.put(page, state);
+                        } else if (root.get(page.hex()) != null) {
+                            emptied.add(page);
                         }
+                    }
+                    if (!emptied.isEmpty()) {
+                        root = withoutPages(root, emptied);
                     }
                     // a new root encodes (and so writes) every shard; a changed one only those above the changes
                     if (rootUnsent) {
@@ -624,6 +630,10 @@ public class FolderPublisher implements Lifecycle {
                 pinAfterRebuild(oldRoot, newRoot);
             }
             long pinned = System.nanoTime();
+            for (UrlHash page : emptied) {
+                PageState previous = pages.remove(page);
+                publishedComments -= previous == null ? 0 : previous.folder().count();
+            }
             for (Map.Entry<UrlHash, PageState> page : done.entrySet()) {
                 PageState previous = pages.put(page.getKey(), page.getValue());
                 publishedComments += page.getValue().folder().count() - (previous == null ? 0 : previous.folder().count());
@@ -649,6 +659,22 @@ public class FolderPublisher implements Lifecycle {
         }
     }
 
+    /**
+     * The root without the entries of pages that have no comment left (an operator's takedown
+     * moved them out of the store). Built anew from the remaining entries, as kubo's
+     * {@code add -r} would build it: a folder is only ever added to (ADR 007), so a removal costs
+     * one pass over the root's entries and the encoding of all its shards, O(pages) for a rare act.
+     */
+    private static UnixFsFolder withoutPages(UnixFsFolder root, Set<UrlHash> emptied) {
+        List<DagLink> kept = new ArrayList<>(root.size());
+        root.entries(link -> {
+            if (!UrlHash.isValid(link.name()) || !emptied.contains(new UrlHash(link.name()))) {
+                kept.add(link);
+            }
+        });
+        return UnixFsFolder.of(kept);
+    }
+
     /** A rebuild pins its root before it answers: the next start finds it in published-root. */
     private void pinAfterRebuild(Cid oldRoot, Cid newRoot) throws IOException {
         pinLock.lock();
@@ -667,7 +693,8 @@ public class FolderPublisher implements Lifecycle {
      * folder's new blocks and the comments it has not seen) and puts the folder into the
      * root. A large page's folder kept from its last change only gains the files it lacks;
      * any other is built from the listing. Returns the page's new state, or null for a page
-     * without comments; the folder to keep goes to {@code toKeep}.
+     * without comments (the caller takes a page that had some out of the root); the folder to
+     * keep goes to {@code toKeep}.
      */
     private PageState refresh(UrlHash page, Map<String, DagLink> daemonHas, CarWriter writer,
             Map<UrlHash, UnixFsFolder> toKeep) throws IOException {
