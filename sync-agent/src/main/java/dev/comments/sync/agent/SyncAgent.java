@@ -16,6 +16,9 @@ import dev.comments.sync.pull.PeerPull;
 import dev.comments.sync.round.RoundReport;
 import dev.comments.sync.round.SyncRound;
 import dev.comments.sync.state.StateFile;
+import dev.comments.sync.withheld.FollowedLists;
+import dev.comments.core.withheld.Takedown;
+import dev.comments.core.withheld.WithheldLists;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +41,12 @@ public final class SyncAgent implements Lifecycle, AutoCloseable {
     private final PeerApi api;
     private final SyncRound round;
     private final SyncLoop loop;
+    private final FollowedLists followed;
     private final LifecycleGate gate = new LifecycleGate("a sync agent");
 
-    private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round) {
+    private SyncAgent(SyncSettings settings, KuboClient kubo, PeerApi api, SyncRound round, FollowedLists followed) {
         this.settings = settings;
+        this.followed = followed;
         this.kubo = kubo;
         this.api = api;
         this.round = round;
@@ -58,8 +63,11 @@ public final class SyncAgent implements Lifecycle, AutoCloseable {
                 new PeerTable(settings.interval(), settings.backoffMax()),
                 new PeerPull(kubo, store, api, settings), stateFile.load(), stateFile, settings.timeout(),
                 DiskFloor.of(settings.dataDir(), settings.diskFreeMinMib()), Clock.systemUTC());
+        WithheldLists lists = new WithheldLists(settings.dataDir());
+        FollowedLists followed = new FollowedLists(settings.withheldFollow(), settings.withheldFollowInterval(), api,
+                lists, new Takedown(store, lists), kubo, Clock.systemUTC());
         beat(settings, Optional.empty());
-        return new SyncAgent(settings, kubo, api, round);
+        return new SyncAgent(settings, kubo, api, round, followed);
     }
 
     public SyncSettings settings() {
@@ -71,8 +79,12 @@ public final class SyncAgent implements Lifecycle, AutoCloseable {
         return round;
     }
 
-    /** One round, logged, then the heartbeat. A heartbeat that cannot be written is logged. */
+    /**
+     * The followed withheld lists when due (so that a round never takes what they name), one
+     * round, logged, then the heartbeat. A heartbeat that cannot be written is logged.
+     */
     public RoundReport runRound() {
+        followed.refreshIfDue();
         RoundReport report = round.run();
         EventLog.event("info", "sync-round", report.figures().logPairs());
         try {

@@ -28,13 +28,16 @@ public record SyncSettings(
         int maxBlocksPerPeer,
         Duration timeout,
         Duration backoffMax,
-        long diskFreeMinMib) {
+        long diskFreeMinMib,
+        List<URI> withheldFollow,
+        Duration withheldFollowInterval) {
 
     /** The state file's name in the data folder (per-peer last seen CIDs; losing it is harmless). */
     public static final String STATE_FILE = "sync-agent.state.json";
 
     public SyncSettings {
         staticPeers = List.copyOf(staticPeers);
+        withheldFollow = List.copyOf(withheldFollow);
     }
 
     /** Reads and checks the settings; a wrong value is an IllegalArgumentException naming the setting. */
@@ -53,7 +56,28 @@ public record SyncSettings(
                 config.integer(Setting.SYNC_MAX_BLOCKS_PER_PEER),
                 config.millis(Setting.SYNC_TIMEOUT_MS),
                 config.millis(Setting.SYNC_BACKOFF_MAX_MS),
-                config.integer(Setting.DISK_FREE_MIN_MB));
+                config.integer(Setting.DISK_FREE_MIN_MB),
+                urls(Setting.WITHHELD_FOLLOW, config.list(Setting.WITHHELD_FOLLOW)),
+                config.millis(Setting.WITHHELD_FOLLOW_INTERVAL_MS));
+    }
+
+    /** The lists followed: http(s) URLs, at most {@link #MAX_FOLLOWED} (each is fetched and held whole). */
+    public static final int MAX_FOLLOWED = 16;
+
+    private static List<URI> urls(Setting setting, List<String> values) {
+        if (values.size() > MAX_FOLLOWED) {
+            throw new IllegalArgumentException("setting " + setting.key() + ": at most " + MAX_FOLLOWED + " lists");
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String value : values) {
+            URI url = URI.create(value);
+            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("setting " + setting.key() + " (or " + setting.envName()
+                        + "): a list is an http:// or https:// URL, not " + value);
+            }
+            urls.add(url);
+        }
+        return urls;
     }
 
     /** A peer's base URL in the one spelling the agent keys its tables by: scheme://host:port/. */

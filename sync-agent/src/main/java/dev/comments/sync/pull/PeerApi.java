@@ -40,22 +40,7 @@ public final class PeerApi implements AutoCloseable {
 
     /** The peer's whole-tree CID. */
     public Cid root(URI base) throws PeerException {
-        HttpRequest request = HttpRequest.newBuilder(base).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBody(MAX_ANSWER));
-        HttpResponse<byte[]> response;
-        try {
-            response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " did not finish within " + timeout);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new PeerException(PeerException.Kind.UNREACHABLE, "interrupted during GET " + base);
-        } catch (ExecutionException e) {
-            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " failed: " + e.getCause(), e.getCause());
-        }
+        HttpResponse<byte[]> response = get(HttpRequest.newBuilder(base).header("Accept", "application/json"), MAX_ANSWER);
         if (response.statusCode() == 503 && isBusy(response.body())) {
             throw new PeerException(PeerException.Kind.BUSY, "GET " + base + " answered 503 (busy or rebuilding)");
         }
@@ -63,6 +48,34 @@ public final class PeerApi implements AutoCloseable {
             throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + base + " answered " + response.statusCode());
         }
         return parse(base, response.body());
+    }
+
+    /** The body of a GET that answered 200, at most {@code limit} bytes (another operator's withheld list, say). */
+    public byte[] text(URI url, int limit) throws PeerException {
+        HttpResponse<byte[]> response = get(HttpRequest.newBuilder(url), limit);
+        if (response.statusCode() != 200) {
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** One GET within the deadline, its body cut at {@code limit} bytes; any failure is UNREACHABLE. */
+    private HttpResponse<byte[]> get(HttpRequest.Builder builder, int limit) throws PeerException {
+        HttpRequest request = builder.timeout(timeout).GET().build();
+        URI url = request.uri();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBody(limit));
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + url + " did not finish within " + timeout);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "interrupted during GET " + url);
+        } catch (ExecutionException e) {
+            throw new PeerException(PeerException.Kind.UNREACHABLE, "GET " + url + " failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** docs/protocol.md: 503 "busy" and "rebuilding" say the server works and will answer soon. */

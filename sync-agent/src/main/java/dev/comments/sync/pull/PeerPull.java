@@ -2,6 +2,7 @@ package dev.comments.sync.pull;
 
 import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.withheld.WithheldLists;
 import dev.comments.sync.config.SyncSettings;
 import dev.comments.sync.peers.Peer;
 import dev.comments.sync.state.PeerSeen;
@@ -32,17 +33,19 @@ public final class PeerPull {
     private final RefusedComments refused = new RefusedComments();
     /** Our own tree as the last round read it: read again only when our root changed. */
     private volatile LocalTree lastLocal = LocalTree.NONE;
+    private final WithheldLists withheld;
 
     public PeerPull(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings) {
         this.kubo = kubo.withTimeout(settings.timeout());
         this.store = store;
         this.api = api;
         this.settings = settings;
+        this.withheld = new WithheldLists(settings.dataDir());
     }
 
     /** What the peers of a new round share (our own tree, read when first needed). */
     public RoundShared newRound() {
-        return new RoundShared(kubo, settings.dataDir(), lastLocal, tree -> lastLocal = tree);
+        return new RoundShared(kubo, settings.dataDir(), lastLocal, tree -> lastLocal = tree, withheld);
     }
 
     public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared) {

@@ -13,6 +13,7 @@ import dev.comments.core.kubo.KuboClient;
 import dev.comments.core.kubo.KuboException;
 import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
+import dev.comments.core.withheld.Withheld;
 import dev.comments.core.log.EventLog;
 import dev.comments.core.tree.PageEntry;
 import dev.comments.core.tree.RootEntry;
@@ -476,6 +477,10 @@ final class PeerWalk {
                         ignored++; // refused before: a peer is held to it once, never fetched again
                         continue;
                     }
+                    if (withheld().id(page, id)) {
+                        ignored++; // the operator withholds it or its page: never taken, not the peer's fault
+                        continue;
+                    }
                     if (!have.add(id)) {
                         continue;
                     }
@@ -489,6 +494,9 @@ final class PeerWalk {
                     if (comment == null) {
                         have.remove(id);
                         complete = false;
+                    } else if (comment.isPresent() && withheld().key(comment.get().comment().key())) {
+                        ignored++; // signed by a withheld key: its block leaves our daemon at once
+                        forget(id);
                     } else {
                         comment.ifPresent(batch::add);
                     }
@@ -496,6 +504,14 @@ final class PeerWalk {
             }
         }
         return complete;
+    }
+
+    private Withheld withheld() throws LocalFailure {
+        try {
+            return shared.withheld();
+        } catch (IOException e) {
+            throw new LocalFailure("the withheld lists could not be read: " + e.getMessage());
+        }
     }
 
     /** The verified comment, empty if refused, null if it could not be fetched now. */

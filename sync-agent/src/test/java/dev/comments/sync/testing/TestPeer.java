@@ -34,6 +34,7 @@ public final class TestPeer implements AutoCloseable {
     private final InetSocketAddress address;
     private HttpServer http;
     private volatile Cid root;
+    private volatile byte[] withheld;
 
     private TestPeer(KuboDaemon daemon, InetSocketAddress address) {
         this.daemon = daemon;
@@ -70,6 +71,11 @@ public final class TestPeer implements AutoCloseable {
         this.root = root;
     }
 
+    /** What {@code GET /withheld} answers from now on (an operator's withheld list); 404 before. */
+    public void serveWithheld(byte[] list) {
+        this.withheld = list;
+    }
+
     /** Provides the network id's key, as a server does, once the daemon has a DHT peer to tell. */
     public void announce(NetworkId network) {
         kubo().block.put(network.bytes());
@@ -87,6 +93,17 @@ public final class TestPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address, e);
         }
+        http.createContext("/withheld", exchange -> {
+            try (exchange) {
+                byte[] list = withheld;
+                exchange.sendResponseHeaders(list == null ? 404 : 200, list == null ? -1 : list.length);
+                if (list != null) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(list);
+                    }
+                }
+            }
+        });
         http.createContext("/", exchange -> {
             try (exchange) {
                 Cid current = root;
