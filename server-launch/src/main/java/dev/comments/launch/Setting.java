@@ -37,11 +37,20 @@ public enum Setting {
     SYNC_STATIC_PEERS("sync.static.peers", "", Kind.TEXT),
     /** The sync agent's liveness file, rewritten every round; empty means {@code <data.dir>/sync-agent.heartbeat}. */
     SYNC_HEARTBEAT_FILE("sync.heartbeat.file", "", Kind.TEXT),
-    /** How many providers of the network id one round asks the DHT for. */
-    SYNC_MAX_PEERS("sync.max.peers", "20", Kind.POSITIVE),
     /**
-     * Blocks read from one peer per round (each folder node and each comment); what a round
-     * did not reach, the next rounds reach: every node finished is remembered.
+     * How many peers one round syncs with, sampled from all the providers found (half from those
+     * that delivered valid new comments before, half at random among the rest).
+     */
+    SYNC_MAX_PEERS("sync.max.peers", "20", Kind.POSITIVE),
+    /** How many providers of the network id one round reads from the DHT to sample from (the budget of one lookup). */
+    SYNC_MAX_PROVIDERS("sync.max.providers", "1000", Kind.POSITIVE),
+    /** The longest a round waits for its slowest peer; what it did not reach waits for the next round. */
+    SYNC_ROUND_DEADLINE_MS("sync.round.deadline.ms", "120000", Kind.POSITIVE),
+    /**
+     * Blocks read from one peer per round at most (each folder node and each comment); what a
+     * round did not reach, the next rounds reach: every node finished is remembered. A new peer
+     * starts at an eighth of it; its budget doubles after each round of valid answers, and falls
+     * to a quarter after each round of mostly refused ones, down to nothing (ADR 010, section 5).
      */
     SYNC_MAX_BLOCKS_PER_PEER("sync.max.blocks.per.peer", "2000", Kind.POSITIVE),
     /** Deadline of every single call the sync agent makes (peer HTTP, kubo RPC). */

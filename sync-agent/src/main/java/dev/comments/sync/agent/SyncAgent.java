@@ -62,7 +62,7 @@ public final class SyncAgent implements Lifecycle, AutoCloseable {
         SyncRound round = new SyncRound(kubo, new PeerDiscovery(kubo, settings),
                 new PeerTable(settings.interval(), settings.backoffMax()),
                 new PeerPull(kubo, store, api, settings), stateFile.load(), stateFile, settings.timeout(),
-                DiskFloor.of(settings.dataDir(), settings.diskFreeMinMib()), Clock.systemUTC());
+                settings.roundDeadline(), settings.maxBlocksPerPeer(), DiskFloor.of(settings.dataDir(), settings.diskFreeMinMib()), Clock.systemUTC());
         WithheldLists lists = new WithheldLists(settings.dataDir());
         FollowedLists followed = new FollowedLists(settings.withheldFollow(), settings.withheldFollowInterval(), api,
                 lists, new Takedown(store, lists), kubo, Clock.systemUTC());

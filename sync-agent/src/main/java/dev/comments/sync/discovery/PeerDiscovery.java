@@ -12,30 +12,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.comments.sync.peers.PeerSampler;
 
 /**
  * Finds the servers to sync with (docs/protocol.md §2): the providers of the network id's DHT
  * key ({@code routing/findprovs}), each one's peer record ({@code routing/findpeer}) and
  * in it the {@code /http} address its server appends; plus the static peers of the
- * configuration. Never this server itself, and each URL once.
+ * configuration. Never this server itself, and each URL once. Cost per round: one provider
+ * lookup of at most {@code sync.max.providers} records, then {@code sync.max.peers} findpeers.
  */
 public final class PeerDiscovery {
 
     private final KuboClient kubo;
     private final SyncSettings settings;
+    private final PeerSampler sampler;
 
     public PeerDiscovery(KuboClient kubo, SyncSettings settings) {
-        this.kubo = kubo.withTimeout(settings.timeout());
-        this.settings = settings;
+        this(kubo, settings, new PeerSampler(new java.security.SecureRandom()));
     }
 
-    /** The peers of this round. A DHT that fails leaves the static peers; that is logged, not thrown. */
-    public List<Peer> find(String selfPeerId) {
-        Map<URI, Peer> peers = new LinkedHashMap<>();
+    PeerDiscovery(KuboClient kubo, SyncSettings settings, PeerSampler sampler) {
+        this.kubo = kubo.withTimeout(settings.timeout());
+        this.settings = settings;
+        this.sampler = sampler;
+    }
+
+    /**
+     * The peers of this round: {@code sync.max.peers} sampled from the providers found
+     * ({@link PeerSampler}: {@code proven} PeerIDs first for half the places), each resolved to its
+     * HTTP address (one {@code findpeer} per chosen provider), plus the static peers. A DHT that
+     * fails leaves the static peers; that is logged, not thrown.
+     */
+    public List<Peer> find(String selfPeerId, Set<String> proven) {
+        Map<String, PeerAddresses> providers = new LinkedHashMap<>();
         for (PeerAddresses provider : providers()) {
-            if (provider.id().equals(selfPeerId)) {
-                continue;
+            if (!provider.id().equals(selfPeerId)) {
+                providers.putIfAbsent(provider.id(), provider);
             }
+        }
+        Map<URI, Peer> peers = new LinkedHashMap<>();
+        for (String id : sampler.choose(new ArrayList<>(providers.keySet()), proven, settings.maxPeers())) {
+            PeerAddresses provider = providers.get(id);
             httpUrl(provider).ifPresent(url -> peers.putIfAbsent(url, new Peer(url, provider.id())));
         }
         for (URI url : settings.staticPeers()) {
@@ -47,7 +65,7 @@ public final class PeerDiscovery {
 
     private List<PeerAddresses> providers() {
         try {
-            return kubo.routing.findprovsUntilDeadline(settings.networkId().dhtKey(), settings.maxPeers());
+            return kubo.routing.findprovsUntilDeadline(settings.networkId().dhtKey(), settings.maxProviders());
         } catch (KuboException e) {
             EventLog.event("warn", "discovery-failed", "error", e.getMessage());
             return List.of();

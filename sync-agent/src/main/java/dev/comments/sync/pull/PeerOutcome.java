@@ -24,6 +24,8 @@ public record PeerOutcome(Peer peer, Status status, PeerSeen seen, String detail
         SYNCED(Effect.SUCCESS),
         /** Some work was left for the next round (a budget was spent, a fetch failed once). */
         PARTIAL(Effect.SUCCESS),
+        /** The walk ran out of time with nothing new taken: a peer that answers just inside each deadline. */
+        SLOW(Effect.BACKOFF),
         /** The peer or its blocks could not be reached. */
         UNREACHABLE(Effect.BACKOFF),
         /** The peer served something no honest server serves. What was valid was still taken. */

@@ -15,7 +15,8 @@ import dev.comments.sync.state.PeerSeen;
  * (CommentVerifier: bytes hash to the id, canonical, signature, limits, url = the folder's
  * page) before it is written.
  *
- * <p>Bounded against a peer that lies: a budget of {@code maxBlocksPerPeer} per round is
+ * <p>Bounded against a peer that lies: a budget of blocks per round (the peer's own, at most
+ * {@code maxBlocksPerPeer}, {@code PeerHealth}) is
  * spent by each folder node read and each comment fetched (what is left waits for the next
  * rounds, which skip every node already finished); each node is checked against its CID and
  * must be a flat folder or a HAMT shard no deeper than its hash allows; each comment read
@@ -48,7 +49,13 @@ public final class PeerPull {
         return new RoundShared(kubo, settings.dataDir(), lastLocal, tree -> lastLocal = tree, withheld);
     }
 
-    public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared) {
-        return new PeerWalk(kubo, store, api, settings, peer, seen, shared, refused).run();
+    /** One peer's walk, costing at most {@code budget} blocks and ending by {@code roundEndsAt} (System.nanoTime). */
+    public PeerOutcome pull(Peer peer, PeerSeen seen, RoundShared shared, int budget, long roundEndsAt) {
+        return new PeerWalk(kubo, store, api, settings, peer, seen, shared, refused, budget, roundEndsAt).run();
+    }
+
+    /** The longest one peer's walk takes on its own: its calls' deadlines, {@link PeerWalk#CALLS_OF_TIME} of them. */
+    public java.time.Duration walkDeadline() {
+        return settings.timeout().multipliedBy(PeerWalk.CALLS_OF_TIME);
     }
 }

@@ -98,8 +98,12 @@ final class PeerWalk {
     private final java.util.Map<Cid, byte[]> prefetched = new java.util.HashMap<>();
     private final long endsAt;
 
+    /**
+     * {@code budget}: the blocks this peer may cost this round (its PeerTable budget);
+     * {@code roundEndsAt}: the round's deadline (System.nanoTime), before the walk's own if sooner.
+     */
     PeerWalk(KuboClient kubo, CommentStore store, PeerApi api, SyncSettings settings, Peer peer, PeerSeen seen,
-            RoundShared shared, RefusedComments refused) {
+            RoundShared shared, RefusedComments refused, int budget, long roundEndsAt) {
         this.refused = refused;
         this.kubo = kubo;
         this.store = store;
@@ -108,8 +112,8 @@ final class PeerWalk {
         this.peer = peer;
         this.seen = seen;
         this.shared = shared;
-        this.budget = settings.maxBlocksPerPeer();
-        this.endsAt = System.nanoTime() + settings.timeout().toNanos() * CALLS_OF_TIME;
+        this.budget = budget;
+        this.endsAt = Math.min(roundEndsAt, System.nanoTime() + settings.timeout().toNanos() * CALLS_OF_TIME);
     }
 
     PeerOutcome run() {
@@ -136,7 +140,9 @@ final class PeerWalk {
         } catch (OutOfTime e) {
             EventLog.event("warn", "peer-out-of-time", "peer", peer.url(), "after_ms",
                     settings.timeout().toMillis() * CALLS_OF_TIME, "note", "the rest waits for the next round");
-            return end(rejected > 0 ? Status.INVALID : Status.PARTIAL, progress(), "out of time for this round");
+            // a peer that only spends our time (nothing new, nothing refused) is backed off like a failing one
+            return end(rejected > 0 ? Status.INVALID : written == 0 ? Status.SLOW : Status.PARTIAL, progress(),
+                    "out of time for this round");
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One sync round: is our daemon there; who are the peers; which are due; pull from each
@@ -41,10 +43,20 @@ public final class SyncRound {
     private final Clock clock;
     private long rounds;
     private final DiskFloor disk;
+    private final Duration timeout;
+    private final Duration roundDeadline;
+    private final int maxBlocks;
 
+    /**
+     * {@code roundDeadline}: the longest the peers' walks may take together (sync.round.deadline.ms);
+     * {@code maxBlocks}: the most blocks one peer may cost a round (sync.max.blocks.per.peer).
+     */
     public SyncRound(KuboClient kubo, PeerDiscovery discovery, PeerTable table, PeerPull pull, SyncState state,
-            StateFile stateFile, Duration timeout, DiskFloor disk, Clock clock) {
+            StateFile stateFile, Duration timeout, Duration roundDeadline, int maxBlocks, DiskFloor disk, Clock clock) {
         this.kubo = kubo.withTimeout(timeout);
+        this.timeout = timeout;
+        this.roundDeadline = roundDeadline;
+        this.maxBlocks = maxBlocks;
         this.disk = disk;
         this.discovery = discovery;
         this.table = table;
@@ -71,7 +83,7 @@ public final class SyncRound {
                     "action", "nothing to do until it answers; peers are not blamed");
             return RoundReport.daemonDown(round, millisSince(start));
         }
-        List<Peer> found = discovery.find(self);
+        List<Peer> found = discovery.find(self, table.proven());
         List<Peer> due = table.due(found, clock.instant());
         List<PeerOutcome> outcomes = pullAll(due);
         Instant now = clock.instant();
@@ -82,24 +94,39 @@ public final class SyncRound {
         return RoundReport.of(round, found.size(), outcomes, millisSince(start));
     }
 
+    /**
+     * Every due peer at once, each within its budget; the walks end by the round's deadline on
+     * their own (between calls), and a walk still inside a call one call deadline later is
+     * cancelled and counted as slow: the round never waits longer for its slowest peer.
+     */
     private List<PeerOutcome> pullAll(List<Peer> due) {
         RoundShared shared = pull.newRound();
         List<PeerOutcome> outcomes = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        long endsAt = System.nanoTime() + roundDeadline.toNanos();
+        long cancelAt = endsAt + timeout.toNanos();
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             List<Future<PeerOutcome>> running = new ArrayList<>();
             for (Peer peer : due) {
-                running.add(pool.submit(() -> pull.pull(peer, state.seen(peer.url()), shared)));
+                int budget = table.budget(peer.url(), maxBlocks, clock.instant());
+                running.add(pool.submit(() -> pull.pull(peer, state.seen(peer.url()), shared, budget, endsAt)));
             }
             for (int i = 0; i < due.size(); i++) {
-                outcomes.add(await(running.get(i), due.get(i)));
+                outcomes.add(await(running.get(i), due.get(i), cancelAt));
             }
+        } finally {
+            pool.shutdownNow(); // interrupts what the deadline cancelled; never waits for it
         }
         return outcomes;
     }
 
-    private PeerOutcome await(Future<PeerOutcome> outcome, Peer peer) {
+    private PeerOutcome await(Future<PeerOutcome> outcome, Peer peer, long cancelAt) {
         try {
-            return outcome.get();
+            return outcome.get(Math.max(0, cancelAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            return new PeerOutcome(peer, PeerOutcome.Status.SLOW, state.seen(peer.url()),
+                    "still busy at the round's deadline (" + roundDeadline.toMillis() + " ms)", 0, 0, 0, 0, 0, 0);
         } catch (ExecutionException e) {
             // a bug of ours, not the peer's doing: say so loudly, blame nobody
             EventLog.event("error", "peer-pull-crashed", "peer", peer.url(), "error", e.getCause());
@@ -114,6 +141,14 @@ public final class SyncRound {
 
     private void note(PeerOutcome o, Instant now) {
         state.update(o.peer().url(), o.seen());
+        if (o.status().effect() != PeerOutcome.Effect.NONE) {
+            int next = table.yielded(o.peer().url(), o.written(), o.rejected(), maxBlocks, now);
+            if (next == 0) {
+                EventLog.event("warn", "peer-budget-spent", "peer", o.peer().url(), "source", o.peer().source(),
+                        "rejected", o.rejected(), "taken", o.written(),
+                        "note", "mostly refused answers: nothing more from it until its backoff ends, then a trial");
+            }
+        }
         switch (o.status().effect()) {
             case SUCCESS -> table.succeeded(o.peer().url(), now);
             case BACKOFF -> {

@@ -42,10 +42,32 @@ class PeerTableTest {
     }
 
     @Test
-    void aPeerNoLongerFoundIsForgottenOnceItsBackoffIsOver() {
+    void aPeerNoLongerFoundIsRememberedForADaySoThatItsBudgetCannotBeResetByHidingForAWhile() {
         table.due(List.of(A, B), T0);
+        table.yielded(A.url(), 0, 100, 2000, T0);
         assertEquals(2, table.size());
-        table.due(List.of(B), T0.plus(Duration.ofMinutes(9)));
+        table.due(List.of(B), T0.plus(Duration.ofHours(23)));
+        assertEquals(2, table.size(), "not sampled for hours is not forgotten");
+        assertEquals(62, table.budget(A.url(), 2000, T0.plus(Duration.ofHours(23))), "its budget is still its own");
+        table.due(List.of(B), T0.plus(PeerTable.REMEMBER).plusSeconds(1));
         assertEquals(1, table.size());
+    }
+
+    @Test
+    void aPeerOfMostlyRefusedAnswersIsLeftWithNothingAndOneOfValidAnswersEarnsTheMost() {
+        table.due(List.of(A, B), T0);
+        assertEquals(250, table.budget(A.url(), 2000, T0), "a new peer: an eighth");
+        assertEquals(62, table.yielded(A.url(), 1, 250, 2000, T0), "mostly refused: a quarter");
+        assertEquals(15 < PeerHealth.MIN_BUDGET ? 0 : 15, table.yielded(A.url(), 0, 62, 2000, T0));
+        assertEquals(0, table.yielded(A.url(), 0, 10, 2000, T0), "down to nothing");
+        assertEquals(PeerHealth.MIN_BUDGET, table.budget(A.url(), 2000, T0), "after its backoff, a trial of the least");
+        assertEquals(java.util.Set.of(), table.proven());
+
+        assertEquals(500, table.yielded(B.url(), 40, 0, 2000, T0), "valid new comments: twice");
+        assertEquals(1000, table.yielded(B.url(), 40, 0, 2000, T0));
+        assertEquals(2000, table.yielded(B.url(), 40, 0, 2000, T0));
+        assertEquals(2000, table.yielded(B.url(), 40, 0, 2000, T0), "never past the most");
+        assertEquals(2000, table.yielded(B.url(), 0, 0, 2000, T0), "nothing new: unchanged");
+        assertEquals(java.util.Set.of(Peer.STATIC), table.proven(), "it delivered: preferred by the sampling");
     }
 }

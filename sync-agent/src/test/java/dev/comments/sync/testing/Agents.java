@@ -32,11 +32,16 @@ public final class Agents {
         return NetworkId.ofHex(HexFormat.of().formatHex(id));
     }
 
-    /** The environment of an agent with its store in {@code data} and its daemon {@code local}; short interval and backoff. */
+    /**
+     * The environment of an agent with its store in {@code data} and its daemon {@code local}; short
+     * interval and backoff, and a new peer's budget of 2,000 blocks (an eighth of the most), so that
+     * a test's first round takes a whole small tree; the budgets themselves are SybilFleetIT's.
+     */
     public static ServerSettings env(Path data, KuboDaemon local, NetworkId network) {
         return ServerSettings.of(data).ipfsApi(local.api()).with(Setting.NETWORK_ID, network.hex())
                 .with(Setting.HTTP_HOST, local.ip()).syncInterval(Duration.ofSeconds(1))
-                .with(Setting.SYNC_BACKOFF_MAX_MS, 2000).with(Setting.SYNC_TIMEOUT_MS, 5000);
+                .with(Setting.SYNC_BACKOFF_MAX_MS, 2000).with(Setting.SYNC_TIMEOUT_MS, 5000)
+                .with(Setting.SYNC_MAX_BLOCKS_PER_PEER, 16_000);
     }
 
     public static SyncAgent open(ServerSettings settings) {

@@ -35,6 +35,7 @@ public final class TestPeer implements AutoCloseable {
     private HttpServer http;
     private volatile Cid root;
     private volatile byte[] withheld;
+    private volatile Duration rootDelay = Duration.ZERO;
 
     private TestPeer(KuboDaemon daemon, InetSocketAddress address) {
         this.daemon = daemon;
@@ -69,6 +70,11 @@ public final class TestPeer implements AutoCloseable {
     /** What {@code GET /} answers from now on. */
     public void serve(Cid root) {
         this.root = root;
+    }
+
+    /** {@code GET /} answers only after this long: a peer that answers just inside the caller's deadline. */
+    public void answerRootAfter(Duration delay) {
+        this.rootDelay = delay;
     }
 
     /** What {@code GET /withheld} answers from now on (an operator's withheld list); 404 before. */
@@ -106,6 +112,11 @@ public final class TestPeer implements AutoCloseable {
         });
         http.createContext("/", exchange -> {
             try (exchange) {
+                try {
+                    Thread.sleep(rootDelay); // the pace of a slow peer is what the test is about
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 Cid current = root;
                 boolean isRoot = "/".equals(exchange.getRequestURI().getPath()) && "GET".equals(exchange.getRequestMethod());
                 byte[] body = (current == null || !isRoot ? "{\"error\":\"not-here\"}"

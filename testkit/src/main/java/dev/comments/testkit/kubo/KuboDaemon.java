@@ -130,6 +130,11 @@ public final class KuboDaemon implements AutoCloseable {
         return wsPort;
     }
 
+    /** The daemon's process id (to freeze it with SIGSTOP, say). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path repo() {
         return repo;
     }
