@@ -1,6 +1,7 @@
 package dev.comments.sync.state;
 
 import dev.comments.core.json.Jsons;
+import dev.comments.core.store.AtomicFile;
 import dev.comments.core.cid.Cid;
 import dev.comments.core.log.EventLog;
 import jakarta.json.JsonObject;
@@ -10,14 +11,10 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -97,15 +94,6 @@ public final class StateFile {
         byte[] bytes = Jsons.object().add("v", VERSION).add("peers", peers).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, bytes);
     }
 }
