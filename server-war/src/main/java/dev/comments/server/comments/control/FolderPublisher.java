@@ -591,11 +591,11 @@ public class FolderPublisher implements Lifecycle {
                         PageState state = refresh(page, daemonHas, writer, toKeep);
                         if (state != null) {
                             done.put(page, state);
-                        } else if (root.get(page.hex()) != null) {
-                            emptied.add(page);
+                        } else if (root.get(page.hex()) != null || pages.containsKey(page)) {
+                            emptied.add(page); // or it was, by a publication that failed after taking it out
                         }
                     }
-                    if (!emptied.isEmpty()) {
+                    if (emptied.stream().anyMatch(page -> root.get(page.hex()) != null)) {
                         root = withoutPages(root, emptied);
                     }
                     // a new root encodes (and so writes) every shard; a changed one only those above the changes
