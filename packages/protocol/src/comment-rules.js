@@ -3,7 +3,7 @@
  * verifier spells them (`Rejection`), so that a server's 400 answer and the page's own
  * checks say the same thing. The limits they name are in constants.js.
  */
-import { MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS } from './constants.js'
+import { MAX_AUTHOR, MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, MAX_TS } from './constants.js'
 
 /** code → what a person is told. */
 export const REJECTIONS = Object.freeze({
@@ -12,21 +12,23 @@ export const REJECTIONS = Object.freeze({
   'not-json': 'the comment is not valid JSON',
   'not-an-object': 'the comment must be one JSON object',
   'duplicate-field': 'a field appears twice',
-  'unknown-field': 'the fields are exactly v, url, parent, author, text, ts, key, sig',
-  'missing-field': 'the fields are exactly v, url, parent, author, text, ts, key, sig',
+  'unknown-field': 'the fields are v, url, parent, author, text, ts, key, sig, and nonce in version 2 only',
+  'missing-field': 'the fields are v, url, parent, author, text, ts, key, sig, and nonce in version 2 only',
   'wrong-type': 'a field has the wrong JSON type',
-  'unsupported-version': 'v must be 1',
+  'unsupported-version': 'v must be 1 or 2',
   'bad-url': 'url must be a urlHash: 64 lowercase hex characters',
   'bad-parent': 'parent must be null or a comment id (CIDv1 raw sha2-256, base32)',
   'author-length': `author must be 1 to ${MAX_AUTHOR} characters`,
   'text-length': `text must be 1 to ${MAX_TEXT} characters`,
   'bad-ts': `ts must be a whole number of milliseconds since 1970, 0 to ${MAX_TS}`,
+  'bad-nonce': `nonce must be a whole number from 0 to ${MAX_NONCE}`,
   'bad-key': 'key must be a 32-byte Ed25519 public key in unpadded base64url',
   'bad-sig-encoding': 'sig must be a 64-byte Ed25519 signature in unpadded base64url',
   'bad-signature': 'the signature does not verify with the comment\'s key',
   'not-canonical': 'the file\'s bytes are not the canonical JSON of its fields',
   'id-mismatch': 'the comment\'s bytes do not hash to its id',
-  'wrong-page': 'the comment\'s url is not the page it was sent to'
+  'wrong-page': 'the comment\'s url is not the page it was sent to',
+  'weak-stamp': 'the comment\'s stamp has fewer leading zero bits than this receiver asks for'
 })
 
 /** Characters as the limits count them: Unicode code points (a lone surrogate is one). */

@@ -9,7 +9,7 @@ import { decodeBase64Url, encodeBase64Url } from './base64url.js'
 import { canonicalBytes } from './canonical-json.js'
 import { digestOfRawCid, rawCidOf } from './cid.js'
 import { codePointLength } from './comment-rules.js'
-import { FIELDS, MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS, VERSION } from './constants.js'
+import { FIELDS, MAX_AUTHOR, MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, MAX_TS, NONCE, VERSION, VERSION_STAMPED } from './constants.js'
 import { InvalidCommentError } from './errors.js'
 import { isUrlHash } from './url-hash.js'
 
@@ -24,6 +24,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * @property {string} author
  * @property {string} text
  * @property {number} ts
+ * @property {number} [nonce] version 2 only: what its author varied to stamp it
  * @property {string} key
  * @property {string} sig
  */
@@ -71,23 +72,25 @@ export function parseComment (bytes) {
   }
   const numbers = new Map()
   for (const [name, number] of topLevelMembers(text)) {
-    if (!FIELDS.includes(name)) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
+    if (!FIELDS.includes(name) && name !== NONCE) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
     if (numbers.has(name)) throw new InvalidCommentError('duplicate-field', `field appears twice: ${name}`)
     numbers.set(name, number)
   }
   for (const name of FIELDS) {
     if (!Object.hasOwn(value, name)) throw new InvalidCommentError('missing-field', `missing field: ${name}`)
   }
-  return {
+  const comment = {
     v: number(value, 'v', numbers.get('v')),
     url: string(value, 'url'),
     parent: value.parent === null ? null : string(value, 'parent'),
     author: string(value, 'author'),
     text: string(value, 'text'),
-    ts: number(value, 'ts', numbers.get('ts')),
-    key: string(value, 'key'),
-    sig: string(value, 'sig')
+    ts: number(value, 'ts', numbers.get('ts'))
   }
+  if (Object.hasOwn(value, NONCE)) comment.nonce = number(value, NONCE, numbers.get(NONCE))
+  comment.key = string(value, 'key')
+  comment.sig = string(value, 'sig')
+  return comment
 }
 
 /**
@@ -151,25 +154,52 @@ export async function verifyFile (bytes, id, urlHash) {
 }
 
 /**
- * Signs a new comment with the author's key pair (WebCrypto Ed25519).
+ * Signs a new comment with the author's key pair (WebCrypto Ed25519): version 2 when a nonce is
+ * given (stamp.js finds one), version 1 without.
  *
- * @param {{ url: string, parent: string | null, author: string, text: string, ts: number }} fields
+ * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number }} fields
  * @param {{ privateKey: CryptoKey, publicKey: string }} identity publicKey as base64url
  * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>} checked like any received comment
  */
 export async function signComment (fields, identity) {
+  const unsigned = unsignedComment(fields, identity.publicKey)
+  checkUnsigned(unsigned)
+  return verifyComment({ ...unsigned, sig: await signatureOf(unsigned, identity.privateKey) })
+}
+
+/**
+ * The fields a signature covers, for these values.
+ *
+ * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number }} fields
+ * @param {string} publicKey base64url
+ */
+export function unsignedComment (fields, publicKey) {
   const unsigned = {
-    v: VERSION,
+    v: fields.nonce === undefined ? VERSION : VERSION_STAMPED,
     url: fields.url,
     parent: fields.parent ?? null,
     author: fields.author,
     text: fields.text,
     ts: fields.ts,
-    key: identity.publicKey
+    key: publicKey
   }
+  if (fields.nonce !== undefined) unsigned.nonce = fields.nonce
+  return unsigned
+}
+
+/**
+ * Checks the values of fields about to be signed, so that nothing is signed (or stamped) that a
+ * receiver would refuse.
+ *
+ * @throws {InvalidCommentError}
+ */
+export function checkUnsigned (unsigned) {
   checkValues({ ...unsigned, sig: '' })
-  const sig = new Uint8Array(await crypto.subtle.sign(ED25519, identity.privateKey, signedBytes(unsigned)))
-  return verifyComment({ ...unsigned, sig: encodeBase64Url(sig) })
+}
+
+/** The base64url Ed25519 signature of a comment's signed bytes. */
+export async function signatureOf (unsigned, privateKey) {
+  return encodeBase64Url(new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, signedBytes(unsigned))))
 }
 
 /**
@@ -189,12 +219,28 @@ export async function ed25519Verify (publicKey, message, signature) {
 }
 
 function checkValues (c) {
-  if (c.v !== VERSION) throw new InvalidCommentError('unsupported-version', `v must be 1, not ${c.v}`)
+  checkVersion(c)
   if (!isUrlHash(c.url)) throw new InvalidCommentError('bad-url')
   if (c.parent !== null && digestOfRawCid(c.parent) == null) throw new InvalidCommentError('bad-parent')
   checkLength(c.author, MAX_AUTHOR, 'author-length', 'author')
   checkLength(c.text, MAX_TEXT, 'text-length', 'text')
   if (!Number.isSafeInteger(c.ts) || c.ts < 0 || c.ts > MAX_TS) throw new InvalidCommentError('bad-ts')
+  if (hasNonce(c) && (!Number.isSafeInteger(c.nonce) || c.nonce < 0 || c.nonce > MAX_NONCE)) {
+    throw new InvalidCommentError('bad-nonce')
+  }
+}
+
+// v is 1 (eight fields) or 2 (the eight and a nonce), and the fields are those of its version.
+function checkVersion (c) {
+  if (c.v === VERSION && hasNonce(c)) throw new InvalidCommentError('unknown-field', 'nonce is a field of version 2 comments only')
+  if (c.v === VERSION_STAMPED && !hasNonce(c)) {
+    throw new InvalidCommentError('missing-field', 'missing field: nonce (a version 2 comment has one)')
+  }
+  if (c.v !== VERSION && c.v !== VERSION_STAMPED) throw new InvalidCommentError('unsupported-version', `v must be 1 or 2, not ${c.v}`)
+}
+
+function hasNonce (c) {
+  return Object.hasOwn(c, NONCE) && c.nonce !== undefined
 }
 
 function checkLength (s, max, code, field) {
@@ -234,7 +280,9 @@ function describe (v) {
 }
 
 function pick (c) {
-  return { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
+  const picked = { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
+  if (hasNonce(c)) picked.nonce = c.nonce
+  return picked
 }
 
 /**

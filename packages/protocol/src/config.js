@@ -6,6 +6,10 @@
 import { DEFAULT_CONFIG } from './constants.js'
 import { ConfigError } from './errors.js'
 
+/** Stamps in bits (docs/protocol.md §3.9); a server's own minimum goes no higher (its stamp.min.bits). */
+const STAMP_KEYS = new Set(['minStampBits', 'maxStampBits'])
+const MAX_STAMP_BITS = 32
+
 /**
  * @param {URL | string} url where config.json is
  * @param {{ fetch?: typeof fetch }} [deps]
@@ -40,12 +44,16 @@ export function mergeConfig (json) {
     if (Array.isArray(def)) {
       if (!Array.isArray(value) || !value.every(v => typeof v === 'string')) throw new ConfigError(`config "${key}" must be a list of strings`)
       config[key] = key === 'bootstrap' ? [...value] : value.map(v => v.replace(/\/+$/, '')) // URLs: no trailing slash
+    } else if (STAMP_KEYS.has(key)) {
+      if (!Number.isInteger(value) || value < 0 || value > MAX_STAMP_BITS) throw new ConfigError(`config "${key}" must be a whole number of bits from 0 to ${MAX_STAMP_BITS}`)
+      config[key] = value
     } else if (typeof value !== typeof def || (typeof def === 'number' && !(value > 0))) {
       throw new ConfigError(`config "${key}" must be ${typeof def === 'number' ? 'a positive number' : `a ${typeof def}`}`)
     } else {
       config[key] = value
     }
   }
+  if (config.minStampBits > config.maxStampBits) throw new ConfigError('config "minStampBits" must not be more than "maxStampBits"')
   if (!/^[0-9a-f]{64}$/.test(config.networkId)) throw new ConfigError('config "networkId" must be 64 lowercase hex characters')
   return config
 }

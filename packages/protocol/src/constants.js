@@ -3,8 +3,12 @@
  * `CommentLimits`), the network id, and every option of a client with its one default.
  */
 
-/** The comment format's version: `v` is always this. */
+/** The version of a comment without a stamp: eight fields. */
 export const VERSION = 1
+/** The version of a comment with a `nonce`, the field its author varies to stamp it (docs/protocol.md §3.9). */
+export const VERSION_STAMPED = 2
+/** The largest nonce: 2^53 - 1, the largest whole number a JavaScript number holds exactly. */
+export const MAX_NONCE = Number.MAX_SAFE_INTEGER
 /** A comment file's bytes at most. */
 export const MAX_FILE_BYTES = 16 * 1024
 /** `author` in code points, at most. */
@@ -13,8 +17,10 @@ export const MAX_AUTHOR = 64
 export const MAX_TEXT = 5000
 /** The largest ts: 8.64e15 ms (+275760-09-13), the last instant a `Date` holds, so every valid comment can be shown. */
 export const MAX_TS = 8_640_000_000_000_000
-/** A comment's fields, exactly these. */
+/** The fields every comment has; a version 2 comment also has NONCE, and only it. */
 export const FIELDS = Object.freeze(['v', 'url', 'parent', 'author', 'text', 'ts', 'key', 'sig'])
+/** The field only a version 2 comment has. */
+export const NONCE = 'nonce'
 
 /** The project's network id (docs/protocol.md §2): servers announce themselves under its CID. */
 export const NETWORK_ID_HEX = 'ad0b9ac2297cda7ce4ba051a80ff68d80325b467e9cd1897495ab0e73e3d7cc6'
@@ -49,5 +55,16 @@ export const DEFAULT_CONFIG = Object.freeze({
   /** While the tab is visible, look for new comments this often. */
   pollSeconds: 15,
   /** Servers remembered from a previous visit are trusted for a warm start this long (and refreshed in the background). */
-  rememberServersHours: 24
+  rememberServersHours: 24,
+  /**
+   * The least stamp (docs/protocol.md §3.9) this client gives a comment, whatever a server asks:
+   * a community sets it to what its strictest server takes, so that every one of them keeps its
+   * readers' comments. 0: what the server posted to asks for (its `GET /health`).
+   */
+  minStampBits: 0,
+  /**
+   * The most this client stamps (about 2^bits signatures: 20 bits is seconds to a minute in a
+   * browser); a server that asks more is passed over, and the reader told why.
+   */
+  maxStampBits: 24
 })

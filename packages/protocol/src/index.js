@@ -10,7 +10,7 @@
  */
 
 export {
-  VERSION, MAX_FILE_BYTES, MAX_AUTHOR, MAX_TEXT, MAX_TS, FIELDS, NETWORK_ID_HEX, DEFAULT_CONFIG
+  VERSION, VERSION_STAMPED, MAX_FILE_BYTES, MAX_AUTHOR, MAX_TEXT, MAX_TS, MAX_NONCE, FIELDS, NONCE, NETWORK_ID_HEX, DEFAULT_CONFIG
 } from './constants.js'
 export { UrlRefusedError, InvalidCommentError, ConfigError, NoServerError, PostError } from './errors.js'
 
@@ -20,8 +20,10 @@ export { encodeBase64Url, decodeBase64Url } from './base64url.js'
 export { canonicalJson, canonicalBytes } from './canonical-json.js'
 export { REJECTIONS, codePointLength } from './comment-rules.js'
 export {
-  signedBytes, fileBytes, parseComment, verifyComment, verifyPost, verifyFile, signComment, ed25519Verify
+  signedBytes, fileBytes, parseComment, verifyComment, verifyPost, verifyFile, signComment, unsignedComment,
+  checkUnsigned, signatureOf, ed25519Verify
 } from './comment.js'
+export { stampBits, leadingZeroBits, stampComment } from './stamp.js'
 export { classifyPageEntry, classifyRootEntry } from './tree.js'
 
 export { loadConfig, mergeConfig } from './config.js'
@@ -32,4 +34,4 @@ export { ServerList } from './discovery/server-list.js'
 
 export { getFolder } from './api/get-folder.js'
 export { postComment } from './api/post-comment.js'
-export { checkHealth } from './api/health.js'
+export { checkHealth, stampMinBitsOf } from './api/health.js'

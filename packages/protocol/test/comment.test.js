@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   canonicalJson, rawCidOf, parseComment, verifyComment, verifyFile, verifyPost, signComment, signedBytes, fileBytes,
-  FIELDS, InvalidCommentError, MAX_AUTHOR, MAX_FILE_BYTES, MAX_TEXT, MAX_TS, REJECTIONS, VERSION
+  FIELDS, InvalidCommentError, MAX_AUTHOR, MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, MAX_TS, REJECTIONS, VERSION, VERSION_STAMPED
 } from '../src/index.js'
 import { vectors } from './fixtures/vectors.js'
 import { hexBytes, identityFromSeed, newIdentity } from './fixtures/keys.js'
@@ -94,8 +94,8 @@ describe('comment vectors', () => {
 
   it('has the vectors\' limits', () => {
     const { rules } = vectors
-    assert.deepEqual([VERSION, MAX_FILE_BYTES, MAX_AUTHOR, MAX_TEXT, MAX_TS, [...FIELDS]],
-      [rules.version, rules.maxFileBytes, rules.author.max, rules.text.max, rules.ts.max, rules.fields])
+    assert.deepEqual([VERSION, VERSION_STAMPED, MAX_FILE_BYTES, MAX_AUTHOR, MAX_TEXT, MAX_TS, MAX_NONCE, [...FIELDS]],
+      [rules.version, rules.stampedVersion, rules.maxFileBytes, rules.author.max, rules.text.max, rules.ts.max, rules.nonce.max, rules.fields])
   })
 })
 
@@ -160,8 +160,15 @@ describe('comment rules', () => {
     }
   })
 
-  it('takes only version 1', async () => {
-    await rejects(async () => check(await file({}, { v: 2 })), 'unsupported-version')
+  it('takes version 1 with its eight fields and version 2 with a nonce besides, no other', async () => {
+    await rejects(async () => check(await file({}, { v: 2 })), 'missing-field')
+    await rejects(async () => check(await file({}, { v: 3 })), 'unsupported-version')
+    await rejects(async () => check(await file({}, { nonce: 1 })), 'unknown-field')
+    const stamped = await signComment({ ...base.comment, nonce: 7 }, identity)
+    assert.equal(stamped.comment.v, VERSION_STAMPED)
+    assert.equal((await check(stamped.bytes)).comment.nonce, 7)
+    await rejects(() => signComment({ ...base.comment, nonce: -1 }, identity), 'bad-nonce')
+    await rejects(() => signComment({ ...base.comment, nonce: MAX_NONCE + 1 }, identity), 'bad-nonce')
   })
 
   it('takes only a urlHash as url', async () => {

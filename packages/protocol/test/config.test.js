@@ -29,4 +29,10 @@ describe('config', () => {
       assert.throws(() => mergeConfig(bad), ConfigError, JSON.stringify(bad))
     }
   })
+  it('takes stamps as whole numbers of bits from 0 to 32, the least no more than the most', () => {
+    assert.deepEqual([mergeConfig({ minStampBits: 0 }).minStampBits, mergeConfig({ minStampBits: 12, maxStampBits: 20 }).maxStampBits], [0, 20])
+    for (const bad of [{ minStampBits: -1 }, { maxStampBits: 33 }, { minStampBits: 1.5 }, { minStampBits: '8' }, { minStampBits: 25 }]) {
+      assert.throws(() => mergeConfig(bad), ConfigError, JSON.stringify(bad))
+    }
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkHealth, getFolder, postComment, PostError } from '../src/index.js'
+import { checkHealth, getFolder, postComment, PostError, stampMinBitsOf } from '../src/index.js'
 import { vectors } from './fixtures/vectors.js'
 import { fakeFetch } from './fixtures/fake-network.js'
 
@@ -42,7 +42,8 @@ describe('server API', () => {
       [{ status: 429, json: { error: 'rate-limited' }, headers: { 'Retry-After': '30' } }, false, /try again in 30 s/],
       [{ status: 503, json: { error: 'busy', detail: 'queue full' } }, false, /busy or unavailable/],
       [{ status: 507, json: { error: 'insufficient-storage', detail: 'low on disk' } }, false, /out of disk space for now/],
-      [{ status: 451, json: { error: 'withheld', detail: "this server's operator withholds comments on this page" } }, false, /its operator withholds/]
+      [{ status: 451, json: { error: 'withheld', detail: "this server's operator withholds comments on this page" } }, false, /its operator withholds/],
+      [{ status: 400, json: { error: 'weak-stamp', detail: 'this server takes comments with at least 16' } }, false, /stronger stamp against spam \(.*at least 16\)/]
     ]
     for (const [route, final, message] of cases) {
       const fetch = fakeFetch({ [`${SERVER}/${PAGE}`]: route })
@@ -61,5 +62,18 @@ describe('server API', () => {
     assert.equal(await checkHealth(SERVER, { fetch }), true)
     assert.equal(await checkHealth('http://127.0.0.3:8000', { fetch }), false)
     await assert.rejects(checkHealth('http://127.0.0.4:8000', { fetch }), TypeError)
+  })
+  it('reads the stamp a server asks for from /health, 0 when it names none or something else', async () => {
+    const route = json => ({ json })
+    const fetch = fakeFetch({
+      [`${SERVER}/health`]: route({ status: 'ok', stampMinBits: 16 }),
+      'http://127.0.0.3:8000/health': route({ status: 'ok' }),
+      'http://127.0.0.4:8000/health': route({ status: 'ok', stampMinBits: 1.5 }),
+      'http://127.0.0.5:8000/health': route({ status: 'ok', stampMinBits: 300 }),
+      'http://127.0.0.6:8000/health': { status: 503 }
+    })
+    assert.equal(await stampMinBitsOf(SERVER, { fetch }), 16)
+    for (const n of [3, 4, 5]) assert.equal(await stampMinBitsOf(`http://127.0.0.${n}:8000`, { fetch }), 0)
+    await assert.rejects(stampMinBitsOf('http://127.0.0.6:8000', { fetch }), /HTTP 503/)
   })
 })

@@ -1,7 +1,10 @@
 /**
- * `GET /health` on a comment server (docs/protocol.md §5): does it answer? Only the status counts;
- * the small body is read to the end so that the connection is reused.
+ * `GET /health` on a comment server (docs/protocol.md §5.5): does it answer, and what stamp does
+ * it ask of a comment (§3.9)? The small body is read to the end so that the connection is reused.
  */
+
+/** More than any health answer needs: a longer one is not read as JSON. */
+const MAX_BODY_CHARS = 4096
 
 /**
  * @param {string} serverUrl
@@ -13,4 +16,26 @@ export async function checkHealth (serverUrl, options = {}) {
   const response = await doFetch(`${serverUrl}/health`, { signal: options.signal })
   await response.arrayBuffer()
   return response.ok
+}
+
+/**
+ * The stamp a server asks for (`stampMinBits` of its health answer): a whole number from 0 to
+ * 256, or 0 when it names none (a server of protocol version 1) or says something else.
+ *
+ * @param {string} serverUrl
+ * @param {{ fetch?: typeof fetch, signal?: AbortSignal }} [options]
+ * @returns {Promise<number>} a network error or a non-2xx answer is thrown
+ */
+export async function stampMinBitsOf (serverUrl, options = {}) {
+  const doFetch = options.fetch ?? globalThis.fetch
+  const response = await doFetch(`${serverUrl}/health`, { signal: options.signal })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${serverUrl}/health answered HTTP ${response.status}`)
+  let bits
+  try {
+    bits = text.length <= MAX_BODY_CHARS ? JSON.parse(text)?.stampMinBits : undefined
+  } catch {
+    bits = undefined
+  }
+  return Number.isInteger(bits) && bits >= 0 && bits <= 256 ? bits : 0
 }

@@ -7,9 +7,16 @@ import java.util.Map;
 
 /**
  * A comment as docs/protocol.md §3 defines it. Holding one says nothing about its validity:
- * {@link CommentVerifier} decides that.
+ * {@link CommentVerifier} decides that. {@code nonce} is null in a version 1 comment, which has
+ * no such field; version 2 carries the nonce its author varied to stamp it (§3.9).
  */
-public record Comment(long v, String url, String parent, String author, String text, long ts, String key, String sig) {
+public record Comment(long v, String url, String parent, String author, String text, long ts, String key, String sig,
+                      Long nonce) {
+
+    /** A version 1 comment: the eight fields, no nonce. */
+    public Comment(long v, String url, String parent, String author, String text, long ts, String key, String sig) {
+        this(v, url, parent, author, text, ts, key, sig, null);
+    }
 
     /** The canonical JSON the signature covers: every field but sig. */
     public byte[] signedBytes() {
@@ -27,7 +34,7 @@ public record Comment(long v, String url, String parent, String author, String t
     }
 
     public Comment withSig(String newSig) {
-        return new Comment(v, url, parent, author, text, ts, key, newSig);
+        return new Comment(v, url, parent, author, text, ts, key, newSig, nonce);
     }
 
     private Map<String, Object> fields(boolean withSig) {
@@ -39,6 +46,9 @@ public record Comment(long v, String url, String parent, String author, String t
         m.put("text", text);
         m.put("ts", ts);
         m.put("key", key);
+        if (nonce != null) {
+            m.put("nonce", nonce);
+        }
         if (withSig) {
             m.put("sig", sig);
         }

@@ -22,7 +22,10 @@ import java.util.Set;
  */
 final class CommentParser {
 
+    /** The fields every comment has. */
     static final Set<String> FIELDS = Set.of("v", "url", "parent", "author", "text", "ts", "key", "sig");
+    /** The field only a version 2 comment has, and must have (docs/protocol.md §3.9). */
+    static final String NONCE = "nonce";
     private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
 
     private CommentParser() {
@@ -39,10 +42,14 @@ final class CommentParser {
                 throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: " + field);
             }
         }
-        return new Comment(
-                number(values, "v"), string(values, "url"), nullableString(values, "parent"),
-                string(values, "author"), string(values, "text"), number(values, "ts"),
-                string(values, "key"), string(values, "sig"));
+        long v = number(values, "v");
+        String url = string(values, "url");
+        String parent = nullableString(values, "parent");
+        String author = string(values, "author");
+        String text = string(values, "text");
+        long ts = number(values, "ts");
+        Long nonce = values.containsKey(NONCE) ? number(values, NONCE) : null;
+        return new Comment(v, url, parent, author, text, ts, string(values, "key"), string(values, "sig"), nonce);
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidCommentException {
@@ -70,7 +77,7 @@ final class CommentParser {
             }
             while (parser.next() != Event.END_OBJECT) {
                 String name = parser.getString();
-                if (!FIELDS.contains(name)) {
+                if (!FIELDS.contains(name) && !NONCE.equals(name)) {
                     throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "unknown field: " + clip(name));
                 }
                 if (values.containsKey(name)) {

@@ -20,8 +20,31 @@ public final class CommentSigner {
         return publicKey;
     }
 
+    /** A version 1 comment: no nonce, so no stamp but what its id happens to have. */
     public Comment sign(String url, String parent, String author, String text, long ts) {
-        Comment unsigned = new Comment(CommentLimits.VERSION, url, parent, author, text, ts, publicKey, "");
+        return signed(new Comment(CommentLimits.VERSION, url, parent, author, text, ts, publicKey, ""));
+    }
+
+    /** A version 2 comment with this nonce. */
+    public Comment sign(String url, String parent, String author, String text, long ts, long nonce) {
+        return signed(new Comment(CommentLimits.VERSION_STAMPED, url, parent, author, text, ts, publicKey, "", nonce));
+    }
+
+    /**
+     * A version 2 comment whose stamp has at least {@code minBits} (docs/protocol.md §3.9): the
+     * nonce counts up from 0, each try a signature and a hash, about 2^minBits tries on average.
+     */
+    public Comment signStamped(String url, String parent, String author, String text, long ts, int minBits) {
+        for (long nonce = 0; nonce <= CommentLimits.MAX_NONCE; nonce++) {
+            Comment c = sign(url, parent, author, text, ts, nonce);
+            if (Stamp.bits(c.id()) >= minBits) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no nonce gives a stamp of " + minBits + " bits");
+    }
+
+    private Comment signed(Comment unsigned) {
         byte[] sig = Ed25519.sign(seed, unsigned.signedBytes());
         return unsigned.withSig(Base64.getUrlEncoder().withoutPadding().encodeToString(sig));
     }

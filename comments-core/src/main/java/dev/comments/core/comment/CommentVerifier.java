@@ -65,9 +65,7 @@ public final class CommentVerifier {
     }
 
     private static void checkValues(Comment c) throws InvalidCommentException {
-        if (c.v() != CommentLimits.VERSION) {
-            throw new InvalidCommentException(Rejection.UNSUPPORTED_VERSION, "v must be 1, not " + c.v());
-        }
+        checkVersion(c);
         if (!UrlHash.isValid(c.url())) {
             throw new InvalidCommentException(Rejection.BAD_URL);
         }
@@ -77,10 +75,26 @@ public final class CommentVerifier {
         if (c.ts() < 0 || c.ts() > CommentLimits.MAX_TS) {
             throw new InvalidCommentException(Rejection.BAD_TIMESTAMP);
         }
+        if (c.nonce() != null && (c.nonce() < 0 || c.nonce() > CommentLimits.MAX_NONCE)) {
+            throw new InvalidCommentException(Rejection.BAD_NONCE);
+        }
         byte[] key = decodeBase64Url(c.key(), 32, Rejection.BAD_KEY);
         byte[] sig = decodeBase64Url(c.sig(), 64, Rejection.BAD_SIGNATURE_ENCODING);
         if (!Ed25519.verify(key, c.signedBytes(), sig)) {
             throw new InvalidCommentException(Rejection.SIGNATURE_INVALID);
+        }
+    }
+
+    /** v is 1 (eight fields) or 2 (the eight and a nonce), and the fields are those of its version. */
+    private static void checkVersion(Comment c) throws InvalidCommentException {
+        if (c.v() == CommentLimits.VERSION && c.nonce() != null) {
+            throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "nonce is a field of version 2 comments only");
+        }
+        if (c.v() == CommentLimits.VERSION_STAMPED && c.nonce() == null) {
+            throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: nonce (a version 2 comment has one)");
+        }
+        if (c.v() != CommentLimits.VERSION && c.v() != CommentLimits.VERSION_STAMPED) {
+            throw new InvalidCommentException(Rejection.UNSUPPORTED_VERSION, "v must be 1 or 2, not " + c.v());
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.comments.testkit.data.TestComments.SIGNER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.network.UrlHash;
@@ -102,9 +103,24 @@ class CommentVerifierTest {
     }
 
     @Test
-    void unsupportedVersion() {
-        Comment v2 = new Comment(2, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), "");
-        assertRejected(Rejection.UNSUPPORTED_VERSION, v2.withSig(GOOD.sig()).fileBytes());
+    void versionOneHasEightFieldsVersionTwoANonceBesidesAndNoOtherVersionIsTaken() {
+        assertRejected(Rejection.MISSING_FIELD, new Comment(2, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig()).fileBytes());
+        assertRejected(Rejection.UNKNOWN_FIELD, new Comment(1, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig(), 5L).fileBytes());
+        assertRejected(Rejection.UNSUPPORTED_VERSION, new Comment(3, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig(), 5L).fileBytes());
+        assertValid(SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, 0L).fileBytes());
+        assertValid(SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, CommentLimits.MAX_NONCE).fileBytes());
+        assertRejected(Rejection.BAD_NONCE, SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, -1L).fileBytes());
+        String nonceZero = new String(SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, 0L).fileBytes(), StandardCharsets.UTF_8);
+        assertRejected(Rejection.BAD_NONCE, nonceZero.replace("\"nonce\":0", "\"nonce\":9007199254740992").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStampedCommentHasAtLeastTheBitsAskedForAndAReceiverRefusesFewer() throws InvalidCommentException {
+        Comment stamped = SIGNER.signStamped(PAGE, null, "Ada", "Hello", 1L, 10);
+        Cid id = CommentVerifier.verify(stamped.fileBytes()).id();
+        assertTrue(Stamp.bits(id) >= 10, id + " has " + Stamp.bits(id) + " bits");
+        Stamp.require(id, Stamp.bits(id));
+        assertRejectedBy(Rejection.WEAK_STAMP, () -> Stamp.require(id, Stamp.bits(id) + 1));
     }
 
     @Test

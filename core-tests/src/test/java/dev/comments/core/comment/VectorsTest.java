@@ -51,8 +51,7 @@ class VectorsTest {
         assertEquals(V.getJsonObject("testKey").getString("publicKeyB64u"), signer.publicKey());
         for (JsonObject vector : V.getJsonArray("comments").getValuesAs(JsonObject.class)) {
             Comment expected = fromVector(vector.getJsonObject("comment"));
-            Comment signed = signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts());
-            assertEquals(expected.sig(), signed.sig());
+            assertEquals(expected.sig(), signLike(signer, expected).sig());
         }
     }
 
@@ -62,7 +61,7 @@ class VectorsTest {
         return V.getJsonArray("validComments").getValuesAs(JsonObject.class).stream().map(vector -> DynamicTest.dynamicTest(
                 vector.getString("why"), () -> {
                     Comment expected = fromVector(vector.getJsonObject("comment"));
-                    Comment signed = signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts());
+                    Comment signed = signLike(signer, expected);
                     assertEquals(expected, signed);
                     assertEquals(vector.getString("fileText"), new String(signed.fileBytes(), StandardCharsets.UTF_8));
                     VerifiedComment verified = CommentVerifier.verifyFile(signed.fileBytes(),
@@ -115,6 +114,8 @@ class VectorsTest {
     void theLimitsAreTheVectorsLimits() {
         JsonObject rules = V.getJsonObject("rules");
         assertEquals(rules.getInt("version"), CommentLimits.VERSION);
+        assertEquals(rules.getInt("stampedVersion"), CommentLimits.VERSION_STAMPED);
+        assertEquals(rules.getJsonObject("nonce").getJsonNumber("max").longValueExact(), CommentLimits.MAX_NONCE);
         assertEquals(rules.getInt("maxFileBytes"), CommentLimits.MAX_FILE_BYTES);
         assertEquals(rules.getJsonObject("author").getInt("max"), CommentLimits.MAX_AUTHOR);
         assertEquals(rules.getJsonObject("text").getInt("max"), CommentLimits.MAX_TEXT);
@@ -151,11 +152,39 @@ class VectorsTest {
                 Ed25519.publicKeyOf(seed));
     }
 
+    @TestFactory
+    Stream<DynamicTest> eachStampCountsTheLeadingZeroBitsOfTheIdsDigest() {
+        return V.getJsonObject("stamps").getJsonArray("cases").getValuesAs(JsonObject.class).stream()
+                .map(c -> DynamicTest.dynamicTest(c.getString("why"),
+                        () -> assertEquals(c.getInt("bits"), Stamp.bits(Cid.parse(c.getString("id"))))));
+    }
+
+    @Test
+    void signingAStampedCommentReproducesTheVectorsNonceFileAndId() throws InvalidCommentException {
+        CommentSigner signer = new CommentSigner(HexFormat.of().parseHex(V.getJsonObject("testKey").getString("ed25519SeedHex")));
+        JsonObject vector = V.getJsonObject("stamps").getJsonObject("comment");
+        Comment expected = fromVector(vector.getJsonObject("comment"));
+        Comment stamped = signer.signStamped(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts(),
+                vector.getInt("minBits"));
+        assertEquals(expected, stamped, "the first nonce from 0 that reaches the vector's bits");
+        assertEquals(vector.getString("signedText"), new String(stamped.signedBytes(), StandardCharsets.UTF_8));
+        assertEquals(vector.getString("fileText"), new String(stamped.fileBytes(), StandardCharsets.UTF_8));
+        Cid id = CommentVerifier.verifyFile(stamped.fileBytes(), Cid.parse(vector.getString("id")), new UrlHash(expected.url())).id();
+        assertEquals(vector.getInt("bits"), Stamp.bits(id));
+    }
+
+    private static Comment signLike(CommentSigner signer, Comment expected) {
+        return expected.nonce() == null
+                ? signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts())
+                : signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts(), expected.nonce());
+    }
+
     static Comment fromVector(JsonObject c) {
         return new Comment(c.getJsonNumber("v").longValueExact(), c.getString("url"),
                 c.get("parent") == JsonValue.NULL ? null : c.getString("parent"),
                 c.getString("author"), c.getString("text"), c.getJsonNumber("ts").longValueExact(),
-                c.getString("key"), c.getString("sig"));
+                c.getString("key"), c.getString("sig"),
+                c.containsKey("nonce") ? c.getJsonNumber("nonce").longValueExact() : null);
     }
 
     static List<JsonObject> comments() {
