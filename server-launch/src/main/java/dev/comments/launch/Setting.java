@@ -79,6 +79,13 @@ public enum Setting {
      */
     WITHHELD_FOLLOW("withheld.follow", "", Kind.TEXT),
     WITHHELD_FOLLOW_INTERVAL_MS("withheld.follow.interval.ms", "600000", Kind.POSITIVE),
+    /**
+     * The least stamp (docs/protocol.md §3.9: leading zero bits of a comment's id, about 2^bits
+     * signatures for its author) this server takes, on POST ({@code 400 weak-stamp}) and from its
+     * peers (entries below it are never fetched). Shown in {@code GET /health} as stampMinBits, so
+     * that clients stamp enough. 0 takes every comment, unstamped version 1 ones included.
+     */
+    STAMP_MIN_BITS("stamp.min.bits", "0", Kind.STAMP_BITS),
     /** The watcher's binaries; empty means beside watcher-agent.jar (the layout of an installed server). */
     WATCHER_IPFS("watcher.ipfs", "", Kind.TEXT),
     WATCHER_PAYARA_JAR("watcher.payara.jar", "", Kind.TEXT),
@@ -159,6 +166,12 @@ public enum Setting {
                     throw new IllegalArgumentException("must be a whole number, 0 or more");
                 }
             }
+            case STAMP_BITS -> {
+                int bits = Integer.parseInt(value);
+                if (bits < 0 || bits > MAX_STAMP_BITS) {
+                    throw new IllegalArgumentException("a stamp is 0 to " + MAX_STAMP_BITS + " bits");
+                }
+            }
             case URL -> {
                 URI uri = URI.create(value);
                 if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -173,5 +186,8 @@ public enum Setting {
         }
     }
 
-    private enum Kind { TEXT, PORT, POSITIVE, NON_NEGATIVE, URL }
+    /** 2^32 signatures, days of a browser's time: a server asking more takes no comment from anyone. */
+    public static final int MAX_STAMP_BITS = 32;
+
+    private enum Kind { TEXT, PORT, POSITIVE, NON_NEGATIVE, URL, STAMP_BITS }
 }

@@ -1,5 +1,6 @@
 package dev.comments.sync;
 
+import static dev.comments.sync.testing.Pages.everything;
 import static dev.comments.sync.testing.Pages.comment;
 import static dev.comments.sync.testing.Pages.page;
 import static dev.comments.sync.testing.Pages.signed;
@@ -213,13 +214,5 @@ class MaliciousPeerIT {
     private static void put(KuboClient kubo, byte[] bytes, String path) {
         Cid cid = kubo.block.put(bytes).key();
         kubo.files.cp(cid, path);
-    }
-
-    private static Set<Cid> everything(CommentStore store) throws IOException {
-        Set<Cid> all = new HashSet<>();
-        for (UrlHash page : store.pages()) {
-            all.addAll(store.list(page));
-        }
-        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.comments.sync;
 
+import static dev.comments.sync.testing.Pages.everything;
 import static dev.comments.sync.testing.Pages.comment;
 import static dev.comments.sync.testing.Pages.page;
 import static dev.comments.sync.testing.Pages.signed;
@@ -221,13 +222,5 @@ class SybilFleetIT {
 
     private static int cost(PeerOutcome o) {
         return o.rootsListed() + o.foldersListed() + o.blocksFetched();
-    }
-
-    private static Set<Cid> everything(CommentStore store) throws IOException {
-        Set<Cid> all = new HashSet<>();
-        for (UrlHash page : store.pages()) {
-            all.addAll(store.list(page));
-        }
-        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.comments.sync;
 
+import static dev.comments.sync.testing.Pages.everything;
 import static dev.comments.sync.testing.Pages.comment;
 import static dev.comments.sync.testing.Pages.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,13 +91,5 @@ class WithheldSyncIT {
 
     private static VerifiedComment spam(UrlHash page, String text) {
         return TestComments.verified(SPAMMER.sign(page.hex(), null, "Spammer", text, 1795530000000L).fileBytes());
-    }
-
-    private static Set<Cid> everything(CommentStore store) throws java.io.IOException {
-        Set<Cid> all = new HashSet<>();
-        for (UrlHash page : store.pages()) {
-            all.addAll(store.list(page));
-        }
-        return all;
     }
 }

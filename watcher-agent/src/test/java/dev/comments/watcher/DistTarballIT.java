@@ -107,6 +107,9 @@ class DistTarballIT {
             Api api = new Api(URI.create("http://" + IP + ":8000/"), IP);
             await("the unpacked server is healthy").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> healthy(api, watcher));
+            int asked = api.get("health").json().getInt("stampMinBits");
+            assertEquals(Integer.parseInt(shipped(props, Setting.STAMP_MIN_BITS)), asked, "the shipped stamp minimum is in force");
+            assertTrue(asked > 0, "a server installed from the tarball asks for stamps (docs/deploy.md, section 4)");
             children = watcher.descendants().toList();
             assertTrue(children.size() >= 2, "kubo and Payara run under the watcher: " + children);
             // The shipped server starts as the one launch definition says (docs/adr/009).
@@ -210,5 +213,11 @@ class DistTarballIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** A setting's value as the shipped server.properties writes it (not commented out). */
+    private static String shipped(String properties, Setting setting) {
+        return properties.lines().filter(l -> l.startsWith(setting.key() + "=")).map(l -> l.substring(setting.key().length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError(setting.key() + " is not in the shipped server.properties"));
     }
 }

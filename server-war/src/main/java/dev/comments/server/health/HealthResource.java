@@ -1,6 +1,8 @@
 package dev.comments.server.health;
 
+import dev.comments.core.config.Config;
 import dev.comments.core.json.Jsons;
+import dev.comments.launch.Setting;
 import dev.comments.core.store.CommentStore;
 import dev.comments.server.ipfs.IpfsFolders;
 import dev.comments.server.ipfs.IpfsUnavailableException;
@@ -31,6 +33,9 @@ public class HealthResource {
     @Inject
     WorkPools pools;
 
+    @Inject
+    Config config;
+
     @GET
     public Response health() {
         boolean storeOk = Files.isDirectory(store.root()) && Files.isWritable(store.root());
@@ -50,7 +55,9 @@ public class HealthResource {
                 .add("store", storeOk ? "ok" : "not writable: " + store.root())
                 .add("daemon", daemon)
                 .add("workers", poolsOk ? "ok" : "starting")
-                .add("version", version.get());
+                .add("version", version.get())
+                // What a client must stamp a comment with for this server to take it (docs/protocol.md §3.9).
+                .add("stampMinBits", config.integer(Setting.STAMP_MIN_BITS));
         return Response.status(ok ? 200 : 503).entity(body.build().toString()).build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * start. Every value has its one default in {@link Setting}.
  *
  * @param ownUrl this server's own HTTP API, never synced with
+ * @param stampMinBits entries whose id has a weaker stamp are never fetched (docs/protocol.md §3.9)
  */
 public record SyncSettings(
         Path dataDir,
@@ -32,7 +33,8 @@ public record SyncSettings(
         Duration backoffMax,
         long diskFreeMinMib,
         List<URI> withheldFollow,
-        Duration withheldFollowInterval) {
+        Duration withheldFollowInterval,
+        int stampMinBits) {
 
     /** The state file's name in the data folder (per-peer last seen CIDs; losing it is harmless). */
     public static final String STATE_FILE = "sync-agent.state.json";
@@ -62,7 +64,8 @@ public record SyncSettings(
                 config.millis(Setting.SYNC_BACKOFF_MAX_MS),
                 config.integer(Setting.DISK_FREE_MIN_MB),
                 urls(Setting.WITHHELD_FOLLOW, config.list(Setting.WITHHELD_FOLLOW)),
-                config.millis(Setting.WITHHELD_FOLLOW_INTERVAL_MS));
+                config.millis(Setting.WITHHELD_FOLLOW_INTERVAL_MS),
+                config.integer(Setting.STAMP_MIN_BITS));
     }
 
     /** The lists followed: http(s) URLs, at most {@link #MAX_FOLLOWED} (each is fetched and held whole). */

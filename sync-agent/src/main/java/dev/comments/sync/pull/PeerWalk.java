@@ -5,6 +5,7 @@ import dev.comments.core.comment.CommentLimits;
 import dev.comments.core.comment.CommentVerifier;
 import dev.comments.core.comment.InvalidCommentException;
 import dev.comments.core.comment.Rejection;
+import dev.comments.core.comment.Stamp;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.dag.DagFolders;
 import dev.comments.core.dag.DagFolders.FolderNode;
@@ -485,6 +486,10 @@ final class PeerWalk {
                     }
                     if (withheld().id(page, id)) {
                         ignored++; // the operator withholds it or its page: never taken, not the peer's fault
+                        continue;
+                    }
+                    if (Stamp.bits(id) < settings.stampMinBits()) {
+                        ignored++; // below our own minimum, known from its name: never fetched; the peer's policy may differ
                         continue;
                     }
                     if (!have.add(id)) {

@@ -1,6 +1,8 @@
 package dev.comments.server.comments.control;
 
 import dev.comments.core.comment.CommentVerifier;
+import dev.comments.core.comment.Stamp;
+import dev.comments.core.config.Config;
 import dev.comments.core.comment.InvalidCommentException;
 import dev.comments.core.comment.VerifiedComment;
 import dev.comments.core.log.EventLog;
@@ -9,6 +11,7 @@ import dev.comments.core.store.CommentStore.WriteResult;
 import dev.comments.core.store.GroupCommitWriter;
 import dev.comments.core.withheld.WithheldEntry;
 import dev.comments.core.withheld.WithheldLists;
+import dev.comments.launch.Setting;
 import dev.comments.server.errors.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,17 +35,22 @@ public class CommentPoster {
     @Inject
     WithheldLists withheld;
 
+    @Inject
+    Config config;
+
     public record Posted(VerifiedComment comment, boolean created) {
     }
 
     /**
-     * Verifies and queues the comment; the stage completes once its batch is durable (a
+     * Verifies the comment, then applies this server's own policy (its stamp, docs/protocol.md
+     * §3.9; what its operator withholds), then queues it; the stage completes once its batch is durable (a
      * clear error if the comment is invalid or the queue is full, at once).
      */
     public CompletionStage<Posted> post(UrlHash page, byte[] body) {
         VerifiedComment comment;
         try {
             comment = CommentVerifier.verifyPost(body, page);
+            Stamp.require(comment.id(), config.integer(Setting.STAMP_MIN_BITS));
         } catch (InvalidCommentException e) {
             throw ErrorCode.refused(e.reason(), e.detail());
         }
