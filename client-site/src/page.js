@@ -4,7 +4,8 @@
  */
 import { CID } from 'multiformats/cid'
 import {
-  InvalidCommentError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf, signComment
+  InvalidCommentError, PostError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf,
+  signComment, stampBits, stampMinBitsOf
 } from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
 import { CommentReader } from './read/comment-reader.js'
@@ -17,6 +18,7 @@ import { saveFile } from './ui/save-file.js'
 import { StatusLine } from './ui/status-line.js'
 import { ThreadFiles } from './ui/thread-files.js'
 import { ThreadView } from './ui/thread-view.js'
+import { StampCancelled, stampInWorkers } from './write/stamper.js'
 
 const ORDER_KEY = 'comments.newestFirst'
 
@@ -34,6 +36,8 @@ export class CommentsPage {
   constructor (init) {
     Object.assign(this, init)
     this.timeoutMs = this.config.requestTimeoutSeconds * 1000
+    /** @type {Map<string, number>} server URL → the stamp it asks for (GET /health) */
+    this.stampsAsked = new Map()
     this.servers = new ServerList({ storage: this.storage, timeoutMs: this.timeoutMs, pinned: this.config.servers })
     this.reader = new CommentReader({ gateways: this.config.gateways, timeoutMs: this.timeoutMs })
     this.verified = []
@@ -186,10 +190,16 @@ export class CommentsPage {
   }
 
   /**
-   * Signs and posts a comment; shows it at once as "sending", then "posted".
-   * Rejects with a message for people; the text stays in the box.
+   * Signs, stamps and posts a comment; shows it as "sending" once it is stamped, then "posted".
+   * The stamp (docs/protocol.md §3.9) is what the server posted to asks for (its `GET /health`),
+   * at least `minStampBits`; a server that asks for more than `maxStampBits`, or refuses the stamp,
+   * is passed over for the next. Rejects with a message for people; the text stays in the box.
+   *
+   * @param {string | null} parent
+   * @param {string} text
+   * @param {{ signal?: AbortSignal, onProgress?: (p: { tries: number, expected: number }) => void }} [stamping]
    */
-  async post (parent, text) {
+  async post (parent, text, stamping = {}) {
     const problem = this.nameField.problem()
     if (problem != null) {
       this.nameField.focus()
@@ -199,29 +209,55 @@ export class CommentsPage {
       await this.discovery?.catch(() => null)
       if (this.servers.urls.length === 0) throw new Error('No comment server is reachable right now, so nothing was sent. Your text is kept here.')
     }
+    const fields = { url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now() }
+    let identity
     let signed
     try {
-      const identity = await this.identities.loadOrCreate()
+      identity = await this.identities.loadOrCreate()
       this.identityChanged()
-      signed = await signComment({ url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now() }, identity)
+      signed = await signComment({ ...fields, nonce: 0 }, identity) // every rule checked before any work
     } catch (err) {
       throw new Error(err instanceof InvalidCommentError ? `Not sent: ${err.message}.` : `Could not sign the comment: ${err.message}`)
     }
-    const item = { id: signed.id, comment: signed.comment, state: 'sending' }
-    this.pending.set(item.id, item)
-    this.render()
+    let item = null
     try {
-      await this.servers.tryEach(url => postComment(url, this.urlHash, signed.bytes, { signal: AbortSignal.timeout(this.timeoutMs) }))
+      await this.servers.tryEach(async url => {
+        const bits = Math.max(this.config.minStampBits, await this.stampAskedBy(url))
+        if (bits > this.config.maxStampBits) {
+          throw new PostError(`${url} asks for a stamp of ${bits} bits, more than this page computes (${this.config.maxStampBits})`)
+        }
+        if (stampBits(signed.id) < bits) signed = await stampInWorkers(fields, identity, bits, stamping)
+        if (item?.id !== signed.id) {
+          if (item != null) this.pending.delete(item.id)
+          item = { id: signed.id, comment: signed.comment, state: 'sending' }
+          this.pending.set(item.id, item)
+          this.render()
+        }
+        try {
+          return await postComment(url, this.urlHash, signed.bytes, { signal: AbortSignal.timeout(this.timeoutMs) })
+        } catch (err) {
+          if (err.code === 'weak-stamp') this.stampsAsked.delete(url) // its minimum changed: ask again next time
+          throw err
+        }
+      })
     } catch (err) {
-      this.pending.delete(item.id)
+      if (item != null) this.pending.delete(item.id)
       this.render()
-      throw new Error(`Not sent: ${err.message}. Your text is kept here.`)
+      throw new Error(err instanceof StampCancelled ? `${err.message} Your text is kept here.` : `Not sent: ${err.message}. Your text is kept here.`)
     }
     item.state = 'posted'
     this.render()
     // after any read already under way (it may predate the post), one that revalidates
     this.mustRevalidate = true
     Promise.resolve(this.refreshing).catch(() => {}).then(() => this.refresh())
+  }
+
+  /** The stamp a server asks for, asked once per page view; 0 when it cannot say (the post then tells). */
+  async stampAskedBy (url) {
+    if (!this.stampsAsked.has(url)) {
+      this.stampsAsked.set(url, await stampMinBitsOf(url, { signal: AbortSignal.timeout(this.timeoutMs) }).catch(() => 0))
+    }
+    return this.stampsAsked.get(url)
   }
 
   /** Saves the thread as last read (the folder the server named, and its verified comments). */
@@ -261,8 +297,8 @@ export class CommentsPage {
       urlHash: this.urlHash,
       drafts: this.drafts,
       author: () => this.nameField.value(),
-      onSubmit: async text => {
-        await this.post(parent, text)
+      onSubmit: async (text, stamping) => {
+        await this.post(parent, text, stamping)
         if (parent != null) this.closeReply(parent)
       },
       onCancel: parent == null ? undefined : () => this.closeReply(parent, true)

@@ -1,9 +1,10 @@
 /**
  * A box to write a comment or a reply: the text area with its limits shown, the post
  * button, and a message line. The draft is saved as it is typed and removed only once a
- * server has taken the comment, so a failed post loses nothing.
+ * server has taken the comment, so a failed post loses nothing. While the comment is stamped
+ * against spam (docs/protocol.md §3.9), a progress bar and a Stop button stand by the post button.
  */
-import { MAX_FILE_BYTES, MAX_TEXT, codePointLength, fileBytes } from '@comments/protocol'
+import { MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, VERSION_STAMPED, codePointLength, fileBytes } from '@comments/protocol'
 import { h, setAttr, setText } from './dom.js'
 
 let nextId = 0
@@ -16,7 +17,8 @@ export class Composer {
    * @param {string} init.urlHash
    * @param {import('../write/drafts.js').Drafts} init.drafts
    * @param {() => string} init.author the name to post under
-   * @param {(text: string) => Promise<void>} init.onSubmit posts; rejects with a message for people
+   * @param {(text: string, stamping: { signal: AbortSignal, onProgress: (p: { tries: number, expected: number }) => void }) => Promise<void>} init.onSubmit
+   *   stamps and posts; rejects with a message for people
    * @param {() => void} [init.onCancel] for reply boxes
    */
   constructor (init) {
@@ -34,6 +36,8 @@ export class Composer {
     this.message = h('p', { id: `${id}-message`, class: 'composer-message', 'data-testid': 'composer-message', 'aria-live': 'polite' })
     this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, init.parent == null ? 'Post' : 'Post reply')
     this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, 'Try again')
+    this.progress = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'stamp-progress', 'aria-label': 'Stamping against spam' })
+    this.stop = h('button', { type: 'button', 'data-testid': 'stop-stamp', hidden: true, onclick: () => this.stopping?.abort() }, 'Stop')
     const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, 'Cancel')
     this.element = h('form', {
       class: init.parent == null ? 'composer' : 'composer reply-composer',
@@ -43,7 +47,7 @@ export class Composer {
     },
     h('label', { for: `${id}-text`, class: init.parent == null ? 'visually-hidden' : 'reply-label' }, label),
     this.textarea,
-    h('div', { class: 'composer-actions' }, this.counter, this.retry, cancel, this.button),
+    h('div', { class: 'composer-actions' }, this.counter, this.progress, this.stop, this.retry, cancel, this.button),
     this.message)
     this.changed()
   }
@@ -96,8 +100,9 @@ export class Composer {
     this.setBusy(true)
     this.say('Sending…', 'info')
     this.retry.hidden = true
+    this.stopping = new AbortController()
     try {
-      await this.onSubmit(text)
+      await this.onSubmit(text, { signal: this.stopping.signal, onProgress: p => this.stamped(p) })
       if (this.textarea.value === text) this.textarea.value = ''
       this.drafts.setText(this.urlHash, this.parent, this.textarea.value)
       this.say('Posted.', 'info')
@@ -106,8 +111,19 @@ export class Composer {
       this.say(err.message, 'error')
       this.retry.hidden = false
     } finally {
+      this.stopping = null
+      this.progress.hidden = true
+      this.stop.hidden = true
       this.setBusy(false)
     }
+  }
+
+  /** Progress of the stamp: tries against the 2^bits expected on average (it may take more). */
+  stamped ({ tries, expected }) {
+    this.progress.hidden = false
+    this.stop.hidden = false
+    this.progress.value = Math.min(tries / expected, 0.99)
+    this.say(`Stamping against spam: ${tries.toLocaleString()} of about ${expected.toLocaleString()} tries. Stop to keep your text unsent.`, 'info')
   }
 
   setBusy (busy) {
@@ -123,7 +139,8 @@ export class Composer {
   }
 }
 
-// The exact size the comment file would have (key and signature have fixed lengths).
+// The size the comment file can have at most (key and signature have fixed lengths, the nonce is
+// counted at its longest).
 function sizeOf (urlHash, parent, author, text) {
-  return fileBytes({ v: 1, url: urlHash, parent, author, text, ts: Date.now(), key: 'k'.repeat(43), sig: 's'.repeat(86) }).length
+  return fileBytes({ v: VERSION_STAMPED, url: urlHash, parent, author, text, ts: Date.now(), nonce: MAX_NONCE, key: 'k'.repeat(43), sig: 's'.repeat(86) }).length
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
+import dev.comments.core.comment.Stamp;
+import dev.comments.core.json.Jsons;
 import dev.comments.launch.Setting;
 import dev.comments.testkit.browser.Browser;
 import dev.comments.testkit.network.ClientSite;
@@ -137,6 +140,8 @@ class SeedEndToEndIT {
             WebElement comment = acknowledged(first, "A first comment");
             String commentId = comment.getAttribute("data-id");
             assertTrue(commentId.startsWith("bafkrei"), "the browser shows the posted comment with its id");
+            assertTrue(Stamp.bits(Cid.parse(commentId)) >= LocalNetwork.STAMP_BITS,
+                    "the page stamped the comment as the servers ask: " + commentId);
 
             comment.findElement(By.cssSelector("[data-testid='reply-button']")).click();
             WebElement reply = first.waiting(SEE).until(d -> first.byTestId("reply-composer"));
@@ -294,7 +299,7 @@ class SeedEndToEndIT {
             }
         }
         assertTrue(limited > 0, "40 posts in a row meet the limit");
-        assertEquals(201, neighbour.post(page, SIGNER.sign(page, null, "Neighbour", "still heard", 1L).fileBytes()).status());
+        assertEquals(201, neighbour.post(page, stamped(page, "Neighbour", "still heard", 1L).fileBytes()).status());
     }
 
     // --- the reader's comforts -------------------------------------------------------------------------------
@@ -320,6 +325,43 @@ class SeedEndToEndIT {
             assertTrue(isDark(background), "dark background: " + background);
             reader.screenshot("8-dark-mode");
             assertNoSeriousAccessibilityViolations(reader);
+        }
+    }
+
+    /**
+     * docs/protocol.md §3.9: a page whose community asks for a stamp far beyond this test's time
+     * (2^30 signatures) shows the stamp's progress and a Stop button; stopping sends nothing and
+     * keeps the text.
+     */
+    @Test
+    @Order(10)
+    void aReaderSeesTheStampingProgressAndStopsItNothingIsSentAndTheTextIsKept() throws Exception {
+        String page = newPage();
+        jakarta.json.JsonObject demanding = Jsons.object().add("minStampBits", 30).add("maxStampBits", 30).build();
+        try (ClientSite site = ClientSite.startWithConfig(DIR.resolve("client"), freePort(), network.servers(), demanding, false);
+             Browser reader = Browser.open(DIR.resolve("profiles/stamp-stop"), null)) {
+            reader.go(site.page(page));
+            awaitReady(reader);
+            reader.byTestId("author-input").sendKeys("Patient");
+            WebElement composer = reader.byTestId("composer");
+            composer.findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("worth a long stamp");
+            composer.findElement(By.cssSelector("[data-testid='post-button']")).click();
+            WebElement progress = composer.findElement(By.cssSelector("[data-testid='stamp-progress']"));
+            reader.waiting(SEE).until(d -> progress.isDisplayed() && Double.parseDouble(progress.getDomProperty("value")) > 0);
+            WebElement message = composer.findElement(By.cssSelector("[data-testid='composer-message']"));
+            assertTrue(message.getText().startsWith("Stamping against spam"), message.getText());
+            reader.screenshot("10-stamping");
+            assertNoSeriousAccessibilityViolations(reader);
+
+            composer.findElement(By.cssSelector("[data-testid='stop-stamp']")).click();
+            reader.waiting(SEE).until(d -> message.getText().startsWith("Stopped: nothing was sent."));
+            assertEquals("worth a long stamp", composer.findElement(By.cssSelector("[data-testid='text-input']")).getDomProperty("value"));
+            assertTrue(!progress.isDisplayed(), "the progress bar is gone");
+            assertNull(commentWithText(reader, "worth a long stamp"), "nothing is shown as sending");
+            reader.screenshot("10-stamp-stopped");
+            for (Server s : network.servers()) {
+                assertEquals(Set.of(), s.storedIds(page), s + " got nothing");
+            }
         }
     }
 
@@ -472,9 +514,14 @@ class SeedEndToEndIT {
     }
 
     static String post(Api api, String page, String text) {
-        Api.Reply r = api.post(page, SIGNER.sign(page, null, "Direct", text, System.currentTimeMillis()).fileBytes());
+        Api.Reply r = api.post(page, stamped(page, "Direct", text, System.currentTimeMillis()).fileBytes());
         assertEquals(201, r.status(), r.toString());
         return r.json().getString("id");
+    }
+
+    /** A comment stamped as the local network's servers ask (LocalNetwork.STAMP_BITS), as a reader's client stamps it. */
+    static Comment stamped(String page, String author, String text, long ts) {
+        return SIGNER.signStamped(page, null, author, text, ts, LocalNetwork.STAMP_BITS);
     }
 
     static String sha256Hex(String s) throws Exception {

@@ -49,6 +49,15 @@ public final class ClientSite implements AutoCloseable {
      */
     public static ClientSite start(Path dir, int port, List<Server> bootstrapTo, Server readFirst, boolean detached)
             throws IOException, InterruptedException {
+        jakarta.json.JsonObject overrides = readFirst == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : Jsons.object()
+                .add("servers", Jsons.array().add(readFirst.apiUrl().toString().replaceAll("/$", ""))).build();
+        return startWithConfig(dir, port, bootstrapTo, overrides, detached);
+    }
+
+    /** The same, with some of config.json's keys set as a test needs them (client-site/README.md, "Configuration"). */
+    public static ClientSite startWithConfig(Path dir, int port, List<Server> bootstrapTo, jakarta.json.JsonObject overrides,
+            boolean detached)
+            throws IOException, InterruptedException {
         Path root = Repository.root().resolve("client-site");
         if (!Files.isRegularFile(root.resolve("dist/index.html"))) {
             throw new IllegalStateException("client-site/dist is not built: ./dev test builds it"
@@ -68,14 +77,14 @@ public final class ClientSite implements AutoCloseable {
         if (!write.waitFor(60, TimeUnit.SECONDS) || write.exitValue() != 0) {
             throw new IllegalStateException("local-config.mjs failed; see " + dir.resolve("client-config.log"));
         }
-        if (readFirst != null) {
+        if (!overrides.isEmpty()) {
             jakarta.json.JsonObject written;
             try (var r = Jsons.reader(Files.newBufferedReader(config))) {
                 written = r.readObject();
             }
-            Files.writeString(config, Jsons.object(written)
-                    .add("servers", Jsons.array().add(readFirst.apiUrl().toString().replaceAll("/$", "")))
-                    .build().toString());
+            var merged = Jsons.object(written);
+            overrides.forEach(merged::add);
+            Files.writeString(config, merged.build().toString());
         }
         List<String> serveCommand = new ArrayList<>(List.of("node", serveScript().toString(), "--host", "127.0.0.1",
                 "--port", String.valueOf(port), "--config", config.toString()));

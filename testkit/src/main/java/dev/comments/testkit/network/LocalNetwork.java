@@ -30,6 +30,11 @@ public final class LocalNetwork implements AutoCloseable {
     static final int API = 8000;
     static final int[] PORTS = {RPC, GATEWAY, SWARM, WEBSOCKETS, API};
     public static final Duration START = Duration.ofSeconds(240);
+    /**
+     * The stamp every local server asks for (docs/protocol.md §3.9): enough that each post in the
+     * browser goes through the stamping workers, about a thousand signatures, a fraction of a second.
+     */
+    public static final int STAMP_BITS = 10;
 
     private final Path dir;
     private final List<Server> servers;

@@ -84,6 +84,7 @@ public final class Server {
         Path root = Repository.root();
         return ServerSettings.of(data).http(ip, LocalNetwork.API).ipfsApi(URI.create(url(LocalNetwork.RPC))).syncInterval(syncInterval)
                 .with(Setting.SYNC_BACKOFF_MAX_MS, syncInterval.multipliedBy(4).toMillis())
+                .with(Setting.STAMP_MIN_BITS, LocalNetwork.STAMP_BITS)
                 .with(Setting.WATCHER_IPFS, root.resolve(".tools/bin/ipfs").toString())
                 .with(Setting.WATCHER_PAYARA_JAR, PayaraServer.microJar().toString())
                 .with(Setting.WATCHER_WAR, PayaraServer.war().toString())
