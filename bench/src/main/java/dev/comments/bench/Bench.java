@@ -122,6 +122,9 @@ public final class Bench {
             if (options.runs("scale")) {
                 new ScalePhase(this).run();
             }
+            if (options.runs("stamp")) {
+                new StampPhase(this).run();
+            }
         } finally {
             Procs.closeAll();
         }

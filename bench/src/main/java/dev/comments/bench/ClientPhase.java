@@ -187,7 +187,8 @@ final class ClientPhase {
         return s;
     }
 
-    private static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
+    /** Runs a helper script to its end (at most ten minutes), its output appended to {@code log}. */
+    static int run(List<String> cmd, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
