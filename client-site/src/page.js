@@ -252,10 +252,18 @@ export class CommentsPage {
     Promise.resolve(this.refreshing).catch(() => {}).then(() => this.refresh())
   }
 
-  /** The stamp a server asks for, asked once per page view; 0 when it cannot say (the post then tells). */
+  /**
+   * The stamp a server asks for, asked once per page view. A server whose `/health` does not
+   * answer is passed over before any work (and nothing is shown as sending to it): stamping
+   * for a guess would post a comment only to replace it with another stamp, another id.
+   */
   async stampAskedBy (url) {
     if (!this.stampsAsked.has(url)) {
-      this.stampsAsked.set(url, await stampMinBitsOf(url, { signal: AbortSignal.timeout(this.timeoutMs) }).catch(() => 0))
+      try {
+        this.stampsAsked.set(url, await stampMinBitsOf(url, { signal: AbortSignal.timeout(this.timeoutMs) }))
+      } catch (err) {
+        throw new PostError(`${url} could not be reached (${err.message})`)
+      }
     }
     return this.stampsAsked.get(url)
   }

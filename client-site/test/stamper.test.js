@@ -42,7 +42,23 @@ describe('stamping in workers', () => {
     assert.equal(made.length, 3)
     assert.ok(made.every(w => w.terminated), 'no worker goes on after the stamp is found')
     assert.ok(seen.every(p => p.expected === 512))
-    assert.ok(seen.some(p => p.tries > 64), 'progress adds up the workers\' tries')
+  })
+
+  it('reports the sum of every worker\'s tries against the 2^bits expected', async () => {
+    // Scripted workers, so that the sums do not depend on when a random stamp is found.
+    const script = [[{ type: 'progress', tries: 64 }], [{ type: 'progress', tries: 64 }, { type: 'progress', tries: 128 }, { type: 'done', comment: {}, id: 'x', bytes: new Uint8Array() }]]
+    let made = 0
+    const newWorker = () => {
+      const messages = script[made++]
+      const worker = {
+        terminate () {},
+        postMessage () { setTimeout(() => messages.forEach(data => worker.onmessage({ data })), made === 1 ? 0 : 5) }
+      }
+      return worker
+    }
+    const seen = []
+    await stampInWorkers(fields, await newIdentity(), 10, { workers: 2, newWorker, onProgress: p => seen.push(p) })
+    assert.deepEqual(seen, [{ tries: 64, expected: 1024 }, { tries: 128, expected: 1024 }, { tries: 192, expected: 1024 }])
   })
 
   it('stops every worker when the reader cancels, and says nothing was sent', async () => {

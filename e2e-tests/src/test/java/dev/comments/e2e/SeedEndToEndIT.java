@@ -228,13 +228,16 @@ class SeedEndToEndIT {
 
             Server gone = network.server(1);
             gone.stopWatcher(); // a whole server away: the watcher stops all of it
-            reader.driver().navigate().refresh();
-            awaitReady(reader);
-            postInBrowser(reader, "Faulty", "with server-1 gone");
-            acked.add(acknowledged(reader, "with server-1 gone").getAttribute("data-id"));
-            reader.screenshot("4-failed-over");
-            gone.startWatcher(false);
-            gone.awaitHealthy(LocalNetwork.START);
+            try {
+                reader.driver().navigate().refresh();
+                awaitReady(reader);
+                postInBrowser(reader, "Faulty", "with server-1 gone");
+                acked.add(acknowledged(reader, "with server-1 gone").getAttribute("data-id"));
+                reader.screenshot("4-failed-over");
+            } finally {
+                gone.startWatcher(false); // also when this test failed: the tests after it need all three
+                gone.awaitHealthy(LocalNetwork.START);
+            }
         }
         network.awaitEverywhere(page, acked, CONVERGE);
     }
@@ -467,12 +470,21 @@ class SeedEndToEndIT {
         b.waiting(CONVERGE).until(d -> "ready".equals(b.byTestId("status").getAttribute("data-state")));
     }
 
+    /**
+     * The comment with this text, or null. The thread is live (a comment re-stamped for another
+     * server is replaced, a failed post leaves): an element gone while it is read counts as not
+     * there yet, for the caller's wait to look again.
+     */
     static WebElement commentWithText(Browser b, String text) {
-        for (WebElement c : b.allByTestId("comment")) {
-            List<WebElement> texts = c.findElements(By.cssSelector(":scope > * [data-testid='comment-text'], [data-testid='comment-text']"));
-            if (!texts.isEmpty() && texts.get(0).getText().contains(text)) {
-                return c;
+        try {
+            for (WebElement c : b.allByTestId("comment")) {
+                List<WebElement> texts = c.findElements(By.cssSelector(":scope > * [data-testid='comment-text'], [data-testid='comment-text']"));
+                if (!texts.isEmpty() && texts.get(0).getText().contains(text)) {
+                    return c;
+                }
             }
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return null;
         }
         return null;
     }
@@ -481,7 +493,11 @@ class SeedEndToEndIT {
     static WebElement acknowledged(Browser b, String text) {
         return b.waiting(SEE).until(d -> {
             WebElement c = commentWithText(b, text);
-            return c != null && Set.of("posted", "verified").contains(c.getAttribute("data-state")) ? c : null;
+            try {
+                return c != null && Set.of("posted", "verified").contains(c.getAttribute("data-state")) ? c : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null; // re-rendered under our hands: look again
+            }
         });
     }
 
