@@ -170,14 +170,23 @@ export class CommentsPage {
     }
   }
 
+  /**
+   * Draws the thread. Never throws: writing and posting go on whatever the thread holds (each
+   * comment is drawn on its own, ThreadView.createView; this catches what is left).
+   */
   render () {
-    const items = [
-      ...this.verified.map(c => ({ ...c, state: 'verified' })),
-      ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
-    ]
-    const roots = buildThread(items, { newestFirst: this.newestFirst })
-    this.thread.render(roots, countThread(roots))
-    this.placeReplyBoxes()
+    try {
+      const items = [
+        ...this.verified.map(c => ({ ...c, state: 'verified' })),
+        ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
+      ]
+      const roots = buildThread(items, { newestFirst: this.newestFirst })
+      this.thread.render(roots, countThread(roots))
+      this.placeReplyBoxes()
+    } catch (err) {
+      console.error('the thread could not be drawn', err)
+      this.status.setState('error', `the comments could not be shown: ${err.message}`)
+    }
   }
 
   startPolling () {

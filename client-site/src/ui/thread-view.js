@@ -58,7 +58,9 @@ export class ThreadView {
 
   /** Refreshes the relative times ("3 minutes ago"). */
   tick () {
-    for (const view of this.views.values()) setText(view.time, relativeTime(view.ts, this.now()))
+    for (const view of this.views.values()) {
+      if (view.ts != null) setText(view.time, relativeTime(view.ts, this.now()))
+    }
   }
 
   /** The slot under a comment where its reply box goes. */
@@ -88,6 +90,15 @@ export class ThreadView {
       view = this.createView(node)
       this.views.set(node.id, view)
     }
+    try {
+      this.update(view, node)
+    } catch (err) {
+      console.warn(`comment ${node.id}: its state could not be shown`, err) // the comment itself still is
+    }
+    return view
+  }
+
+  update (view, node) {
     const { state } = node.item
     setAttr(view.article, 'data-state', state)
     const stateText = state === 'posted' ? `posted as ${node.id.slice(0, 10)}…${node.id.slice(-4)}` : (STATE_TEXT[state] ?? state)
@@ -98,11 +109,29 @@ export class ThreadView {
     view.orphan.hidden = !node.orphan
     setAttr(view.article, 'data-orphan', node.orphan ? 'true' : null)
     view.you.hidden = node.item.comment.key !== this.ownKey()
-    return view
   }
 
+  /**
+   * A comment's view. Every rule-valid comment must show; if drawing one still fails (a value no
+   * test foresaw, a browser's own limit), that one comment shows as unreadable with the reason,
+   * and its replies and every other comment are drawn as usual.
+   */
   createView (node) {
     const { id, comment } = node.item
+    let parts
+    try {
+      parts = this.readableParts(id, comment)
+    } catch (err) {
+      console.warn(`comment ${id} could not be shown`, err)
+      parts = unreadableParts(id, err)
+    }
+    const slot = h('div', { class: 'reply-slot' })
+    const replies = h('ol', { class: 'replies', 'aria-label': `Replies to ${parts.who}` })
+    const li = h('li', { class: 'comment-item', 'data-id': id }, parts.article, slot, replies)
+    return { li, slot, replies, ...parts }
+  }
+
+  readableParts (id, comment) {
     const headId = `c-${id}`
     const time = h('time', { datetime: new Date(comment.ts).toISOString(), title: exactTime(comment.ts), 'data-testid': 'comment-time' },
       relativeTime(comment.ts, this.now()))
@@ -122,9 +151,16 @@ export class ThreadView {
       you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan),
     h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
     h('footer', { class: 'comment-foot' }, reply))
-    const slot = h('div', { class: 'reply-slot' })
-    const replies = h('ol', { class: 'replies', 'aria-label': `Replies to ${comment.author}` })
-    const li = h('li', { class: 'comment-item', 'data-id': id }, article, slot, replies)
-    return { li, article, time, state, you, orphan, reply, slot, replies, ts: comment.ts }
+    return { article, time, state, you, orphan, reply, ts: comment.ts, who: comment.author }
   }
+}
+
+/** In place of a comment that could not be drawn: says so, and why; its replies still hang under it. */
+function unreadableParts (id, err) {
+  const article = h('article', { class: 'comment unreadable', 'data-testid': 'comment', 'data-id': id, 'data-unreadable': 'true' },
+    h('p', { class: 'unreadable-note', 'data-testid': 'comment-unreadable' },
+      `This comment (${id.slice(0, 10)}…${id.slice(-4)}) is verified but could not be shown: ${err?.message ?? String(err)}.`))
+  // detached stand-ins, so that updates and the clock treat every view alike
+  const detached = () => h('span', { hidden: true })
+  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown' }
 }

@@ -1,0 +1,59 @@
+/**
+ * Real Chromium (Debian's /usr/bin/chromium) driven by puppeteer-core over a pipe, for the
+ * client's tests in a browser: each browser gets a fresh profile, removed on close.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import puppeteer from 'puppeteer-core'
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium'
+/** Screenshots of the states these tests reach, for people to look at. */
+export const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../target/screenshots')
+/**
+ * How long any one thing may take before a test fails (no test sleeps for a time). Generous:
+ * in `./dev test` these tests share two cores with `mvn verify`.
+ */
+export const DEADLINE_MS = 60_000
+
+/** A headless Chromium with a profile of its own. */
+export async function openChromium () {
+  const profile = await mkdtemp(join(tmpdir(), 'comments-client-profile-'))
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    pipe: true,
+    headless: true,
+    defaultViewport: { width: 1000, height: 800 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`
+    ]
+  })
+  return {
+    browser,
+    /** A new tab whose page errors and failed console lines are collected in `errors`. */
+    async newPage () {
+      const page = await browser.newPage()
+      page.setDefaultTimeout(DEADLINE_MS)
+      page.errors = []
+      page.on('pageerror', err => page.errors.push(err.message))
+      return page
+    },
+    async close () {
+      await browser.close().catch(() => {})
+      await rm(profile, { recursive: true, force: true })
+    }
+  }
+}
+
+/** A screenshot of this state under target/screenshots/. */
+export async function screenshot (page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Waits until the page's status line says the thread is read ("ready"). */
+export function awaitReady (page) {
+  return page.waitForSelector('[data-testid="status"][data-state="ready"]')
+}

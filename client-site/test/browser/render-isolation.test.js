@@ -1,0 +1,110 @@
+// Every comment is drawn on its own (issue 21, point 1): a comment that cannot be drawn is shown
+// as unreadable with its reason and hides nothing else, the reader can still post, and every
+// rule-valid comment is drawn (a property test over arbitrary comments, in real Chromium).
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import fc from 'fast-check'
+import { InvalidCommentError, MAX_AUTHOR, MAX_NONCE, MAX_TEXT, MAX_TS, urlHashOf } from '@comments/protocol'
+import { newIdentity } from '../fixtures/keys.js'
+import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
+import { TestServer, comment, serveSite } from './test-network.js'
+
+let chromium
+let server
+let site
+
+before(async () => {
+  server = await new TestServer().start()
+  site = await serveSite({ servers: [server.url], gateways: [server.url] })
+  chromium = await openChromium()
+})
+
+after(async () => {
+  await chromium?.close()
+  await site?.close()
+  await server?.close()
+})
+
+test('a comment that cannot be drawn is shown as unreadable, its reply and the others are shown, and the reader still posts', async () => {
+  const urlHash = await urlHashOf(`https://example.org/isolation/${Math.random()}`)
+  const cursed = 1_234_567_890_123 // the time this browser is made to fail on
+  const bad = await comment(urlHash, { text: 'the cursed one', ts: cursed })
+  const reply = await comment(urlHash, { text: 'a reply to the cursed one', parent: bad.id, ts: cursed + 1 })
+  const other = await comment(urlHash, { text: 'an ordinary comment', ts: cursed + 2 })
+  for (const c of [bad, reply, other]) server.add(urlHash, c)
+
+  const page = await chromium.newPage()
+  // A browser whose date formatting fails for one value, as an engine's own limit would.
+  await page.evaluateOnNewDocument(ts => {
+    const toISOString = Date.prototype.toISOString
+    Date.prototype.toISOString = function () { // eslint-disable-line no-extend-native
+      if (this.getTime() === ts) throw new RangeError('this browser cannot format that time')
+      return toISOString.call(this)
+    }
+  }, cursed)
+  await page.goto(site.page(urlHash))
+  await awaitReady(page)
+  await page.waitForSelector(`[data-testid="comment"][data-id="${other.id}"]`)
+
+  const unreadable = await page.$eval(`[data-testid="comment"][data-id="${bad.id}"]`, a => ({ flag: a.dataset.unreadable, text: a.textContent }))
+  assert.equal(unreadable.flag, 'true', 'the comment that failed is marked unreadable')
+  assert.match(unreadable.text, /could not be shown: this browser cannot format that time/, 'with its reason')
+  const replyText = await page.$eval(`li[data-id="${bad.id}"] > ol.replies [data-id="${reply.id}"] [data-testid="comment-text"]`, p => p.textContent)
+  assert.equal(replyText, 'a reply to the cursed one', 'its reply is shown under it')
+  assert.equal(await page.$eval(`[data-id="${other.id}"] [data-testid="comment-text"]`, p => p.textContent), 'an ordinary comment')
+  assert.equal(await page.$eval('[data-testid="thread-heading"]', e => e.textContent), '3 comments')
+  await screenshot(page, 'unreadable-comment')
+
+  await page.type('[data-testid="author-input"]', 'Reader')
+  await page.type('[data-testid="composer"] [data-testid="text-input"]', 'posted beside an unreadable comment')
+  await page.click('[data-testid="composer"] [data-testid="post-button"]')
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="comment"]')]
+    .some(c => c.textContent.includes('posted beside an unreadable comment') && ['posted', 'verified'].includes(c.dataset.state)), { timeout: DEADLINE_MS })
+  assert.equal(server.ids(urlHash).length, 4, 'the server holds the new comment')
+  assert.deepEqual(page.errors, [])
+  await page.close()
+})
+
+// Rule-valid values at and near every limit of docs/protocol.md §3: any text (lone surrogates,
+// controls, bidi marks, astral characters), the longest author and text, the first and last ts,
+// any nonce, replies and replies to comments that are not there.
+const anyString = max => fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', ' ', '\n', '<', '>', '&', '"', 'http://x.y/', 'https://', '(', ')', '.', '\u202e', '\u2066', '\u200b', '\u0000', '\ufeff', '😀', '\u0301'), maxLength: max }),
+  fc.string({ unit: 'grapheme', maxLength: max }),
+  fc.string({ unit: 'binary', maxLength: max }))
+const fields = fc.record({
+  author: fc.oneof(anyString(MAX_AUTHOR), fc.constant('é'.repeat(MAX_AUTHOR))),
+  text: fc.oneof(anyString(300), fc.constant('x'.repeat(MAX_TEXT)), fc.constant('https://a.b/('.repeat(MAX_TEXT / 13))),
+  ts: fc.oneof(fc.constantFrom(0, 1, MAX_TS, MAX_TS - 1, Date.now(), Date.now() + 1e12), fc.integer({ min: 0, max: MAX_TS })),
+  nonce: fc.option(fc.constantFrom(0, 1, MAX_NONCE), { nil: undefined }),
+  replyTo: fc.option(fc.nat(), { nil: undefined })
+})
+
+test('every rule-valid comment is drawn, readable, whatever its values (property, in Chromium)', async () => {
+  const identity = await newIdentity()
+  const page = await chromium.newPage()
+  let run = 0
+  await fc.assert(fc.asyncProperty(fc.array(fields, { minLength: 1, maxLength: 6 }), async list => {
+    const urlHash = await urlHashOf(`https://example.org/property/${run++}/${Math.random()}`)
+    const signed = []
+    for (const f of list) {
+      const parent = f.replyTo === undefined ? null : f.replyTo % 3 === 0 ? 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' : signed[f.replyTo % Math.max(signed.length, 1)]?.id ?? null
+      try {
+        signed.push(await comment(urlHash, { author: f.author, text: f.text, ts: f.ts, parent, ...(f.nonce === undefined ? {} : { nonce: f.nonce }) }, identity))
+      } catch (err) {
+        if (err instanceof InvalidCommentError) continue // not rule-valid (an empty text, say): not this property's
+        throw err
+      }
+    }
+    fc.pre(signed.length > 0)
+    for (const c of signed) server.add(urlHash, c)
+    await page.goto('about:blank') // a new document each time, not a hash change
+    await page.goto(site.page(urlHash))
+    await awaitReady(page)
+    const shown = await page.$$eval('[data-testid="comment"]', all => all.map(a => ({ id: a.dataset.id, unreadable: a.dataset.unreadable === 'true' })))
+    assert.deepEqual(shown.map(s => s.id).sort(), [...new Set(signed.map(c => c.id))].sort(), 'every comment is in the page')
+    assert.deepEqual(shown.filter(s => s.unreadable), [], 'and none of them is unreadable')
+    assert.deepEqual(page.errors, [], 'nothing threw')
+  }), { numRuns: 25, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31), endOnFailure: true })
+  await page.close()
+})
