@@ -4,11 +4,12 @@
  */
 import { CID } from 'multiformats/cid'
 import {
-  InvalidCommentError, PostError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf,
+  InvalidCommentError, NoServerError, PostError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf,
   signComment, stampBits, stampMinBitsOf
 } from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
 import { CommentReader } from './read/comment-reader.js'
+import { unionOfReads } from './read/union.js'
 import { buildThread, countThread } from './thread.js'
 import { Composer } from './ui/composer.js'
 import { h } from './ui/dom.js'
@@ -47,8 +48,8 @@ export class CommentsPage {
     this.newestFirst = this.storage?.getItem(ORDER_KEY) === 'true'
     this.ownKey = null
     this.lastRefresh = 0
-    /** The last folder read and verified: read again only when a server names another CID. */
-    this.lastRead = null
+    /** server URL → the last folder read and verified from it: read again only when it names another CID. */
+    this.lastReads = new Map()
     this.mustRevalidate = false
 
     this.status = new StatusLine()
@@ -145,22 +146,20 @@ export class CommentsPage {
     }
     if (this.lastRefresh === 0) this.status.setState('loading', 'loading comments…')
     try {
-      // right after our own post, ask the server (a 304 if nothing changed); otherwise the
-      // browser's HTTP cache may answer, as the server's Cache-Control allows
+      // right after our own post, ask the servers (a 304 if nothing changed); otherwise the
+      // browser's HTTP cache may answer, as the servers' Cache-Control allows
       const cache = this.mustRevalidate ? 'no-cache' : 'default'
       this.mustRevalidate = false
-      const { value: read } = await this.servers.tryEach(async url => {
-        const folder = await getFolder(url, this.urlHash, { signal: AbortSignal.timeout(this.timeoutMs), cache })
-        // the same CID is the same folder: nothing to fetch or verify again (unless some
-        // of it could not be read last time: then it is tried again)
-        if (this.lastRead?.folder === folder.cid && this.lastRead.dropped.length === 0) return this.lastRead
-        return this.reader.read(this.urlHash, folder.cid)
-      })
-      this.lastRead = read
-      this.verified = read.comments
-      for (const c of read.comments) this.pending.delete(c.id)
+      const reads = await this.readFolders(cache)
+      const union = unionOfReads(reads)
+      if (reads.length > 1) {
+        for (const { url } of reads) if (!union.omissions.some(o => o.url === url)) this.servers.vouch(url)
+      }
+      this.verified = union.comments
+      for (const c of union.comments) this.pending.delete(c.id)
       this.lastRefresh = Date.now()
-      this.status.setComments(read.comments.length, read.dropped)
+      this.status.setComments(union.comments.length, union.dropped)
+      this.status.setOmissions(union.omissions)
       this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
       this.threadFiles.setReady(true)
       this.render()
@@ -168,6 +167,45 @@ export class CommentsPage {
       this.status.setState('error', `could not load the comments: ${err.message}`)
       if (this.lastRefresh === 0) this.render()
     }
+  }
+
+  /**
+   * Reads the page's folder from `readServers` servers at once (the best one and those this
+   * browser read least recently, ServerList.readOrder), going on down the list past any that
+   * fail. Rejects only when every server failed.
+   *
+   * @param {RequestCache} cache
+   * @returns {Promise<Array<{ url: string, read: import('./read/comment-reader.js').FolderRead }>>}
+   */
+  async readFolders (cache) {
+    const order = this.servers.readOrder()
+    const want = Math.min(this.config.readServers, order.length)
+    const reads = []
+    const errors = []
+    let next = 0
+    while (reads.length < want && next < order.length) {
+      const batch = order.slice(next, next + want - reads.length)
+      next += batch.length
+      const results = await Promise.all(batch.map(url => this.readFolder(url, cache).then(read => ({ url, read }), err => {
+        this.servers.demote(url)
+        errors.push(`${url}: ${err.message}`)
+        return null
+      })))
+      reads.push(...results.filter(r => r != null))
+    }
+    if (reads.length === 0) throw new NoServerError(`every server failed: ${errors.join('; ')}`)
+    for (const { url } of reads) this.servers.markRead(url)
+    return reads
+  }
+
+  /** One server's folder of the page, read and verified; the same CID is not read again (unless some of it could not be read). */
+  async readFolder (url, cache) {
+    const folder = await getFolder(url, this.urlHash, { signal: AbortSignal.timeout(this.timeoutMs), cache })
+    const last = this.lastReads.get(url)
+    if (last?.folder === folder.cid && last.dropped.length === 0) return last
+    const read = await this.reader.read(this.urlHash, folder.cid)
+    this.lastReads.set(url, read)
+    return read
   }
 
   /**
@@ -199,14 +237,21 @@ export class CommentsPage {
   }
 
   /**
-   * Signs, stamps and posts a comment; shows it as "sending" once it is stamped, then "posted".
+   * Signs, stamps and posts a comment; shows it as "sending" until a server has it, then "posted".
    * The stamp (docs/protocol.md §3.9) is what the server posted to asks for (its `GET /health`),
-   * at least `minStampBits`; a server that asks for more than `maxStampBits`, or refuses the stamp,
-   * is passed over for the next. Rejects with a message for people; the text stays in the box.
+   * at least `minStampBits`; a server that asks for more than `maxStampBits` is passed over.
+   *
+   * No one server decides: the comment was checked here against every rule, so a refusal is that
+   * server's own (busy, rate, its policy, or a lie) and the next server is tried, the reason kept
+   * for the reader. A 201 counts only once the comment is read back from the folder that server
+   * then names (through IPFS, verified); a server that answers 201 and does not serve it is caught
+   * lying and forgotten (ServerList.forget). Resolves with a message for people; rejects with one,
+   * and the text stays in the box.
    *
    * @param {string | null} parent
    * @param {string} text
    * @param {{ signal?: AbortSignal, onProgress?: (p: { tries: number, expected: number }) => void }} [stamping]
+   * @returns {Promise<string>}
    */
   async post (parent, text, stamping = {}) {
     const problem = this.nameField.problem()
@@ -229,36 +274,69 @@ export class CommentsPage {
       throw new Error(err instanceof InvalidCommentError ? `Not sent: ${err.message}.` : `Could not sign the comment: ${err.message}`)
     }
     let item = null
+    const refusals = []
+    let postedTo
     try {
-      await this.servers.tryEach(async url => {
-        const bits = Math.max(this.config.minStampBits, await this.stampAskedBy(url))
-        if (bits > this.config.maxStampBits) {
-          throw new PostError(`${url} asks for a stamp of ${bits} bits, more than this page computes (${this.config.maxStampBits})`)
-        }
-        if (stampBits(signed.id) < bits) signed = await stampInWorkers(fields, identity, bits, stamping)
-        if (item?.id !== signed.id) {
-          if (item != null) this.pending.delete(item.id)
-          item = { id: signed.id, comment: signed.comment, state: 'sending' }
-          this.pending.set(item.id, item)
-          this.render()
-        }
+      ({ url: postedTo } = await this.servers.tryEach(async url => {
         try {
-          return await postComment(url, this.urlHash, signed.bytes, { signal: AbortSignal.timeout(this.timeoutMs) })
+          const bits = Math.max(this.config.minStampBits, await this.stampAskedBy(url))
+          if (bits > this.config.maxStampBits) {
+            throw new PostError(`${url} asks for a stamp of ${bits} bits, more than this page computes (${this.config.maxStampBits})`)
+          }
+          if (stampBits(signed.id) < bits) signed = await stampInWorkers(fields, identity, bits, stamping)
+          if (item?.id !== signed.id) {
+            if (item != null) this.pending.delete(item.id)
+            item = { id: signed.id, comment: signed.comment, state: 'sending' }
+            this.pending.set(item.id, item)
+            this.render()
+          }
+          await this.postAndReadBack(url, signed)
         } catch (err) {
-          if (err.code === 'weak-stamp') this.stampsAsked.delete(url) // its minimum changed: ask again next time
+          if (!(err instanceof StampCancelled)) refusals.push(err.message)
           throw err
         }
-      })
+      }, { stopWhen: err => err instanceof StampCancelled }))
     } catch (err) {
       if (item != null) this.pending.delete(item.id)
       this.render()
-      throw new Error(err instanceof StampCancelled ? `${err.message} Your text is kept here.` : `Not sent: ${err.message}. Your text is kept here.`)
+      if (err instanceof StampCancelled) throw new Error(`${err.message} Your text is kept here.`)
+      throw new Error(`Not sent: ${refusals.length > 0 ? refusals.join('; ') : err.message}. Your text is kept here.`)
     }
     item.state = 'posted'
     this.render()
     // after any read already under way (it may predate the post), one that revalidates
     this.mustRevalidate = true
     Promise.resolve(this.refreshing).catch(() => {}).then(() => this.refresh())
+    return refusals.length === 0 ? 'Posted.' : `Posted through ${postedTo}. Before it: ${refusals.join('; ')}.`
+  }
+
+  /**
+   * Posts to one server and reads the comment back from the folder it names afterwards.
+   * Throws a PostError when the server refuses, answers another id, or does not serve it.
+   */
+  async postAndReadBack (url, signed) {
+    let answer
+    try {
+      answer = await postComment(url, this.urlHash, signed.bytes, { signal: AbortSignal.timeout(this.timeoutMs) })
+    } catch (err) {
+      if (err.code === 'weak-stamp') this.stampsAsked.delete(url) // its minimum changed: ask again next time
+      throw err
+    }
+    if (answer.id !== signed.id) {
+      this.servers.forget(url)
+      throw new PostError(`${url} answered with the id ${answer.id.slice(0, 16)}…, not the comment's: it is not trusted from now on`)
+    }
+    let read
+    try {
+      read = await this.readFolder(url, 'no-cache')
+    } catch (err) {
+      throw new PostError(`${url} took the comment, but it could not be read back (${err.message})`)
+    }
+    if (!read.comments.some(c => c.id === signed.id)) {
+      this.servers.forget(url)
+      throw new PostError(`${url} said it took the comment but its folder does not hold it: it is not trusted from now on`)
+    }
+    this.servers.vouch(url)
   }
 
   /**
@@ -315,8 +393,9 @@ export class CommentsPage {
       drafts: this.drafts,
       author: () => this.nameField.value(),
       onSubmit: async (text, stamping) => {
-        await this.post(parent, text, stamping)
+        const said = await this.post(parent, text, stamping)
         if (parent != null) this.closeReply(parent)
+        return said
       },
       onCancel: parent == null ? undefined : () => this.closeReply(parent, true)
     })

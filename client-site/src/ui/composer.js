@@ -17,7 +17,8 @@ export class Composer {
    * @param {string} init.urlHash
    * @param {import('../write/drafts.js').Drafts} init.drafts
    * @param {() => string} init.author the name to post under
-   * @param {(text: string, stamping: { signal: AbortSignal, onProgress: (p: { tries: number, expected: number }) => void }) => Promise<void>} init.onSubmit
+   * @param {(text: string, stamping: { signal: AbortSignal, onProgress: (p: { tries: number, expected: number }) => void }) => Promise<string | void>} init.onSubmit
+   *   resolves with what to tell the reader ("Posted." when nothing)
    *   stamps and posts; rejects with a message for people
    * @param {() => void} [init.onCancel] for reply boxes
    */
@@ -102,10 +103,10 @@ export class Composer {
     this.retry.hidden = true
     this.stopping = new AbortController()
     try {
-      await this.onSubmit(text, { signal: this.stopping.signal, onProgress: p => this.stamped(p) })
+      const said = await this.onSubmit(text, { signal: this.stopping.signal, onProgress: p => this.stamped(p) })
       if (this.textarea.value === text) this.textarea.value = ''
       this.drafts.setText(this.urlHash, this.parent, this.textarea.value)
-      this.say('Posted.', 'info')
+      this.say(said || 'Posted.', 'info')
       this.changed()
     } catch (err) {
       this.say(err.message, 'error')

@@ -23,10 +23,12 @@ export class StatusLine {
     this.seps = [sep(), sep()]
     this.activity = h('span', { 'data-testid': 'status-activity', class: 'activity' })
     this.droppedList = h('ul', { id: 'dropped-list', class: 'dropped-list', 'data-testid': 'dropped-list', hidden: true })
+    this.omissions = h('ul', { class: 'omissions', 'data-testid': 'status-omissions', 'data-count': 0, hidden: true })
     this.element = h('div', { class: 'status', 'data-testid': 'status', 'data-state': 'starting' },
       h('div', { role: 'status', 'aria-live': 'polite' },
         h('p', { class: 'status-line' }, this.servers, this.seps[0], this.verified, this.seps[1], this.dropped),
-        h('p', { class: 'status-activity' }, this.activity)),
+        h('p', { class: 'status-activity' }, this.activity),
+        this.omissions),
       this.droppedList)
   }
 
@@ -65,6 +67,20 @@ export class StatusLine {
       h('li', {}, h('code', {}, d.name), ` — ${d.code}: ${d.message}`)))
     if (dropped.length === 0) this.showDropped(false)
     this.separate()
+  }
+
+  /**
+   * Says which server lacks comments that another serves: no single server decides what is seen.
+   * It may be sync under way or an operator's withholding (docs/protocol.md §5.7), or censorship.
+   *
+   * @param {Array<{ url: string, missing: number, servedBy: string[] }>} omissions
+   */
+  setOmissions (omissions) {
+    setAttr(this.omissions, 'data-count', omissions.length)
+    this.omissions.hidden = omissions.length === 0
+    this.omissions.replaceChildren(...omissions.map(o => h('li', { 'data-server': o.url },
+      `${o.url} does not serve ${o.missing} comment${o.missing === 1 ? '' : 's'} that ${o.servedBy.join(' and ')} serve${o.servedBy.length === 1 ? 's' : ''}; ` +
+      `${o.missing === 1 ? 'it is' : 'they are'} shown here. It may not have synced yet, its operator may withhold ${o.missing === 1 ? 'it' : 'them'}, or it hides ${o.missing === 1 ? 'it' : 'them'}.`)))
   }
 
   toggleDropped () {

@@ -160,7 +160,7 @@ export function cors (headers = {}) {
   return { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store', ...headers }
 }
 
-async function body (req) {
+export async function body (req) {
   const parts = []
   for await (const part of req) parts.push(part)
   return new Uint8Array(Buffer.concat(parts))

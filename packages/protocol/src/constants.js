@@ -52,6 +52,12 @@ export const DEFAULT_CONFIG = Object.freeze({
   dhtTimeoutSeconds: 8,
   /** One HTTP request's limit (server API, gateway, router). */
   requestTimeoutSeconds: 10,
+  /**
+   * How many servers the page reads a folder from and compares (when the network has that many):
+   * the reader sees the union of what verifies, and is told when one server lacks comments another
+   * serves, so that no single server decides what is seen. Each is one more GET and CAR per read.
+   */
+  readServers: 2,
   /** While the tab is visible, look for new comments this often. */
   pollSeconds: 15,
   /** Servers remembered from a previous visit are trusted for a warm start this long (and refreshed in the background). */

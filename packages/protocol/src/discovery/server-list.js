@@ -1,10 +1,15 @@
 /**
- * The servers the page talks to, best first: ordered by measured latency (`GET /health`),
- * a server that errors goes to the back, and the list is remembered in localStorage so
- * that the next visit starts with it while discovery refreshes it in the background.
+ * The servers the page talks to, best first: pinned ones (config "servers"), then those whose
+ * answers checked out before (ServerTrust), then by measured latency (`GET /health`); a server
+ * that errors goes to the back, one caught lying is left out. The list is remembered in
+ * localStorage so that the next visit starts with it while discovery refreshes it in the
+ * background. No server is read alone when there are others: `readOrder` puts next to the best
+ * the one this browser read least recently, so that every server is compared with the others
+ * over a few visits.
  */
 import { checkHealth } from '../api/health.js'
 import { NoServerError } from '../errors.js'
+import { ServerTrust } from './server-trust.js'
 
 const STORAGE_KEY = 'comments.servers'
 
@@ -19,6 +24,7 @@ export class ServerList {
     this.fetch = deps.fetch ?? globalThis.fetch.bind(globalThis)
     this.now = deps.now ?? Date.now
     this.timeoutMs = deps.timeoutMs ?? 5000
+    this.trust = new ServerTrust({ storage: this.storage, now: this.now })
     /** @type {string[]} */
     this.urls = []
     this.source = null
@@ -37,7 +43,7 @@ export class ServerList {
 
   /** Uses these servers from now on (best first, after the pinned ones) and remembers them. */
   use (urls, source) {
-    this.urls = [...new Set([...this.pinned, ...urls])]
+    this.urls = this.ordered([...new Set([...this.pinned, ...urls])])
     this.source = source
     if (urls.length > 0 && source !== 'remembered') {
       try {
@@ -68,6 +74,44 @@ export class ServerList {
     return results.filter(r => r != null).sort((a, b) => a.ms - b.ms)
   }
 
+  /**
+   * Pinned first, then those that answered truthfully before, each group in the order given
+   * (latency); servers caught lying are left out, unless no other is left.
+   */
+  ordered (urls) {
+    const kept = urls.filter(u => !this.trust.forgotten(u))
+    const usable = kept.length > 0 ? kept : urls
+    const rank = u => this.pinned.includes(u) ? 0 : this.trust.truthful(u) > 0 ? 1 : 2
+    return usable.map((u, i) => ({ u, i })).sort((a, b) => rank(a.u) - rank(b.u) || a.i - b.i).map(x => x.u)
+  }
+
+  /**
+   * Every server in the order to read a folder from: the best one, then the others from the one
+   * this browser read least recently; the page reads the first few that answer and compares them.
+   */
+  readOrder () {
+    const [best, ...rest] = this.urls
+    if (best === undefined) return []
+    return [best, ...rest.map((u, i) => ({ u, i })).sort((a, b) => this.trust.readAt(a.u) - this.trust.readAt(b.u) || a.i - b.i).map(x => x.u)]
+  }
+
+  /** A folder was read from this server. */
+  markRead (url) {
+    this.trust.record(url, 'read')
+  }
+
+  /** Its answer checked out (its folder held all that the others served; a 201 read back). */
+  vouch (url) {
+    this.trust.record(url, 'truthful')
+    this.urls = this.ordered(this.urls)
+  }
+
+  /** Caught in a provable lie: left out from now on (ServerTrust.FORGET_MS), unless it is the only one. */
+  forget (url) {
+    this.trust.record(url, 'lied')
+    this.urls = this.ordered(this.urls)
+  }
+
   /** Moves a server that just failed to the back of the list. */
   demote (url) {
     if (this.urls.includes(url)) this.urls = [...this.urls.filter(u => u !== url), url]
@@ -75,19 +119,22 @@ export class ServerList {
 
   /**
    * Runs fn against each server in order until one succeeds; a server that fails is
-   * demoted. Errors marked `final` (the request itself is wrong) stop at once.
+   * demoted. Errors marked `final` (the request itself is wrong) stop at once, unless the
+   * caller knows better (`stopWhen`: a page that checked a comment against every rule itself
+   * takes a refusal as that server's own, and stops only when its reader stops).
    *
    * @template T
    * @param {(url: string) => Promise<T>} fn
+   * @param {{ stopWhen?: (err: any) => boolean }} [options]
    * @returns {Promise<{ url: string, value: T }>}
    */
-  async tryEach (fn) {
+  async tryEach (fn, options = {}) {
     const errors = []
     for (const url of [...this.urls]) {
       try {
         return { url, value: await fn(url) }
       } catch (err) {
-        if (err?.final === true) throw err
+        if ((options.stopWhen ?? isFinal)(err)) throw err
         errors.push(err)
         this.demote(url)
       }
@@ -95,4 +142,8 @@ export class ServerList {
     if (errors.length === 0) throw new NoServerError('no comment server is known yet')
     throw new NoServerError(`every server failed: ${errors.map(e => e.message).join('; ')}`, errors)
   }
+}
+
+function isFinal (err) {
+  return err?.final === true
 }
