@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.comments.core.network.UrlHash;
+import dev.comments.core.store.CommentStore;
 import dev.comments.testkit.data.LargeStore;
 import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.testkit.server.Api;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * real kubo, over a store with a crowded bucket (1,040 pages under {@code a1b}, past the cap of
  * 1,000) and a small one ({@code 7c}, between neighbours on both sides): each bucket answers
  * exactly its pages with the counts {@code GET /{urlHash}} gives, the crowded one says so and
- * lists nothing, a comment just taken shows at once, and a bad prefix is a JSON 400.
+ * lists nothing, a comment just taken shows at once, a page taken down leaves its bucket, and
+ * a bad prefix is a JSON 400.
  */
 class BucketCountsIT {
 
@@ -88,6 +91,15 @@ class BucketCountsIT {
             assertEquals(smallBucket.header("ETag"), etag, "the same bucket, the same tag");
             assertEquals(304, api.send("GET", "counts/7c", Map.of("If-None-Match", etag)).status());
             assertFalse(etag.equals(api.get("counts/5e").header("ETag")), "another bucket, another tag");
+
+            // an operator's takedown empties a page (the takedown tool's move, from another process): it leaves its bucket
+            UrlHash takenDown = new UrlHash("7c" + "f".repeat(62));
+            CommentStore store = CommentStore.open(data);
+            assertEquals(3, store.moveOut(takenDown, store.list(takenDown), dir.resolve("taken-down")).size());
+            Map<String, Integer> left = new TreeMap<>(small);
+            left.remove(takenDown.hex());
+            assertEquals(left, counts(api.get("counts/7c")));
+            assertFalse(etag.equals(api.get("counts/7c").header("ETag")), "a changed bucket, a new tag");
 
             for (String bad : new String[] {"counts/a", "counts/abcdef0", "counts/A1B", "counts/xyz", "counts/7c%2e",
                     "counts/" + busy, "counts", "counts/"}) {
