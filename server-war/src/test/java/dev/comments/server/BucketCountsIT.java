@@ -13,6 +13,7 @@ import dev.comments.testkit.kubo.KuboDaemon;
 import dev.comments.testkit.server.Api;
 import dev.comments.testkit.server.Api.Reply;
 import dev.comments.testkit.server.PayaraServer;
+import dev.comments.testkit.server.PrometheusText;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,12 @@ class BucketCountsIT {
                 assertTrue(r.json().getString("detail").contains("2 to 6 lowercase hex"), r.body());
                 assertEquals("no-store", r.header("Cache-Control"), bad);
             }
+
+            // the operator's metrics count buckets by route, never by prefix
+            var answered = PrometheusText.parse(api.get("metrics").body()).samples("comments_http_requests_total");
+            assertTrue(answered.stream().anyMatch(m -> m.labels().get("route").equals("/counts/{prefix}")
+                    && m.labels().get("status").equals("200")), answered.toString());
+            assertTrue(answered.stream().noneMatch(m -> m.labels().get("route").contains("7c")), answered.toString());
         }
     }
 

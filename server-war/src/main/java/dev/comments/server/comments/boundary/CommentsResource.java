@@ -98,9 +98,12 @@ public class CommentsResource {
         return pools.onGetPool(ipfsWork(() -> BucketAnswer.of(folders.bucket(prefix), ifNoneMatch)));
     }
 
-    /** {@code GET /counts} with no prefix, or an empty one: the same 400 as a bad prefix, not a 404. */
+    /**
+     * {@code GET /counts} or {@code /counts/} (Jersey matches either here): the same 400 as a bad
+     * prefix, not {@code bad-url-hash} for a page named "counts".
+     */
     @GET
-    @Path("counts{slash: /?}")
+    @Path("counts")
     public Response bucketWithoutPrefix() {
         throw badPrefix();
     }
