@@ -2,8 +2,9 @@
  * The opt-in badge: the comment count of the active tab's page on the toolbar button.
  * Refreshed when a tab becomes active, loads a new page or its window gets the focus.
  * A count younger than the cache's fresh time is shown at once without asking again.
- * Nothing here waits on the network before returning to Chrome's event, and only the
- * urlHash leaves the browser. Reading tabs' addresses needs the optional host
+ * Nothing here waits on the network before returning to Chrome's event, and only a
+ * short prefix of the urlHash leaves the browser (fetch-count.js): servers answer the
+ * counts of every page in that bucket, so none learns which page a tab shows. Reading tabs' addresses needs the optional host
  * permissions, which the options page asks for when the badge is turned on.
  */
 import { pageKeyOfTab } from '../shared/comments-target.js'

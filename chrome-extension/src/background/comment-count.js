@@ -5,8 +5,8 @@
  * (providers of the network id through Delegated Routing V1, each provider's /http
  * address). The in-page DHT of the client (a Helia node) is not run here: a service
  * worker that Chrome stops after 30 s idle is no place for a libp2p node, so the badge
- * uses the delegated routers that the client falls back to. Nothing but the urlHash is
- * ever sent.
+ * uses the delegated routers that the client falls back to. Nothing of the page but a
+ * short prefix of its urlHash is ever sent (fetch-count.js, docs/adr/011-private-badge-counts.md).
  */
 import { discoverServers, findProvidersDelegated, NoServerError, rawCidOf, ServerList } from '../shared/protocol.js'
 import { CountUnavailableError } from '../shared/errors.js'

@@ -43,7 +43,7 @@ describe('badgeText', () => {
 })
 
 describe('the badge', () => {
-  test('shows the count of the active tab, asking with the urlHash only', async () => {
+  test('shows the count of the active tab, handing the counter the urlHash only (it sends a prefix of it, fetch-count.js)', async () => {
     const { urlHash } = await pageKey(PAGE)
     const { api, counter, badge } = await setup({ counts: { [urlHash]: 12 } })
     await badge.refreshTab(1)

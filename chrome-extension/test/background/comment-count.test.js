@@ -1,6 +1,7 @@
 // The badge's count, found the way the client finds servers, against real HTTP servers
 // on loopback: the client site's config.json, a Delegated Routing V1 endpoint (as kubo's
-// gateway serves it) and a comment server. Only the network is local; every module is real.
+// gateway serves it) and a comment server answering buckets of counts. Only the network is
+// local; every module is real.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { CommentCounter } from '../../src/background/comment-count.js'
@@ -12,7 +13,6 @@ import { json, startServer } from '../fixtures/http-server.js'
 import { vectors } from '../fixtures/vectors.js'
 
 const PAGE = 'https://news.example/story?utm_source=feed'
-const FOLDER_CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi'
 
 let client, router, server, broken, brokenRouter, emptyClient, brokenClient
 let counts = {}
@@ -21,8 +21,11 @@ before(async () => {
   server = await startServer('127.0.61.3', req => {
     const path = new URL(req.url, 'http://x').pathname
     if (path === '/health') return json({ status: 'ok' })
-    const hash = path.slice(1)
-    return hash in counts ? json({ cid: FOLDER_CID, count: counts[hash] }) : json({ error: 'not found' }, 404)
+    const prefix = path.match(/^\/counts\/([0-9a-f]{2,6})$/)?.[1]
+    if (prefix == null) return json({ error: 'not-found' }, 404)
+    // the bucket's answer as a server gives it (docs/protocol.md §5.8)
+    const bucket = Object.fromEntries(Object.entries(counts).filter(([hash, n]) => hash.startsWith(prefix) && n > 0))
+    return json({ prefix, complete: true, counts: bucket })
   })
   broken = await startServer('127.0.61.4', req => new URL(req.url, 'http://x').pathname === '/health' ? json({}) : json({ error: 'boom' }, 500))
   const provider = (id, origin) => {
@@ -54,10 +57,10 @@ describe('CommentCounter', () => {
     assert.equal(counter.last.server, server.origin)
 
     assert.deepEqual(router.requests.map(r => r.url), [`/routing/v1/providers/${vectors.network.dhtKeyCid}`])
-    assert.deepEqual(server.requests.map(r => `${r.method} ${r.url}`), ['GET /health', `GET /${urlHash}`])
+    assert.deepEqual(server.requests.map(r => `${r.method} ${r.url}`), ['GET /health', `GET /counts/${urlHash.slice(0, 3)}`])
     for (const r of [...client.requests, ...router.requests, ...server.requests]) {
       const sent = JSON.stringify(r)
-      for (const part of ['news.example', 'story', 'feed']) assert.ok(!sent.includes(part), `${r.url} carried ${part}`)
+      for (const part of ['news.example', 'story', 'feed', urlHash]) assert.ok(!sent.includes(part), `${r.url} carried ${part}`)
       assert.equal(r.headers.referer, undefined)
       assert.equal(r.headers.cookie, undefined)
     }

@@ -2,7 +2,9 @@
  * The opt-in badge in real Chromium: turned on in the options page, it shows the active
  * tab's comment count from a server found through the client's config and a delegated
  * router (all on loopback), follows tab switches from its cache, and disappears when
- * turned off. Headless Chromium cannot answer the permission question, so this build
+ * turned off. The server answers buckets of counts (docs/protocol.md §5.8), each with
+ * decoys beside the page's own, and records every request: the badge must pick its page's
+ * count out of the bucket, and no request may ever carry a page's urlHash. Headless Chromium cannot answer the permission question, so this build
  * has the badge's host permissions granted at install (build.mjs grantBadgeHosts);
  * everything else is the shipped code.
  */
@@ -26,8 +28,14 @@ before(async () => {
   server = await startServer('127.0.60.13', req => {
     const path = new URL(req.url, 'http://x').pathname
     if (path === '/health') return json({ status: 'ok' })
-    const hash = path.slice(1)
-    return json({ cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', count: counts[hash] ?? 0 })
+    // a real server answers a page's folder too: a badge that asked for it would show the
+    // right count, and only the check of what was sent would catch it
+    const page = path.match(/^\/([0-9a-f]{64})$/)?.[1]
+    if (page != null) return json({ cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', count: counts[page] ?? 0 })
+    const prefix = path.match(/^\/counts\/([0-9a-f]{2,6})$/)?.[1]
+    if (prefix == null) return json({ error: 'not-found' }, 404)
+    const bucket = Object.fromEntries(Object.entries(counts).filter(([hash]) => hash.startsWith(prefix)))
+    return json({ prefix, complete: true, counts: bucket })
   })
   router = await startServer('127.0.60.12', () => {
     const { hostname, port } = new URL(server.origin)
@@ -58,6 +66,18 @@ async function saveOptions (badge) {
   return options
 }
 
+/** A urlHash in the same 3-character bucket as `hash`, and not `hash`. */
+function decoyOf (hash) {
+  return hash.slice(0, 3) + [...hash.slice(3)].map(c => c === '0' ? '1' : '0').join('')
+}
+
+/** No request to any of the test's servers, in any part (path, query, headers), carried one of these urlHashes. */
+function assertNoUrlHashSent (hashes) {
+  for (const r of [...site.requests, ...client.requests, ...router.requests, ...server.requests]) {
+    for (const hash of hashes) assert.ok(!JSON.stringify(r).includes(hash), `${r.method} ${r.url} carried the urlHash ${hash}`)
+  }
+}
+
 /** Waits until the badge of the active tab showing this address reads `text`. */
 async function badgeReads (address, text) {
   const worker = await chromium.worker()
@@ -71,8 +91,12 @@ describe('the badge in Chromium', () => {
   test('shows the count of the active tab, from the cache on the way back, and nothing once turned off', async () => {
     const busy = `${site.origin}/busy?utm_source=x`
     const quiet = `${site.origin}/quiet`
-    counts[(await pageKey(busy)).urlHash] = 12
-    counts[(await pageKey(quiet)).urlHash] = 1000
+    const busyHash = (await pageKey(busy)).urlHash
+    const quietHash = (await pageKey(quiet)).urlHash
+    counts[busyHash] = 12
+    counts[quietHash] = 1000
+    // other pages of the same buckets: the badge must show its own page's count, not theirs
+    for (const hash of [busyHash, quietHash]) counts[decoyOf(hash)] = 99
     const options = await saveOptions(true)
 
     const first = await chromium.browser.newPage()
@@ -85,8 +109,8 @@ describe('the badge in Chromium', () => {
     await second.goto(quiet, { waitUntil: 'load' })
     await second.bringToFront()
     await badgeReads(quiet, '1k+')
-    // the busy page's count alone: a health check of the server may come at any time
-    const busyPath = `/${(await pageKey(busy)).urlHash}`
+    // the busy page's bucket alone: a health check of the server may come at any time
+    const busyPath = `/counts/${busyHash.slice(0, 3)}`
     const askedForBusy = () => server.requests.filter(r => r.url === busyPath).length
     const asked = askedForBusy()
 
@@ -99,6 +123,9 @@ describe('the badge in Chromium', () => {
       assert.ok(!JSON.stringify(r).includes('busy') && !JSON.stringify(r).includes('quiet'), `${r.url} carried the page address`)
       assert.equal(r.headers.referer, undefined)
     }
+    assertNoUrlHashSent([busyHash, quietHash])
+    assert.deepEqual(new Set(server.requests.map(r => r.url).filter(u => u !== '/health')),
+      new Set([`/counts/${busyHash.slice(0, 3)}`, `/counts/${quietHash.slice(0, 3)}`]), 'only the buckets were asked')
 
     await options.bringToFront()
     await options.reload({ waitUntil: 'load' })
@@ -109,5 +136,6 @@ describe('the badge in Chromium', () => {
     await badgeReads(busy, '')
     await first.close()
     await second.close()
+    assertNoUrlHashSent([busyHash, quietHash])
   })
 })

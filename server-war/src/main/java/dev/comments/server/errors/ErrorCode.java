@@ -1,6 +1,7 @@
 package dev.comments.server.errors;
 
 import dev.comments.core.comment.Rejection;
+import dev.comments.server.comments.control.BucketPrefix;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -11,9 +12,12 @@ import jakarta.ws.rs.core.Response;
  */
 public enum ErrorCode {
     BAD_URL_HASH(400, "bad-url-hash", "a page is named by its urlHash: 64 lowercase hex characters"),
+    BAD_PREFIX(400, "bad-prefix", "a bucket of GET /counts/{prefix} is named by "
+            + BucketPrefix.MIN_LENGTH + " to "
+            + BucketPrefix.MAX_LENGTH + " lowercase hex characters"),
     BAD_ID(400, "bad-id", "a comment id is a CIDv1 (raw, sha2-256) in base32"),
     BAD_REQUEST(400, "bad-request", null),
-    NOT_FOUND(404, "not-found", "no such resource: the API is GET /, GET /{urlHash}, POST /{urlHash}, GET /health and GET /withheld"),
+    NOT_FOUND(404, "not-found", "no such resource: the API is GET /, GET /{urlHash}, POST /{urlHash}, GET /counts/{prefix}, GET /health and GET /withheld"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "this method is not allowed here"),
     NOT_ACCEPTABLE(406, "not-acceptable", null),
     TOO_LARGE(413, "too-large", null),

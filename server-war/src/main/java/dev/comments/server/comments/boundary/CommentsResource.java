@@ -7,6 +7,7 @@ import dev.comments.core.network.UrlHash;
 import dev.comments.core.store.CommentStore;
 import dev.comments.core.store.DiskFloor;
 import dev.comments.core.tree.CommentId;
+import dev.comments.server.comments.control.BucketPrefix;
 import dev.comments.server.comments.control.CommentPoster;
 import dev.comments.server.comments.control.FolderPublisher;
 import dev.comments.server.comments.control.RebuildingException;
@@ -80,6 +81,35 @@ public class CommentsResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         UrlHash page = parse(urlHash);
         return pools.onGetPool(ipfsWork(() -> FolderAnswer.of(folders.page(page), ifNoneMatch)));
+    }
+
+    /**
+     * The counts of every page in a bucket (docs/protocol.md §5.8): the pages whose urlHash starts
+     * with {@code prefix}, so that a reader's badge never names its page. The server learns the
+     * prefix alone; the answer is bounded ({@link BucketPrefix}).
+     */
+    @GET
+    @Path("counts/{prefix}")
+    public CompletionStage<Response> bucket(@PathParam("prefix") String prefix,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!BucketPrefix.isValid(prefix)) {
+            throw badPrefix();
+        }
+        return pools.onGetPool(ipfsWork(() -> BucketAnswer.of(folders.bucket(prefix), ifNoneMatch)));
+    }
+
+    /**
+     * {@code GET /counts} or {@code /counts/} (Jersey matches either here): the same 400 as a bad
+     * prefix, not {@code bad-url-hash} for a page named "counts".
+     */
+    @GET
+    @Path("counts")
+    public Response bucketWithoutPrefix() {
+        throw badPrefix();
+    }
+
+    private static ApiException badPrefix() {
+        return ErrorCode.BAD_PREFIX.exception();
     }
 
     /** One stored comment file, as the Location of a POST names it; readers still verify it. */

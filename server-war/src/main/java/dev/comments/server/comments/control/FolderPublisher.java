@@ -131,6 +131,12 @@ public class FolderPublisher implements Lifecycle {
     private volatile ExecutorService pinMover;
     private final LifecycleGate gate = new LifecycleGate("the folder publisher");
     private final Map<UrlHash, PageState> pages = new ConcurrentHashMap<>();
+    /**
+     * The counts of {@link #pages}, sorted by urlHash for bucket answers ({@link #bucket}); kept
+     * apart so that the hot path's lookup in {@link #pages} stays one hash lookup. Written with
+     * it, under lock.
+     */
+    private final PageCounts counts = new PageCounts();
     /** Guarded by lock. */
     private final LargeFolders largeFolders = new LargeFolders(LargeFolders.DEFAULT_ENTRY_BUDGET);
     /**
@@ -249,6 +255,31 @@ public class FolderPublisher implements Lifecycle {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The counts of every page whose urlHash starts with {@code prefix} (a {@link BucketPrefix}),
+     * as published now: the tree is brought up to date first, as for {@link #tree}, so a count
+     * is the one {@code GET /{urlHash}} would answer. Costs O(log pages + MAX_PAGES) on the
+     * sorted index ({@link PageCounts}), plus a publication when the store changed.
+     */
+    public PageCounts.Bucket bucket(String prefix) {
+        Published before = requirePublished();
+        if (settledTree().isEmpty()) {
+            lock.lock();
+            try {
+                before = requirePublished();
+                publish(Set.of());
+            } finally {
+                lock.unlock();
+            }
+        }
+        PageCounts.Bucket bucket = counts.bucket(prefix, BucketPrefix.MAX_PAGES);
+        // a rebuild that began meanwhile empties the index before it fills it again: never answer from that
+        if (rebuild != null || before.epoch() != epoch) {
+            throw new RebuildingException("the published tree is being rebuilt from the store");
+        }
+        return bucket;
     }
 
     /** The root when answering it takes no work, as {@link #settledPage} for a page. */
@@ -511,6 +542,7 @@ public class FolderPublisher implements Lifecycle {
         try {
             epoch++;
             pages.clear();
+            counts.clear();
             publishedComments = 0;
             largeFolders.clear();
             unsent.clear();
@@ -632,10 +664,12 @@ public class FolderPublisher implements Lifecycle {
             long pinned = System.nanoTime();
             for (UrlHash page : emptied) {
                 PageState previous = pages.remove(page);
+                counts.remove(page);
                 publishedComments -= previous == null ? 0 : previous.folder().count();
             }
             for (Map.Entry<UrlHash, PageState> page : done.entrySet()) {
                 PageState previous = pages.put(page.getKey(), page.getValue());
+                counts.put(page.getKey(), page.getValue().folder().count());
                 publishedComments += page.getValue().folder().count() - (previous == null ? 0 : previous.folder().count());
             }
             metrics.publishedTree(pages.size(), publishedComments); // O(1): /metrics never counts the store
