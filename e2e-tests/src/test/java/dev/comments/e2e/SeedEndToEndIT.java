@@ -16,6 +16,7 @@ import dev.comments.testkit.browser.Browser;
 import dev.comments.testkit.network.ClientSite;
 import dev.comments.testkit.network.LocalNetwork;
 import dev.comments.testkit.LogTails;
+import dev.comments.testkit.ToolJar;
 import dev.comments.testkit.network.Server;
 import dev.comments.testkit.server.Api;
 import java.io.IOException;
@@ -455,6 +456,42 @@ class SeedEndToEndIT {
      * The npm workspaces install it in the repository root's node_modules (hoisted: one version).
      */
     @SuppressWarnings("unchecked")
+    @Test
+    @Order(11)
+    void aReaderOfTwoServersSeesACommentOneOperatorWithholdsAndIsToldWhichServerLacksIt() throws Exception {
+        String page = newPage();
+        Server withholding = network.server(1);
+        Server other = network.server(2);
+        String kept = post(other.api(), page, "kept by every server");
+        String withheld = post(other.api(), page, "withheld by server-1's operator");
+        network.awaitEverywhere(page, List.of(kept, withheld), CONVERGE);
+        ToolJar.Run takedown = ToolJar.run("takedown-tool", withholding.settings(), Duration.ofMinutes(2),
+                "withhold", "comment", withheld, "e2e notice");
+        assertEquals(0, takedown.exit(), takedown.out());
+        await().atMost(CONVERGE).until(() -> withholding.api().get(page).json().getInt("count") == 1);
+
+        // a client that reads these two servers first (as readServers picks two)
+        String first = withholding.apiUrl().toString().replaceAll("/$", "");
+        String second = other.apiUrl().toString().replaceAll("/$", "");
+        jakarta.json.JsonObject pinned = Jsons.object().add("servers", Jsons.array().add(first).add(second)).build();
+        try (ClientSite site = ClientSite.startWithConfig(DIR.resolve("client-two"), freePort(), network.servers(), pinned, false);
+                Browser reader = Browser.open(DIR.resolve("profiles/reader-two"), null)) {
+            reader.go(site.page(page));
+            awaitReady(reader);
+            WebElement omission = reader.waiting(SEE).until(d -> {
+                List<WebElement> said = reader.allByTestId("status-omissions").stream()
+                        .flatMap(list -> list.findElements(By.cssSelector("li")).stream()).toList();
+                return said.isEmpty() ? null : said.getFirst();
+            });
+            assertEquals(first, omission.getAttribute("data-server"));
+            assertTrue(omission.getText().startsWith(first + " does not serve 1 comment that " + second + " serves"), omission.getText());
+            assertTrue(commentWithText(reader, "withheld by server-1's operator") != null, "the union is shown");
+            assertTrue(commentWithText(reader, "kept by every server") != null);
+            reader.screenshot("11-disagreeing-servers");
+            assertNoSeriousAccessibilityViolations(reader);
+        }
+    }
+
     static void assertNoSeriousAccessibilityViolations(Browser b) throws IOException {
         Path axe = Path.of(System.getProperty("comments.repo"), "node_modules/axe-core/axe.min.js");
         b.driver().executeScript(java.nio.file.Files.readString(axe));
