@@ -3,6 +3,7 @@
  * (only in the visit it was made or loaded in: docs/adr/012-reader-key.md) and loading one.
  */
 import { h, setText } from './dom.js'
+import { fingerprintOf } from './fingerprint.js'
 import { saveFile } from './save-file.js'
 
 export const FILE_NAME = 'comments-identity.json'
@@ -15,6 +16,7 @@ export class IdentityPanel {
     this.identities = identities
     this.onChange = onChange
     this.keyText = h('code', { 'data-testid': 'identity-key' })
+    this.fingerprint = h('span', { class: 'fingerprint', 'data-testid': 'identity-fingerprint' })
     this.message = h('p', { class: 'identity-message', 'aria-live': 'polite', 'data-testid': 'identity-message' })
 
     this.passphrase = h('input', { type: 'password', id: 'identity-passphrase', autocomplete: 'new-password', 'data-testid': 'identity-passphrase' })
@@ -44,6 +46,7 @@ export class IdentityPanel {
       h('p', {}, 'Your comments are signed with a key that stays in this browser. ',
         'To post as the same person from another browser, save it to a file and load it there.'),
       h('p', {}, 'Key: ', this.keyText),
+      h('p', {}, 'Shown beside your comments as ', this.fingerprint, ': compare it to know a comment is yours; anyone can take your name, not this.'),
       this.save, this.noExport, this.load, this.message)
   }
 
@@ -51,6 +54,7 @@ export class IdentityPanel {
     try {
       const me = await this.identities.load()
       setText(this.keyText, me == null ? 'none yet: one is made on your first post' : me.publicKey)
+      setText(this.fingerprint, me == null ? '(none yet)' : await fingerprintOf(me.publicKey))
       const canExport = me != null && this.identities.canExport()
       this.save.hidden = !canExport
       this.noExport.hidden = me == null || canExport
