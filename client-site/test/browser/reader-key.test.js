@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { fingerprintOf } from '../../src/ui/fingerprint.js'
@@ -17,6 +18,15 @@ import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js
 import { TestServer, comment, serveSite } from './test-network.js'
 
 const PASSPHRASE = 'a passphrase for the test'
+const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
+
+/** axe-core on the page as shown (as the end-to-end suite runs it): no serious or critical violation. */
+async function assertAccessible (page) {
+  await page.evaluate(await readFile(AXE, 'utf8'))
+  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
+    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
+  assert.deepEqual(violations, [])
+}
 
 let chromium
 let server
@@ -117,6 +127,8 @@ test('(a) after a post, the one stored key is a non-extractable CryptoKey; no co
   await page.waitForFunction(fp => document.querySelector('[data-testid="identity-fingerprint"]')?.textContent === fp, {}, fingerprint)
   assert.equal(await page.$eval('[data-testid="comment"] [data-testid="comment-key"]', e => e.textContent), fingerprint)
   assert.equal(await page.$eval('[data-testid="identity"]', d => d.open), true, 'the panel opened to offer the one chance to save the key')
+  await assertAccessible(page)
+  await screenshot(page, 'identity-offered')
 
   // After a reload: the same identity, still only non-extractable, and it can no longer be saved.
   await page.reload()
@@ -124,6 +136,8 @@ test('(a) after a post, the one stored key is a non-extractable CryptoKey; no co
   await page.waitForFunction(k => document.querySelector('[data-testid="identity-key"]')?.textContent === k, {}, publicKey)
   assert.equal(await page.$eval('[data-testid="identity-save"]', e => e.hidden), true)
   assert.equal(await page.$eval('[data-testid="identity-no-export"]', e => e.hidden), false)
+  await page.click('[data-testid="identity"] summary')
+  await assertAccessible(page)
   assertNoKeyCopy(await storageOf(page), publicKey, urlHash)
   assert.deepEqual(page.errors, [])
   await page.close()
