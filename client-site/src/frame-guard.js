@@ -4,8 +4,10 @@
  * itself: framed by another site, it could be made to post in the reader's name through clicks
  * the reader does not see (clickjacking), so it does not start at all (no key used, nothing posted).
  *
- * This is the one place that decides. A later feature embeds the client on site owners' pages
- * on purpose: their origins will be allowed here (an allow-list passed to `framedByAStranger`).
+ * This is the one place that decides. Allowed today: the Chrome extension's side panel, which
+ * frames the client from its own `chrome-extension://` page (chrome-extension/src/panel/panel.js);
+ * an extension the reader installed could act on the page anyway. A later feature embeds the
+ * client on site owners' pages on purpose: their origins will be added to `allowedEmbedder`.
  */
 import { h } from './ui/dom.js'
 
@@ -18,11 +20,21 @@ import { h } from './ui/dom.js'
  */
 export function framedByAStranger (win = window) {
   if (win.top === win.self) return false
+  // Chromium names every ancestor's origin, even across origins; all must be ours or allowed.
+  const ancestors = win.location.ancestorOrigins
+  if (ancestors != null && ancestors.length > 0 && [...ancestors].every(o => o === win.location.origin || allowedEmbedder(o))) {
+    return win.location.origin === 'null'
+  }
   try {
     return win.top.location.origin !== win.location.origin || win.location.origin === 'null'
   } catch {
     return true
   }
+}
+
+/** An origin that may frame the client. */
+function allowedEmbedder (origin) {
+  return origin.startsWith('chrome-extension://')
 }
 
 /** What the page shows instead of itself when framed: why, and a link to open it on its own. */
