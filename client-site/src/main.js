@@ -4,6 +4,7 @@
  */
 import './style.css'
 import { isUrlHash, loadConfig } from '@comments/protocol'
+import { framedByAStranger, refusalView } from './frame-guard.js'
 import { CommentsPage } from './page.js'
 import { h } from './ui/dom.js'
 import { UrlBox } from './ui/url-box.js'
@@ -18,7 +19,10 @@ const session = safeStorage(() => window.sessionStorage)
 window.addEventListener('hashchange', () => window.location.reload())
 
 const urlHash = window.location.hash.slice(1)
-if (isUrlHash(urlHash)) {
+if (framedByAStranger()) {
+  // Before anything else: no identity is loaded, no server is asked.
+  app.replaceChildren(refusalView(window.location.href))
+} else if (isUrlHash(urlHash)) {
   openPage(urlHash).catch(showFatal)
 } else {
   const box = new UrlBox({

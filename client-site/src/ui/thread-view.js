@@ -4,7 +4,9 @@
  * stays where it is.
  */
 import { commentText } from './comment-text.js'
+import { displayName, nameElement } from './display-name.js'
 import { h, setAttr, setText } from './dom.js'
+import { fingerprintElement } from './fingerprint.js'
 import { exactTime, relativeTime } from './times.js'
 
 const STATE_TEXT = { sending: 'sending…', verified: '' }
@@ -138,20 +140,21 @@ export class ThreadView {
     const state = h('span', { class: 'state', 'data-testid': 'comment-state' })
     const you = h('span', { class: 'you', hidden: true }, 'you')
     const orphan = h('span', { class: 'orphan-note', hidden: true }, 'reply to a comment that is not here')
+    const who = displayName(comment.author) // never the raw name: it may hold bidi controls and line breaks
     const reply = h('button', {
-      type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': `Reply to ${comment.author}`,
-      onclick: () => this.onReply(id, comment.author)
+      type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': `Reply to ${who}`,
+      onclick: () => this.onReply(id, who)
     }, 'Reply')
     const article = h('article', {
       class: 'comment', 'data-testid': 'comment', 'data-id': id, 'data-parent': comment.parent ?? '', 'aria-labelledby': headId
     },
     h('header', { id: headId, class: 'comment-head' },
-      h('span', { class: 'author', 'data-testid': 'comment-author' }, comment.author),
-      h('span', { class: 'key', title: `Signed with the key ${comment.key}` }, `·${comment.key.slice(0, 6)}`),
+      nameElement(comment.author, { 'data-testid': 'comment-author' }),
+      h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
       you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan),
     h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
     h('footer', { class: 'comment-foot' }, reply))
-    return { article, time, state, you, orphan, reply, ts: comment.ts, who: comment.author }
+    return { article, time, state, you, orphan, reply, ts: comment.ts, who }
   }
 }
 

@@ -1,16 +1,21 @@
 /**
- * The author's Ed25519 identity (docs/protocol.md §3), made with WebCrypto on the first post.
- * The key that signs is non-extractable: page scripts can use it but never read it.
- * For moving to another browser, a second copy is kept wrapped (AES-GCM) under another
- * non-extractable key, and unwrapped only when the person asks for an identity file.
- * That copy is what export/import need; it adds no power a script in this page lacks,
- * since such a script can already sign with the key.
+ * The author's Ed25519 identity (docs/protocol.md §3), made with WebCrypto on the first post
+ * (decision: docs/adr/012-reader-key.md).
+ *
+ * What is stored (IndexedDB) is a non-extractable CryptoKey: scripts of this origin can sign with
+ * it while the reader is here, but none can read the key out and take it elsewhere. No other
+ * copy of the private key is stored anywhere. An extractable copy exists only in this page's
+ * memory, from the moment the identity is made, loaded from a file or moved out of the old
+ * stored format until the page is closed: that is when the reader can save it to a
+ * passphrase-protected file (identity-file.js). After that it can no longer leave the browser.
  */
-import { decodeBase64Url, encodeBase64Url } from '@comments/protocol'
+import { encodeBase64Url } from '@comments/protocol'
+import { IdentityFileError, importSeed, openIdentity, sealIdentity, seedOf } from './identity-file.js'
 
 const ED25519 = { name: 'Ed25519' }
 const RECORD = 'self'
-export const FILE_TYPE = 'comments-identity'
+/** The stored record's format: 2 holds only the non-extractable key; 1 (before issue 21) also a wrapped extractable copy. */
+export const RECORD_VERSION = 2
 
 export class IdentityError extends Error {
   constructor (message) {
@@ -33,13 +38,18 @@ export class Identities {
     this.store = store
     this.now = deps.now ?? Date.now
     this.cache = null
+    /** The extractable private key, in memory only, while it can still be saved to a file. */
+    this.movable = null
+    /** True when the identity was made (or moved to the new format) in this page: the moment to offer a backup. */
+    this.fresh = false
   }
 
   /** @returns {Promise<Identity | null>} */
   async load () {
     if (this.cache != null) return this.cache
-    const record = await this.store.get(RECORD)
+    let record = await this.store.get(RECORD)
     if (record == null) return null
+    if (record.v !== RECORD_VERSION) record = await this.migrate(record)
     this.cache = { privateKey: record.privateKey, publicKey: record.publicKey, createdAt: record.createdAt }
     return this.cache
   }
@@ -48,66 +58,104 @@ export class Identities {
   async loadOrCreate () {
     const existing = await this.load()
     if (existing != null) return existing
+    // Extractable only here, in memory, so that the reader can save it to a file in this visit.
     const pair = await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])
     const publicKey = encodeBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)))
-    return this.keep(pair.privateKey, publicKey)
+    const me = await this.keep(pair.privateKey, publicKey, this.now())
+    this.fresh = true
+    return me
   }
 
-  /** The identity as a file's text: the public key and the 32-byte private seed. */
-  async exportText () {
-    const record = await this.store.get(RECORD)
-    if (record == null) throw new IdentityError('there is no identity yet: it is made on your first post')
-    const { iv, wrapped, wrappingKey } = record.backup
-    const extractable = await crypto.subtle.unwrapKey('pkcs8', wrapped, wrappingKey, { name: 'AES-GCM', iv }, ED25519, true, ['sign'])
-    const jwk = await crypto.subtle.exportKey('jwk', extractable)
-    return JSON.stringify({ type: FILE_TYPE, v: 1, key: record.publicKey, seed: jwk.d, createdAt: record.createdAt }, null, 2) + '\n'
+  /** Whether the identity can still be saved to a file (only in the visit it was made or loaded in). */
+  canExport () {
+    return this.movable != null && this.cache != null
   }
 
   /**
-   * Replaces the identity with the one in an exported file's text.
+   * The identity file's text, sealed under the passphrase.
+   *
+   * @param {string} passphrase
+   */
+  async exportFile (passphrase) {
+    const me = await this.load()
+    if (me == null) throw new IdentityError('There is no identity yet: one is made on your first post.')
+    if (!this.canExport()) throw new IdentityError('This key can no longer be saved to a file: it was made or loaded before this page was opened, and the browser keeps it so that no script can read it.')
+    try {
+      return await sealIdentity({ seed: await seedOf(this.movable), publicKey: me.publicKey, createdAt: me.createdAt }, passphrase)
+    } catch (err) {
+      if (err instanceof IdentityFileError) throw new IdentityError(err.message)
+      throw err
+    }
+  }
+
+  /**
+   * Replaces the identity with the one in a file. Everything is checked before anything is
+   * stored: a wrong passphrase or a bad file changes nothing.
    *
    * @param {string} text
+   * @param {string} passphrase
    * @returns {Promise<Identity>}
    */
-  async importText (text) {
-    let file
+  async importFile (text, passphrase) {
+    let opened
     try {
-      file = JSON.parse(text)
-    } catch {
-      throw new IdentityError('this is not an identity file (not JSON)')
+      opened = await openIdentity(text, passphrase)
+    } catch (err) {
+      if (err instanceof IdentityFileError) throw new IdentityError(err.message)
+      throw err
     }
-    if (file?.type !== FILE_TYPE || file.v !== 1) throw new IdentityError('this is not an identity file')
-    const seed = decodeBase64Url(file.seed)
-    const key = decodeBase64Url(file.key)
-    if (seed?.length !== 32 || key?.length !== 32) throw new IdentityError('the identity file is damaged (key or seed)')
-    let privateKey
-    try {
-      privateKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', d: file.seed, x: file.key }, ED25519, true, ['sign'])
-    } catch {
-      throw new IdentityError('the identity file is damaged (the key does not load)')
-    }
-    // The file's public key must be the seed's: a signature made with one verifies with the other.
-    const probe = new TextEncoder().encode('comments identity check')
-    const sig = await crypto.subtle.sign(ED25519, privateKey, probe)
-    const publicKey = await crypto.subtle.importKey('raw', key, ED25519, false, ['verify'])
-    if (!await crypto.subtle.verify(ED25519, publicKey, sig, probe)) throw new IdentityError('the identity file is damaged (key and seed do not match)')
+    const extractable = await importSeed(opened.seed, opened.publicKey, true)
+    opened.seed.fill(0)
     this.cache = null
-    return this.keep(privateKey, file.key, typeof file.createdAt === 'number' ? file.createdAt : undefined)
+    this.fresh = false
+    return this.keep(extractable, opened.publicKey, opened.createdAt ?? this.now())
   }
 
   async forget () {
     this.cache = null
+    this.movable = null
     await this.store.delete(RECORD)
   }
 
-  // Stores a non-extractable signing copy and a wrapped copy for export; drops the rest.
-  async keep (extractableKey, publicKey, createdAt = this.now()) {
-    const wrappingKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey'])
-    const iv = crypto.getRandomValues(new Uint8Array(12))
-    const wrapped = await crypto.subtle.wrapKey('pkcs8', extractableKey, wrappingKey, { name: 'AES-GCM', iv })
-    const privateKey = await crypto.subtle.unwrapKey('pkcs8', wrapped, wrappingKey, { name: 'AES-GCM', iv }, ED25519, false, ['sign'])
-    await this.store.put(RECORD, { publicKey, privateKey, createdAt, backup: { iv, wrapped, wrappingKey } })
+  // Stores a non-extractable copy (the only one stored) in one write that replaces the record.
+  async keep (extractableKey, publicKey, createdAt) {
+    const privateKey = await nonExtractable(extractableKey)
+    await this.store.put(RECORD, { v: RECORD_VERSION, publicKey, privateKey, createdAt })
+    this.movable = extractableKey
     this.cache = { privateKey, publicKey, createdAt }
     return this.cache
+  }
+
+  /**
+   * A record of the old format (a non-extractable signing key beside a wrapped extractable copy
+   * and the key that unwraps it) becomes the new one by one `put` of the same record: the store
+   * always holds the identity, first with the copy, then without it. The copy is unwrapped into
+   * memory on the way, so that the reader can still save the identity to a file in this visit.
+   */
+  async migrate (record) {
+    let privateKey = record.privateKey
+    this.movable = null
+    if (record.backup != null) {
+      try {
+        const { iv, wrapped, wrappingKey } = record.backup
+        this.movable = await crypto.subtle.unwrapKey('pkcs8', wrapped, wrappingKey, { name: 'AES-GCM', iv }, ED25519, true, ['sign'])
+      } catch (err) {
+        console.warn('the old identity backup did not unwrap; the signing key is kept', err)
+      }
+    }
+    if (privateKey?.extractable) privateKey = await nonExtractable(privateKey)
+    const next = { v: RECORD_VERSION, publicKey: record.publicKey, privateKey, createdAt: record.createdAt }
+    await this.store.put(RECORD, next)
+    this.fresh = this.movable != null
+    return next
+  }
+}
+
+async function nonExtractable (privateKey) {
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', privateKey)
+  try {
+    return await crypto.subtle.importKey('pkcs8', pkcs8, ED25519, false, ['sign'])
+  } finally {
+    new Uint8Array(pkcs8).fill(0)
   }
 }
