@@ -156,6 +156,7 @@ export class CommentsPage {
         for (const { url } of reads) if (!union.omissions.some(o => o.url === url)) this.servers.vouch(url)
       }
       this.verified = union.comments
+      this.lackedBy = union.lackedBy
       for (const c of union.comments) this.pending.delete(c.id)
       this.lastRefresh = Date.now()
       this.status.setComments(union.comments.length, union.dropped)
@@ -215,7 +216,7 @@ export class CommentsPage {
   render () {
     try {
       const items = [
-        ...this.verified.map(c => ({ ...c, state: 'verified' })),
+        ...this.verified.map(c => ({ ...c, state: 'verified', lackedBy: this.lackedBy?.get(c.id) })),
         ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
       ]
       const roots = buildThread(items, { newestFirst: this.newestFirst })

@@ -17,6 +17,7 @@ test('the union holds every comment once and names the server that lacks some, w
     { url: 'b', missing: 3, servedBy: ['a', 'c'] },
     { url: 'c', missing: 2, servedBy: ['a'] }
   ])
+  assert.deepEqual(Object.fromEntries(union.lackedBy), { 2: ['b', 'c'], 3: ['b', 'c'], 4: ['a', 'b'] })
 })
 
 test('servers that agree omit nothing; one server alone is compared with no one', () => {

@@ -8,7 +8,8 @@
 /**
  * @param {Array<{ url: string, read: import('./comment-reader.js').FolderRead }>} reads
  * @returns {{ comments: import('./comment-reader.js').VerifiedComment[], dropped: import('./comment-reader.js').Dropped[],
- *   omissions: Array<{ url: string, missing: number, servedBy: string[] }> }}
+ *   omissions: Array<{ url: string, missing: number, servedBy: string[] }>, lackedBy: Map<string, string[]> }}
+ *   lackedBy: id → the servers read that do not serve it (only ids some server lacks)
  */
 export function unionOfReads (reads) {
   const comments = new Map()
@@ -23,6 +24,10 @@ export function unionOfReads (reads) {
     for (const d of read.dropped) dropped.set(`${d.name} ${d.code}`, d)
   }
   const omissions = []
+  const lackedBy = new Map()
+  for (const [id, by] of servers) {
+    if (by.length < reads.length) lackedBy.set(id, reads.map(r => r.url).filter(u => !by.includes(u)))
+  }
   for (const { url } of reads) {
     let missing = 0
     const servedBy = new Set()
@@ -33,5 +38,5 @@ export function unionOfReads (reads) {
     }
     if (missing > 0) omissions.push({ url, missing, servedBy: [...servedBy] })
   }
-  return { comments: [...comments.values()], dropped: [...dropped.values()], omissions }
+  return { comments: [...comments.values()], dropped: [...dropped.values()], omissions, lackedBy }
 }

@@ -109,6 +109,9 @@ export class ThreadView {
     view.state.hidden = stateText === ''
     view.reply.disabled = state === 'sending'
     view.orphan.hidden = !node.orphan
+    const lacking = node.item.lackedBy ?? []
+    view.lacking.hidden = lacking.length === 0
+    setText(view.lacking, lacking.length === 0 ? '' : `not served by ${lacking.join(', ')}`)
     setAttr(view.article, 'data-orphan', node.orphan ? 'true' : null)
     view.you.hidden = node.item.comment.key !== this.ownKey()
   }
@@ -140,6 +143,7 @@ export class ThreadView {
     const state = h('span', { class: 'state', 'data-testid': 'comment-state' })
     const you = h('span', { class: 'you', hidden: true }, 'you')
     const orphan = h('span', { class: 'orphan-note', hidden: true }, 'reply to a comment that is not here')
+    const lacking = h('span', { class: 'lacking-note', 'data-testid': 'comment-lacking', hidden: true })
     const who = displayName(comment.author) // never the raw name: it may hold bidi controls and line breaks
     const reply = h('button', {
       type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': `Reply to ${who}`,
@@ -151,10 +155,10 @@ export class ThreadView {
     h('header', { id: headId, class: 'comment-head' },
       nameElement(comment.author, { 'data-testid': 'comment-author' }),
       h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
-      you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan),
+      you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan, lacking),
     h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
     h('footer', { class: 'comment-foot' }, reply))
-    return { article, time, state, you, orphan, reply, ts: comment.ts, who }
+    return { article, time, state, you, orphan, lacking, reply, ts: comment.ts, who }
   }
 }
 
@@ -165,5 +169,5 @@ function unreadableParts (id, err) {
       `This comment (${id.slice(0, 10)}…${id.slice(-4)}) is verified but could not be shown: ${err?.message ?? String(err)}.`))
   // detached stand-ins, so that updates and the clock treat every view alike
   const detached = () => h('span', { hidden: true })
-  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown' }
+  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), lacking: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown' }
 }

@@ -61,6 +61,8 @@ test('a server that omits comments is named, and the reader sees the union of tw
   assert.equal(said.length, 1)
   assert.equal(said[0].server, omitting.url)
   assert.match(said[0].text, new RegExp(`^${omitting.url} does not serve 2 comments that ${honest.url} serves`))
+  const lacking = await page.$$eval('[data-testid="comment"]', a => Object.fromEntries(a.map(c => [c.dataset.id, c.querySelector('[data-testid="comment-lacking"]').hidden ? null : c.querySelector('[data-testid="comment-lacking"]').textContent])))
+  assert.deepEqual(lacking, { [all[0].id]: null, [all[1].id]: `not served by ${omitting.url}`, [all[2].id]: `not served by ${omitting.url}` }, 'each comment one server lacks says so')
   await screenshot(page, 'disagreeing-servers')
   assert.deepEqual(page.errors, [])
   await page.close()

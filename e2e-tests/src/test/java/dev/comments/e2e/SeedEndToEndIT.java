@@ -485,7 +485,9 @@ class SeedEndToEndIT {
             });
             assertEquals(first, omission.getAttribute("data-server"));
             assertTrue(omission.getText().startsWith(first + " does not serve 1 comment that " + second + " serves"), omission.getText());
-            assertTrue(commentWithText(reader, "withheld by server-1's operator") != null, "the union is shown");
+            WebElement lacked = commentWithText(reader, "withheld by server-1's operator");
+            assertTrue(lacked != null, "the union is shown");
+            assertEquals("not served by " + first, lacked.findElement(By.cssSelector("[data-testid='comment-lacking']")).getText());
             assertTrue(commentWithText(reader, "kept by every server") != null);
             reader.screenshot("11-disagreeing-servers");
             assertNoSeriousAccessibilityViolations(reader);
