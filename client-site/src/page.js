@@ -160,7 +160,7 @@ export class CommentsPage {
       this.verified = read.comments
       for (const c of read.comments) this.pending.delete(c.id)
       this.lastRefresh = Date.now()
-      this.status.setComments(read.comments.length, read.dropped)
+      this.status.setComments(read.comments.length, read.dropped, read.leftOut)
       this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
       this.threadFiles.setReady(true)
       this.render()
