@@ -159,7 +159,7 @@ export class CommentsPage {
       this.lackedBy = union.lackedBy
       for (const c of union.comments) this.pending.delete(c.id)
       this.lastRefresh = Date.now()
-      this.status.setComments(union.comments.length, union.dropped)
+      this.status.setComments(union.comments.length, union.dropped, union.leftOut)
       this.status.setOmissions(union.omissions)
       this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
       this.threadFiles.setReady(true)

@@ -7,12 +7,13 @@ import { CarBlockIterator } from '@ipld/car/iterator'
 import { sha256 } from 'multiformats/hashes/sha2'
 
 /**
- * @param {Uint8Array} bytes
+ * @param {Uint8Array | AsyncIterable<Uint8Array>} bytes the whole CAR, or its chunks as they
+ *   arrive (a download read within its limit: blocks are checked while the rest comes in)
  * @param {string} source who sent it, for the messages ("http://…:8080 sent", "the file has")
  * @returns {Promise<{ roots: import('multiformats/cid').CID[], blocks: Array<{ cid: import('multiformats/cid').CID, bytes: Uint8Array }> }>}
  */
 export async function readCarBlocks (bytes, source) {
-  const iterator = await CarBlockIterator.fromBytes(bytes)
+  const iterator = bytes instanceof Uint8Array ? await CarBlockIterator.fromBytes(bytes) : await CarBlockIterator.fromIterable(bytes)
   const roots = await iterator.getRoots()
   const blocks = []
   for await (const { cid, bytes: block } of iterator) {

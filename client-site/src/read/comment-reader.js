@@ -7,27 +7,44 @@
 import { exporter } from 'ipfs-unixfs-exporter'
 import { CID } from 'multiformats/cid'
 import { InvalidCommentError, classifyPageEntry, verifyFile } from '@comments/protocol'
-import { fetchCar } from './fetch-car.js'
-import { LayeredBlockstore } from './layered-blockstore.js'
+import { MAX_CAR_BYTES, fetchCar } from './fetch-car.js'
+import { BudgetExceededError, LayeredBlockstore } from './layered-blockstore.js'
 
 const CONCURRENCY = 8
 
 /**
+ * The most entries of one page folder the reader reads (issue 21, "bounded work"); the rest are
+ * counted as left out, and the status line says how many. The protocol sets no number of
+ * comments per page; the largest page the servers are built and measured for is 10,000
+ * comments (docs/scale.md: `ServerScaleIT`, the bench's page of 10,000), so twice that leaves
+ * every real page whole while a hostile folder of millions of entries costs the tab no more
+ * than 20,000 verifications and drawings. Bytes are bounded apart (MAX_CAR_BYTES).
+ */
+export const MAX_FOLDER_ENTRIES = 20_000
+
+/**
  * @typedef {{ id: string, comment: import('@comments/protocol').Comment }} VerifiedComment
  * @typedef {{ name: string, code: string, message: string }} Dropped
- * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], foreign: Array<{ name: string, cid: string }>, via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
+ * @typedef {{ count: number, atLeast: boolean, why: string }} LeftOut
+ * @typedef {{ urlHash: string, folder: string, comments: VerifiedComment[], dropped: Dropped[], foreign: Array<{ name: string, cid: string }>, leftOut: LeftOut | null, via: 'car' | 'ipfs', blocks: LayeredBlockstore }} FolderRead
  *   foreign: entries not named `<id>.json`, not ours to read: ignored, neither shown nor
  *   counted as dropped (docs/protocol.md §4, §6.3)
+ *   leftOut: entries past the reader's limits, not read (null when the whole folder was read);
+ *   atLeast when the listing itself was stopped, so that more may be there
  *   blocks: where the folder's blocks were read from (for a download of the thread)
  */
 
 export class CommentReader {
   /**
-   * @param {{ blockstore?: object | null, gateways?: string[], fetch?: typeof fetch, timeoutMs?: number }} deps
+   * @param {{ blockstore?: object | null, gateways?: string[], fetch?: typeof fetch, timeoutMs?: number, maxEntries?: number, maxBytes?: number }} deps
    *   blockstore: the IPFS node's (Helia's `blockstore`), or null to read through gateways only
+   *   maxEntries: MAX_FOLDER_ENTRIES; maxBytes: the most bytes read for one folder, as a CAR or
+   *   through the node, MAX_CAR_BYTES (both lower only in tests)
    */
   constructor (deps = {}) {
     this.network = deps.blockstore ?? null
+    this.maxEntries = deps.maxEntries ?? MAX_FOLDER_ENTRIES
+    this.maxBytes = deps.maxBytes ?? MAX_CAR_BYTES
     this.gateways = deps.gateways ?? []
     this.fetch = deps.fetch ?? globalThis.fetch.bind(globalThis)
     this.timeoutMs = deps.timeoutMs ?? 10_000
@@ -45,13 +62,17 @@ export class CommentReader {
   async read (urlHash, folderCid) {
     if (this.last?.folder === folderCid && this.last.urlHash === urlHash) return this.last
     const root = CID.parse(folderCid)
-    const store = new LayeredBlockstore(this.network)
+    const store = new LayeredBlockstore(this.network, { maxNetworkBytes: this.maxBytes })
     const via = await this.fetchWhole(root, store)
     const signal = AbortSignal.timeout(this.timeoutMs)
+    // the folder's own node(s): the root, and a HAMT's shards; one read per entry it may keep
+    store.allowReads(this.maxEntries + 1)
     const dir = await exporter(root, store, { signal })
     if (dir.type !== 'directory') throw new Error(`${folderCid} is not a folder`)
-    const entries = []
-    for await (const entry of dir.entries({ signal })) entries.push(entry)
+    const { entries, leftOut } = await listEntries(dir, this.maxEntries, signal)
+    // then at most one read per entry kept (an `<id>.json` links one raw block: nothing
+    // deeper is ever followed, docs/protocol.md §4)
+    store.allowReads(store.reads + entries.length)
     const dropped = []
     const comments = []
     const foreign = []
@@ -64,7 +85,8 @@ export class CommentReader {
       if ('code' in result) dropped.push(result)
       else comments.push(result)
     })
-    this.last = { urlHash, folder: folderCid, comments, dropped, foreign, via, blocks: store }
+    store.allowReads(Infinity) // a download of the thread reads each block once, within the bytes
+    this.last = { urlHash, folder: folderCid, comments, dropped, foreign, leftOut, via, blocks: store }
     return this.last
   }
 
@@ -72,7 +94,7 @@ export class CommentReader {
   async fetchWhole (root, store) {
     for (const gateway of this.gateways) {
       try {
-        store.addVerified(await fetchCar(gateway, root, { fetch: this.fetch, signal: AbortSignal.timeout(this.timeoutMs) }))
+        store.addVerified(await fetchCar(gateway, root, { fetch: this.fetch, signal: AbortSignal.timeout(this.timeoutMs), maxBytes: this.maxBytes }))
         return 'car'
       } catch {
         // the next gateway, or block by block through the node
@@ -108,6 +130,31 @@ export class CommentReader {
       throw err
     }
   }
+}
+
+/**
+ * The folder's entries (names and links, nothing fetched for them), the first `max` kept; the
+ * rest only counted, as long as the listing's reads last. Cost: the folder's own blocks, each
+ * read once, and one small object per entry kept.
+ */
+async function listEntries (dir, max, signal) {
+  const entries = []
+  let listed = 0
+  let stopped = null
+  try {
+    for await (const entry of dir.entries({ signal })) {
+      listed++
+      if (entries.length < max) entries.push(entry)
+    }
+  } catch (err) {
+    if (!(err instanceof BudgetExceededError)) throw err
+    stopped = err.message
+  }
+  if (listed === entries.length && stopped == null) return { entries, leftOut: null }
+  const why = stopped == null
+    ? `the folder holds ${listed} entries; a reader here reads at most ${max}`
+    : `the folder's listing was stopped after ${listed} entries (${stopped}); a reader here reads at most ${max}`
+  return { entries, leftOut: { count: listed - entries.length, atLeast: stopped != null, why } }
 }
 
 function drop (name, code, message) {

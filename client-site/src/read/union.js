@@ -8,15 +8,19 @@
 /**
  * @param {Array<{ url: string, read: import('./comment-reader.js').FolderRead }>} reads
  * @returns {{ comments: import('./comment-reader.js').VerifiedComment[], dropped: import('./comment-reader.js').Dropped[],
- *   omissions: Array<{ url: string, missing: number, servedBy: string[] }>, lackedBy: Map<string, string[]> }}
+ *   omissions: Array<{ url: string, missing: number, servedBy: string[] }>, lackedBy: Map<string, string[]>,
+ *   leftOut: import('./comment-reader.js').LeftOut | null }}
  *   lackedBy: id → the servers read that do not serve it (only ids some server lacks)
+ *   leftOut: the most entries any one folder had past the reader's limits (null: none)
  */
 export function unionOfReads (reads) {
   const comments = new Map()
   /** id → the servers that serve it */
   const servers = new Map()
   const dropped = new Map()
+  let leftOut = null
   for (const { url, read } of reads) {
+    if (read.leftOut != null && (leftOut == null || read.leftOut.count > leftOut.count)) leftOut = read.leftOut
     for (const c of read.comments) {
       if (!comments.has(c.id)) comments.set(c.id, c)
       servers.set(c.id, [...(servers.get(c.id) ?? []), url])
@@ -38,5 +42,5 @@ export function unionOfReads (reads) {
     }
     if (missing > 0) omissions.push({ url, missing, servedBy: [...servedBy] })
   }
-  return { comments: [...comments.values()], dropped: [...dropped.values()], omissions, lackedBy }
+  return { comments: [...comments.values()], dropped: [...dropped.values()], omissions, lackedBy, leftOut }
 }

@@ -20,13 +20,15 @@ export class StatusLine {
       type: 'button', class: 'link-button', 'data-testid': 'status-dropped', 'data-count': 0, hidden: true,
       'aria-controls': 'dropped-list', 'aria-expanded': 'false', onclick: () => this.toggleDropped()
     })
-    this.seps = [sep(), sep()]
+    // entries of the folder past the reader's limits (comment-reader.js): how many, and why in its title
+    this.leftOut = h('span', { 'data-testid': 'status-left-out', 'data-count': 0, hidden: true })
+    this.seps = [sep(), sep(), sep()]
     this.activity = h('span', { 'data-testid': 'status-activity', class: 'activity' })
     this.droppedList = h('ul', { id: 'dropped-list', class: 'dropped-list', 'data-testid': 'dropped-list', hidden: true })
     this.omissions = h('ul', { class: 'omissions', 'data-testid': 'status-omissions', 'data-count': 0, hidden: true })
     this.element = h('div', { class: 'status', 'data-testid': 'status', 'data-state': 'starting' },
       h('div', { role: 'status', 'aria-live': 'polite' },
-        h('p', { class: 'status-line' }, this.servers, this.seps[0], this.verified, this.seps[1], this.dropped),
+        h('p', { class: 'status-line' }, this.servers, this.seps[0], this.verified, this.seps[1], this.dropped, this.seps[2], this.leftOut),
         h('p', { class: 'status-activity' }, this.activity),
         this.omissions),
       this.droppedList)
@@ -34,7 +36,7 @@ export class StatusLine {
 
   // A " · " between two shown parts, and nowhere else.
   separate () {
-    const parts = [this.servers, this.verified, this.dropped]
+    const parts = [this.servers, this.verified, this.dropped, this.leftOut]
     this.seps.forEach((s, i) => {
       s.hidden = parts[i + 1].hidden || !parts.slice(0, i + 1).some(p => !p.hidden && p.textContent !== '')
     })
@@ -54,8 +56,12 @@ export class StatusLine {
     this.separate()
   }
 
-  /** @param {number} verified @param {Array<{ name: string, code: string, message: string }>} dropped */
-  setComments (verified, dropped) {
+  /**
+   * @param {number} verified
+   * @param {Array<{ name: string, code: string, message: string }>} dropped
+   * @param {{ count: number, atLeast: boolean, why: string } | null} [leftOut] entries not read
+   */
+  setComments (verified, dropped, leftOut = null) {
     setAttr(this.verified, 'data-count', verified)
     this.verified.hidden = false
     setText(this.verified, `verified ${verified} comment${verified === 1 ? '' : 's'}`)
@@ -66,6 +72,10 @@ export class StatusLine {
     this.droppedList.replaceChildren(...dropped.map(d =>
       h('li', {}, h('code', {}, d.name), ` — ${d.code}: ${d.message}`)))
     if (dropped.length === 0) this.showDropped(false)
+    setAttr(this.leftOut, 'data-count', leftOut?.count ?? 0)
+    this.leftOut.hidden = leftOut == null
+    setText(this.leftOut, leftOut == null ? '' : `${leftOut.atLeast ? 'at least ' : ''}${leftOut.count} left out`)
+    setAttr(this.leftOut, 'title', leftOut == null ? null : `not read: ${leftOut.why}`)
     this.separate()
   }
 

@@ -8,6 +8,7 @@
  * client asks for it right after posting, to see its own comment.
  */
 import { parseCid } from '../cid.js'
+import { MAX_JSON_ANSWER_BYTES, readJsonLimited } from './read-limited.js'
 
 /**
  * @param {string} serverUrl
@@ -20,8 +21,8 @@ export async function getFolder (serverUrl, urlHash, options = {}) {
   const response = await doFetch(`${serverUrl}/${urlHash}`, {
     headers: { Accept: 'application/json' }, signal: options.signal, cache: options.cache ?? 'default'
   })
-  if (!response.ok) throw new Error(`${serverUrl} answered HTTP ${response.status}${await errorDetail(response)}`)
-  const answer = await response.json()
+  if (!response.ok) throw new Error(`${serverUrl} answered HTTP ${response.status}${await errorDetail(response, `${serverUrl}/${urlHash}`)}`)
+  const answer = await readJsonLimited(response, MAX_JSON_ANSWER_BYTES, `${serverUrl}/${urlHash}`)
   if (typeof answer?.cid !== 'string') throw new Error(`${serverUrl} answered without a folder CID`)
   if (parseCid(answer.cid) == null) {
     throw new Error(`${serverUrl} answered a folder CID that is not a CID: ${answer.cid.slice(0, 80)}`)
@@ -29,9 +30,9 @@ export async function getFolder (serverUrl, urlHash, options = {}) {
   return { cid: answer.cid, count: Number.isInteger(answer.count) ? answer.count : -1 }
 }
 
-async function errorDetail (response) {
+async function errorDetail (response, source) {
   try {
-    const body = await response.json()
+    const body = await readJsonLimited(response, MAX_JSON_ANSWER_BYTES, source)
     return body?.detail ? `: ${body.detail}` : body?.error ? `: ${body.error}` : ''
   } catch {
     return ''

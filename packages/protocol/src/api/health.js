@@ -3,18 +3,20 @@
  * it ask of a comment (§3.9)? The small body is read to the end so that the connection is reused.
  */
 
-/** More than any health answer needs: a longer one is not read as JSON. */
-const MAX_BODY_CHARS = 4096
+import { readBytesLimited, readTextLimited } from './read-limited.js'
+
+/** More than any health answer needs: a longer one is not read (its request is aborted at this many bytes). */
+const MAX_BODY_BYTES = 4096
 
 /**
  * @param {string} serverUrl
  * @param {{ fetch?: typeof fetch, signal?: AbortSignal }} [options]
- * @returns {Promise<boolean>} true for a 2xx answer; a network error is thrown
+ * @returns {Promise<boolean>} true for a 2xx answer; a network error or a body past the limit is thrown
  */
 export async function checkHealth (serverUrl, options = {}) {
   const doFetch = options.fetch ?? globalThis.fetch
   const response = await doFetch(`${serverUrl}/health`, { signal: options.signal })
-  await response.arrayBuffer()
+  await readBytesLimited(response, MAX_BODY_BYTES, `${serverUrl}/health`) // past the limit: aborted and thrown
   return response.ok
 }
 
@@ -29,11 +31,13 @@ export async function checkHealth (serverUrl, options = {}) {
 export async function stampMinBitsOf (serverUrl, options = {}) {
   const doFetch = options.fetch ?? globalThis.fetch
   const response = await doFetch(`${serverUrl}/health`, { signal: options.signal })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${serverUrl}/health answered HTTP ${response.status}`)
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {})
+    throw new Error(`${serverUrl}/health answered HTTP ${response.status}`)
+  }
   let bits
   try {
-    bits = text.length <= MAX_BODY_CHARS ? JSON.parse(text)?.stampMinBits : undefined
+    bits = JSON.parse(await readTextLimited(response, MAX_BODY_BYTES, `${serverUrl}/health`))?.stampMinBits
   } catch {
     bits = undefined
   }

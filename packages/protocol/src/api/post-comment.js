@@ -6,6 +6,7 @@
  * (docs/protocol.md §3.9), not the network's rule.
  */
 import { PostError } from '../errors.js'
+import { MAX_JSON_ANSWER_BYTES, readJsonLimited } from './read-limited.js'
 
 /**
  * @param {string} serverUrl
@@ -26,9 +27,9 @@ export async function postComment (serverUrl, urlHash, bytes, options = {}) {
   }
   let body = null
   try {
-    body = await response.json()
+    body = await readJsonLimited(response, MAX_JSON_ANSWER_BYTES, `${serverUrl}/${urlHash}`)
   } catch {
-    // no JSON body: described by the status alone
+    // no JSON body (or one past the limit, its request aborted): described by the status alone
   }
   if (response.status === 201 || response.status === 200) {
     if (typeof body?.id !== 'string') throw new PostError(`${serverUrl} accepted the comment but did not say its id`, { status: response.status })

@@ -3,6 +3,13 @@
  * which every server's kubo gateway serves), and a provider's addresses through
  * `/routing/v1/peers/<id>` when the first answer carries none.
  */
+import { readJsonLimited } from '../api/read-limited.js'
+
+/**
+ * The most read of one routing answer: a provider record is a few hundred bytes, so this holds
+ * thousands of servers; a longer answer is aborted at this limit.
+ */
+const MAX_ROUTING_ANSWER_BYTES = 1024 * 1024
 
 /**
  * @param {string} routerUrl e.g. http://127.0.0.2:8080
@@ -28,7 +35,7 @@ async function getJson (doFetch, url, signal) {
   const response = await doFetch(url, { headers: { Accept: 'application/json' }, signal })
   if (response.status === 404) return null // kubo: no record
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`)
-  return response.json()
+  return readJsonLimited(response, MAX_ROUTING_ANSWER_BYTES, url)
 }
 
 function strings (list) {

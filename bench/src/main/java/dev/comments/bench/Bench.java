@@ -125,6 +125,9 @@ public final class Bench {
             if (options.runs("stamp")) {
                 new StampPhase(this).run();
             }
+            if (options.runs("text")) {
+                new TextPhase(this).run();
+            }
         } finally {
             Procs.closeAll();
         }

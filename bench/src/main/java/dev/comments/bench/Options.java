@@ -8,7 +8,7 @@ import java.util.Set;
 /** The bench's few knobs; bench/run passes them through. */
 final class Options {
 
-    static final List<String> PARTS = List.of("get", "post", "incremental", "client", "sync", "scale", "stamp");
+    static final List<String> PARTS = List.of("get", "post", "incremental", "client", "sync", "scale", "stamp", "text");
 
     Path repo;
     int reps = 3;
@@ -71,7 +71,7 @@ final class Options {
 
     static String usage() {
         return """
-                bench/run [--quick] [--reps N] [--seconds S] [--only get,post,incremental,client,sync,scale,stamp]
+                bench/run [--quick] [--reps N] [--seconds S] [--only get,post,incremental,client,sync,scale,stamp,text]
                           [--sync-interval-ms MS] [--deadline-minutes M] [--keep] [--results DIR]
                           [--sync-jar JAR]
                   --quick      the regression guard (a few minutes): cached GET, 304 and POST rows only,
