@@ -3,23 +3,33 @@
  * comments whose parent is not here ("orphans") at the top level, marked as such.
  * The top level is oldest first, or newest first when asked; replies always read down
  * in the order they were written.
+ *
+ * Nesting stops at MAX_DEPTH: the replies below a comment at that depth are shown flat under
+ * it, oldest first, each marked with the comment it answers (`replyTo`). A hostile chain of
+ * 20,000 replies thus draws as a list, not 20,000 nested boxes, and nothing here or in the
+ * view recurses deeper than MAX_DEPTH. Every walk is iterative; the cost is linear in the
+ * comments (and n log n for the sorting).
  */
+
+export const MAX_DEPTH = 6
 
 /**
  * @template {{ id: string, comment: { parent: string | null, ts: number } }} T
- * @typedef {{ item: T, id: string, orphan: boolean, replies: ThreadNode<T>[] }} ThreadNode
+ * @typedef {{ item: T, id: string, orphan: boolean, replyTo: string | null, replies: ThreadNode<T>[] }} ThreadNode
+ *   replyTo: the parent's id when the node is shown flat under an ancestor (below MAX_DEPTH)
  */
 
 /**
  * @template {{ id: string, comment: { parent: string | null, ts: number } }} T
  * @param {Iterable<T>} items verified comments (with their id)
- * @param {{ newestFirst?: boolean }} [options]
+ * @param {{ newestFirst?: boolean, maxDepth?: number }} [options]
  * @returns {ThreadNode<T>[]}
  */
 export function buildThread (items, options = {}) {
+  const maxDepth = options.maxDepth ?? MAX_DEPTH
   const nodes = new Map()
   for (const item of items) {
-    if (!nodes.has(item.id)) nodes.set(item.id, { item, id: item.id, orphan: false, replies: [] })
+    if (!nodes.has(item.id)) nodes.set(item.id, { item, id: item.id, orphan: false, replyTo: null, replies: [] })
   }
   const roots = []
   for (const node of nodes.values()) {
@@ -35,19 +45,18 @@ export function buildThread (items, options = {}) {
   // Ids are hashes of bytes that contain the parent, so parent links cannot form a
   // cycle; if they ever did, its members would be unreachable: show them at the top.
   const reached = new Set()
-  const walk = node => { reached.add(node.id); node.replies.forEach(walk) }
-  roots.forEach(walk)
+  roots.forEach(root => eachBelow(root, node => reached.add(node.id)))
   for (const node of nodes.values()) {
     if (!reached.has(node.id)) {
       const parent = nodes.get(node.item.comment.parent)
       parent.replies = parent.replies.filter(r => r !== node)
       node.orphan = true
       roots.push(node)
-      walk(node)
+      eachBelow(node, n => reached.add(n.id))
     }
   }
-  const sortReplies = node => { node.replies.sort(oldestFirst); node.replies.forEach(sortReplies) }
-  roots.forEach(sortReplies)
+  flattenBelow(roots, maxDepth)
+  roots.forEach(root => eachBelow(root, node => node.replies.sort(oldestFirst)))
   roots.sort(options.newestFirst ? (a, b) => oldestFirst(b, a) : oldestFirst)
   return roots
 }
@@ -55,9 +64,37 @@ export function buildThread (items, options = {}) {
 /** How many comments a thread holds, replies included. */
 export function countThread (roots) {
   let n = 0
-  const walk = node => { n++; node.replies.forEach(walk) }
-  roots.forEach(walk)
+  roots.forEach(root => eachBelow(root, () => n++))
   return n
+}
+
+/** Calls fn on a node and everything below it, without recursion. */
+function eachBelow (top, fn) {
+  const stack = [top]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    fn(node)
+    for (const reply of node.replies) stack.push(reply)
+  }
+}
+
+// A node at the deepest level takes every node below it as its own replies, flat.
+function flattenBelow (roots, maxDepth) {
+  const level = roots.map(node => ({ node, depth: 1 }))
+  while (level.length > 0) {
+    const { node, depth } = level.pop()
+    if (depth < maxDepth) {
+      for (const reply of node.replies) level.push({ node: reply, depth: depth + 1 })
+      continue
+    }
+    const below = []
+    for (const reply of node.replies) eachBelow(reply, n => below.push(n))
+    for (const n of below) {
+      if (n.item.comment.parent !== node.id) n.replyTo = n.item.comment.parent
+      n.replies = []
+    }
+    node.replies = below
+  }
 }
 
 // By the author's time, then by id, so that every reader sees the same order.

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { buildThread, countThread } from '../src/thread.js'
+import { MAX_DEPTH, buildThread, countThread } from '../src/thread.js'
 import { vectors } from './fixtures/vectors.js'
 
 const item = (id, parent, ts) => ({ id, comment: { parent, ts } })
@@ -48,5 +48,23 @@ describe('thread', () => {
 
   it('is empty for no comments', () => {
     assert.deepEqual(buildThread([]), [])
+  })
+})
+
+describe('a hostile chain of replies', () => {
+  it('of 100,000 is built without recursion, nested MAX_DEPTH deep and flat below, each flat one naming whom it answers', () => {
+    const chain = [item('c0', null, 0)]
+    for (let i = 1; i < 100_000; i++) chain.push(item(`c${i}`, `c${i - 1}`, i))
+    const roots = buildThread(chain.reverse())
+    assert.equal(countThread(roots), 100_000)
+    let node = roots[0]
+    for (let depth = 1; depth < MAX_DEPTH; depth++) {
+      assert.equal(node.replies.length, 1)
+      node = node.replies[0]
+    }
+    assert.equal(node.id, `c${MAX_DEPTH - 1}`)
+    assert.equal(node.replies.length, 100_000 - MAX_DEPTH, 'everything below the deepest level, flat under it')
+    assert.deepEqual(node.replies.slice(0, 3).map(r => [r.id, r.replyTo, r.replies.length]),
+      [[`c${MAX_DEPTH}`, null, 0], [`c${MAX_DEPTH + 1}`, `c${MAX_DEPTH}`, 0], [`c${MAX_DEPTH + 2}`, `c${MAX_DEPTH + 1}`, 0]])
   })
 })

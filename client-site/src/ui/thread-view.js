@@ -109,6 +109,8 @@ export class ThreadView {
     view.state.hidden = stateText === ''
     view.reply.disabled = state === 'sending'
     view.orphan.hidden = !node.orphan
+    view.replyTo.hidden = node.replyTo == null
+    setText(view.replyTo, node.replyTo == null ? '' : `in reply to ${this.views.get(node.replyTo)?.who ?? 'a comment above'}`)
     const lacking = node.item.lackedBy ?? []
     view.lacking.hidden = lacking.length === 0
     setText(view.lacking, lacking.length === 0 ? '' : `not served by ${lacking.join(', ')}`)
@@ -144,6 +146,8 @@ export class ThreadView {
     const you = h('span', { class: 'you', hidden: true }, 'you')
     const orphan = h('span', { class: 'orphan-note', hidden: true }, 'reply to a comment that is not here')
     const lacking = h('span', { class: 'lacking-note', 'data-testid': 'comment-lacking', hidden: true })
+    // below the deepest level replies are shown flat: each says whom it answers
+    const replyTo = h('span', { class: 'orphan-note', 'data-testid': 'comment-reply-to', hidden: true })
     const who = displayName(comment.author) // never the raw name: it may hold bidi controls and line breaks
     const reply = h('button', {
       type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': `Reply to ${who}`,
@@ -155,10 +159,10 @@ export class ThreadView {
     h('header', { id: headId, class: 'comment-head' },
       nameElement(comment.author, { 'data-testid': 'comment-author' }),
       h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
-      you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan, lacking),
+      you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan, replyTo, lacking),
     h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
     h('footer', { class: 'comment-foot' }, reply))
-    return { article, time, state, you, orphan, lacking, reply, ts: comment.ts, who }
+    return { article, time, state, you, orphan, replyTo, lacking, reply, ts: comment.ts, who }
   }
 }
 
@@ -169,5 +173,5 @@ function unreadableParts (id, err) {
       `This comment (${id.slice(0, 10)}…${id.slice(-4)}) is verified but could not be shown: ${err?.message ?? String(err)}.`))
   // detached stand-ins, so that updates and the clock treat every view alike
   const detached = () => h('span', { hidden: true })
-  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), lacking: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown' }
+  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), replyTo: detached(), lacking: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown' }
 }

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test'
 import fc from 'fast-check'
 import { InvalidCommentError, MAX_AUTHOR, MAX_NONCE, MAX_TEXT, MAX_TS, urlHashOf } from '@comments/protocol'
 import { newIdentity } from '../fixtures/keys.js'
+import { MAX_DEPTH } from '../../src/thread.js'
 import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
 
@@ -61,6 +62,35 @@ test('a comment that cannot be drawn is shown as unreadable, its reply and the o
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="comment"]')]
     .some(c => c.textContent.includes('posted beside an unreadable comment') && ['posted', 'verified'].includes(c.dataset.state)), { timeout: DEADLINE_MS })
   assert.equal(server.ids(urlHash).length, 4, 'the server holds the new comment')
+  assert.deepEqual(page.errors, [])
+  await page.close()
+})
+
+test('a chain of 1,500 replies is drawn MAX_DEPTH deep and flat below, every reply in the page', async () => {
+  const urlHash = await urlHashOf(`https://example.org/chain/${Math.random()}`)
+  const identity = await newIdentity()
+  const chain = []
+  for (let i = 0; i < 1500; i++) {
+    chain.push(await comment(urlHash, { text: `link ${i}`, ts: 1_700_000_000_000 + i, parent: chain.at(-1)?.id ?? null, author: `Author ${i}` }, identity))
+  }
+  chain.forEach(c => server.add(urlHash, c))
+  const page = await chromium.newPage()
+  await page.goto(site.page(urlHash))
+  await awaitReady(page)
+  await page.waitForSelector(`[data-testid="comment"][data-id="${chain.at(-1).id}"]`)
+  const seen = await page.evaluate(() => {
+    let deepest = 0
+    for (const li of document.querySelectorAll('li.comment-item')) {
+      let depth = 0
+      for (let up = li.parentElement; up != null; up = up.parentElement) if (up.matches('ol.replies')) depth++
+      deepest = Math.max(deepest, depth)
+    }
+    const last = [...document.querySelectorAll('[data-testid="comment"]')].at(-1)
+    return { comments: document.querySelectorAll('[data-testid="comment"]').length, deepest, note: last.querySelector('[data-testid="comment-reply-to"]').textContent }
+  })
+  assert.equal(seen.comments, 1500, 'every reply is in the page')
+  assert.equal(seen.deepest, MAX_DEPTH, 'comments nested MAX_DEPTH deep, then one flat list: no deeper')
+  assert.equal(seen.note, 'in reply to Author 1498')
   assert.deepEqual(page.errors, [])
   await page.close()
 })
