@@ -9,12 +9,17 @@
  * bucket over-full (more than 1,000 pages) answers `complete: false`, and the ask is repeated
  * with one more character, up to 6; past that there is no count rather than a page lookup.
  */
-import { isUrlHash } from '../shared/protocol.js'
+import { BodyTooLargeError, isUrlHash, readJsonLimited } from '../shared/protocol.js'
 import { CountUnavailableError } from '../shared/errors.js'
 
 /** The first ask's length in hex characters, and the longest the protocol allows (§5.8). */
 export const PREFIX_LENGTH = 3
 export const MAX_PREFIX_LENGTH = 6
+/**
+ * The most of a bucket's answer read, as it arrives: 1,000 counts (the server's cap) of about 75
+ * bytes are 75 KB; a server that sends more, or never stops, is cut off there.
+ */
+export const MAX_BUCKET_ANSWER_BYTES = 128 * 1024
 
 /**
  * @param {string} serverUrl e.g. http://127.0.0.2:8000
@@ -45,8 +50,9 @@ async function fetchBucket (serverUrl, prefix, options) {
   if (!response.ok) throw new CountUnavailableError(`${serverUrl} answered HTTP ${response.status}`)
   let answer
   try {
-    answer = await response.json()
-  } catch {
+    answer = await readJsonLimited(response, MAX_BUCKET_ANSWER_BYTES, `${serverUrl}/counts/${prefix}`)
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new CountUnavailableError(err.message)
     throw new CountUnavailableError(`${serverUrl} did not answer JSON`)
   }
   const complete = answer?.complete === true

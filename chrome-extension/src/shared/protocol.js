@@ -15,5 +15,8 @@ export { isLoopbackHost } from '@comments/protocol'
 // Delegated Routing V1, each provider's /http address, ranked by GET /health.
 export { discoverServers, findProvidersDelegated, ServerList, NoServerError } from '@comments/protocol'
 
+// Answers read within a limit as their bytes arrive: a hostile server cannot make the worker read forever.
+export { BodyTooLargeError, readJsonLimited } from '@comments/protocol'
+
 // The client's configuration (read from `<client>/config.json`) and the network id's DHT key.
 export { DEFAULT_CONFIG, mergeConfig, ConfigError, rawCidOf } from '@comments/protocol'

@@ -2,7 +2,7 @@
 // server on loopback: what is asked is a prefix of the urlHash, never the urlHash itself.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { fetchCount, MAX_PREFIX_LENGTH, PREFIX_LENGTH } from '../../src/background/fetch-count.js'
+import { fetchCount, MAX_BUCKET_ANSWER_BYTES, MAX_PREFIX_LENGTH, PREFIX_LENGTH } from '../../src/background/fetch-count.js'
 import { CountUnavailableError } from '../../src/shared/errors.js'
 import { json, startServer } from '../fixtures/http-server.js'
 
@@ -53,6 +53,17 @@ function assertOnlyPrefixesSent (urlHash) {
 }
 
 describe('fetchCount', () => {
+  test('an answer that never ends is cut off at its limit, and gives no count', async () => {
+    let sent = 0
+    const endless = new ReadableStream({
+      pull (controller) { sent += 8192; controller.enqueue(new Uint8Array(8192).fill(0x20)) }
+    })
+    const fetch = async () => new Response(endless, { status: 200, headers: { 'Content-Type': 'application/json' } })
+    await assert.rejects(fetchCount('http://127.0.62.9:1', LISTED, { fetch }),
+      err => err instanceof CountUnavailableError && /http:\/\/127\.0\.62\.9:1\/counts\/abc/.test(err.message))
+    assert.ok(sent <= MAX_BUCKET_ANSWER_BYTES + 2 * 8192, `read ${sent} bytes of an endless answer`)
+  })
+
   test(`asks the bucket of the first ${PREFIX_LENGTH} characters and picks its page's count`, async () => {
     assert.equal(await fetchCount(server.origin, LISTED), 7)
     assert.deepEqual(asked(), ['/counts/abc'])

@@ -494,6 +494,36 @@ class SeedEndToEndIT {
         }
     }
 
+    @Test
+    @Order(12)
+    void aCommentThisBrowserCannotDrawIsShownAsUnreadableAndHidesNeitherItsReplyNorTheOthers() throws Exception {
+        String page = newPage();
+        long cursed = 1_234_567_890_123L; // the time this browser is made to fail on, as an engine's own limit would
+        Comment bad = SIGNER.signStamped(page, null, "Direct", "the comment that cannot be drawn", cursed, LocalNetwork.STAMP_BITS);
+        Comment reply = SIGNER.signStamped(page, bad.id().text(), "Direct", "a reply to it", cursed + 1, LocalNetwork.STAMP_BITS);
+        Api api = network.server(1).api();
+        assertEquals(201, api.post(page, bad.fileBytes()).status());
+        assertEquals(201, api.post(page, reply.fileBytes()).status());
+        String other = post(api, page, "an ordinary comment");
+        try (Browser reader = Browser.open(DIR.resolve("profiles/reader-unreadable"), null)) {
+            reader.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                    "const iso = Date.prototype.toISOString; Date.prototype.toISOString = function () {"
+                            + " if (this.getTime() === " + cursed + ") throw new RangeError('this browser cannot format that time');"
+                            + " return iso.call(this) }"));
+            reader.go(client.page(page));
+            awaitReady(reader);
+            WebElement unreadable = reader.waiting(SEE).until(d -> reader.allByTestId("comment").stream()
+                    .filter(c -> "true".equals(c.getAttribute("data-unreadable"))).findFirst().orElse(null));
+            assertEquals(bad.id().text(), unreadable.getAttribute("data-id"));
+            assertTrue(unreadable.getText().contains("could not be shown: this browser cannot format that time"), unreadable.getText());
+            WebElement shownReply = reader.waiting(SEE).until(d -> commentWithText(reader, "a reply to it"));
+            assertTrue(isReplyOf(shownReply, unreadable), "the reply hangs under the comment that could not be drawn");
+            assertTrue(commentWithText(reader, "an ordinary comment") != null, other);
+            reader.screenshot("12-unreadable-comment");
+            assertNoSeriousAccessibilityViolations(reader);
+        }
+    }
+
     static void assertNoSeriousAccessibilityViolations(Browser b) throws IOException {
         Path axe = Path.of(System.getProperty("comments.repo"), "node_modules/axe-core/axe.min.js");
         b.driver().executeScript(java.nio.file.Files.readString(axe));
