@@ -9,6 +9,8 @@ import { ConfigError } from './errors.js'
 /** Stamps in bits (docs/protocol.md §3.9); a server's own minimum goes no higher (its stamp.min.bits). */
 const STAMP_KEYS = new Set(['minStampBits', 'maxStampBits'])
 const MAX_STAMP_BITS = 32
+/** Servers a folder is read from at once: each is one more GET and folder download per read. */
+const MAX_READ_SERVERS = 8
 
 /**
  * @param {URL | string} url where config.json is
@@ -46,6 +48,9 @@ export function mergeConfig (json) {
       config[key] = key === 'bootstrap' ? [...value] : value.map(v => v.replace(/\/+$/, '')) // URLs: no trailing slash
     } else if (STAMP_KEYS.has(key)) {
       if (!Number.isInteger(value) || value < 0 || value > MAX_STAMP_BITS) throw new ConfigError(`config "${key}" must be a whole number of bits from 0 to ${MAX_STAMP_BITS}`)
+      config[key] = value
+    } else if (key === 'readServers') {
+      if (!Number.isInteger(value) || value < 1 || value > MAX_READ_SERVERS) throw new ConfigError(`config "readServers" must be a whole number from 1 to ${MAX_READ_SERVERS}`)
       config[key] = value
     } else if (typeof value !== typeof def || (typeof def === 'number' && !(value > 0))) {
       throw new ConfigError(`config "${key}" must be ${typeof def === 'number' ? 'a positive number' : `a ${typeof def}`}`)

@@ -35,4 +35,11 @@ describe('config', () => {
       assert.throws(() => mergeConfig(bad), ConfigError, JSON.stringify(bad))
     }
   })
+
+  it('reads from 1 to 8 servers at once, a whole number', () => {
+    assert.equal(mergeConfig({ readServers: 3 }).readServers, 3)
+    for (const bad of [{ readServers: 0 }, { readServers: 1.5 }, { readServers: 9 }, { readServers: '2' }]) {
+      assert.throws(() => mergeConfig(bad), /readServers/, JSON.stringify(bad))
+    }
+  })
 })
