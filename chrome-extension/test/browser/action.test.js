@@ -66,10 +66,25 @@ async function shownHash (frame) {
   return handle.jsonValue()
 }
 
+/** The addresses of the side panels the browser lists now. */
+function panelUrls () {
+  return new Set(chromium.browser.targets().map(t => t.url()).filter(u => u.startsWith(`${chromium.origin}/panel.html`)))
+}
+
 /**
- * The URL and shown hash of the stand-in client framed in the side panel, once it shows one. The
- * panel may navigate its frame again under our hands (a new path per click), which detaches the
- * frame a test holds: every frame the panel has now is asked again until the deadline.
+ * The side panel a click opened: every click gives the panel a new path, so it is the panel at an
+ * address not listed before the click (a panel of an earlier click may still be listed, with frames
+ * of its own that never show what this click did).
+ */
+async function panelAfter (before) {
+  return (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`) && !before.has(u))).asPage()
+}
+
+/**
+ * The URL and shown hash of the stand-in client of this origin framed in this side panel, once it
+ * shows one. The frames are listed again at each look: the panel may navigate its frame again, and
+ * a frame handle held across that (or across Chromium moving the frame out of process) goes stale
+ * and never answers.
  */
 async function framedClient (panel, origin) {
   const deadline = Date.now() + DEADLINE_MS
@@ -78,7 +93,7 @@ async function framedClient (panel, origin) {
       const hash = await frame.evaluate(() => document.getElementById('hash')?.textContent || null).catch(() => null)
       if (hash != null) return { url: frame.url(), hash }
     }
-    if (Date.now() > deadline) throw new Error(`the side panel showed no client of ${origin} within ${DEADLINE_MS} ms`)
+    if (Date.now() > deadline) throw new Error(`the side panel showed no client of ${origin} within ${DEADLINE_MS} ms; its frames: ${panel.frames().map(f => f.url()).join(', ')}`)
     await new Promise(resolve => setTimeout(resolve, 100)) // the next look, not a wait for time to pass
   }
 }
@@ -94,8 +109,9 @@ describe('the toolbar button in Chromium', () => {
     const expected = await pageKey(page.url())
     assert.equal(expected.normalized, `${site.origin}/article?id=7`)
 
+    const panelsBefore = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
-    const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const panel = await panelAfter(panelsBefore)
     const framed = await framedClient(panel, clientA.origin)
     assert.equal(framed.url, `${clientA.origin}/#${expected.urlHash}`)
     assert.equal(framed.hash, expected.urlHash)
@@ -155,8 +171,9 @@ describe('the toolbar button in Chromium', () => {
     await page.bringToFront()
     const before = clientB.requests.length
 
+    const panelsBefore = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
-    const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const panel = await panelAfter(panelsBefore)
     const text = await (await panel.waitForSelector('[data-testid=refusal-text]', { timeout: DEADLINE_MS })).evaluate(e => e.textContent)
     assert.match(text, BROWSER_PAGE)
     assert.equal(await panel.$('iframe'), null)
@@ -212,8 +229,9 @@ describe('the toolbar button in Chromium', () => {
     await buttonReady('panel')
 
     await page.bringToFront()
+    const panelsBefore = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
-    const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const panel = await panelAfter(panelsBefore)
     const framed = await framedClient(panel, clientB.origin)
     assert.equal(framed.url, `${clientB.origin}/comments/#${expected.urlHash}`)
     assert.equal(framed.hash, expected.urlHash)
@@ -225,8 +243,9 @@ describe('the toolbar button in Chromium', () => {
   test('the side panel follows its tab on the same site; on another site it asks for a new click, which shows that page', async () => {
     await setSettings({ clientUrl: `${clientA.origin}/`, openIn: 'panel', badge: false })
     const page = await openArticle('/article?id=1')
+    const panelsBefore = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
-    const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const panel = await panelAfter(panelsBefore)
     const frameShows = async address => {
       const { urlHash } = await pageKey(address)
       await panel.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
@@ -242,8 +261,9 @@ describe('the toolbar button in Chromium', () => {
     assert.equal(await panel.$('iframe'), null)
     await screenshot(panel, 'panel-tab-moved')
 
+    const panelsThen = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
-    const again = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`))).asPage()
+    const again = await panelAfter(panelsThen)
     const { urlHash } = await pageKey(`${clientB.origin}/elsewhere`)
     await again.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
     await again.close()
