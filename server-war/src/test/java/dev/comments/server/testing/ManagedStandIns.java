@@ -49,7 +49,18 @@ public final class ManagedStandIns {
             return made;
         }
 
-        public boolean allDone() {
+        /**
+         * Whether every thread made has ended within {@code deadline}. A pool is terminated
+         * once its last worker has counted itself out, which that worker does just before its
+         * thread returns: so a stop that waited for termination returns while the thread may
+         * still be alive for a few microseconds. Joining with a deadline waits for that, and
+         * still fails on a thread the stop left running.
+         */
+        public boolean allDoneWithin(java.time.Duration deadline) throws InterruptedException {
+            long end = System.nanoTime() + deadline.toNanos();
+            for (Thread t : made) {
+                t.join(java.time.Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            }
             return made.stream().noneMatch(Thread::isAlive);
         }
     }

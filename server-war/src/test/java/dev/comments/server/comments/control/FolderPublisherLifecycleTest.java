@@ -36,7 +36,7 @@ class FolderPublisherLifecycleTest {
                 .until(stopper::isAlive);
         release.countDown();
         await("then returns").atMost(Duration.ofSeconds(10)).until(() -> !stopper.isAlive());
-        assertTrue(threads.allDone(), "the rebuild's thread is done when stop returns");
+        assertTrue(threads.allDoneWithin(Duration.ofSeconds(5)), "the rebuild's thread ends once stop returns");
         assertTrue(publisher.stopped());
         publisher.stop();
     }
