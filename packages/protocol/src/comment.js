@@ -9,7 +9,10 @@ import { decodeBase64Url, encodeBase64Url } from './base64url.js'
 import { canonicalBytes } from './canonical-json.js'
 import { digestOfRawCid, rawCidOf } from './cid.js'
 import { codePointLength } from './comment-rules.js'
-import { FIELDS, MAX_AUTHOR, MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, MAX_TS, NONCE, VERSION, VERSION_STAMPED } from './constants.js'
+import {
+  FIELDS, KIND, KINDS, MAX_AUTHOR, MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, MAX_TS, NONCE, REACTIONS, VERSION, VERSION_RECORDS,
+  VERSION_STAMPED, WITHDRAWN
+} from './constants.js'
 import { InvalidCommentError } from './errors.js'
 import { isUrlHash } from './url-hash.js'
 
@@ -24,7 +27,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * @property {string} author
  * @property {string} text
  * @property {number} ts
- * @property {number} [nonce] version 2 only: what its author varied to stamp it
+ * @property {number} [nonce] versions 2 and 3: what its author varied to stamp it
+ * @property {'comment' | 'revision' | 'withdrawal' | 'reaction'} [kind] version 3 only (docs/protocol.md §3.10)
  * @property {string} key
  * @property {string} sig
  */
@@ -72,7 +76,7 @@ export function parseComment (bytes) {
   }
   const numbers = new Map()
   for (const [name, number] of topLevelMembers(text)) {
-    if (!FIELDS.includes(name) && name !== NONCE) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
+    if (!FIELDS.includes(name) && name !== NONCE && name !== KIND) throw new InvalidCommentError('unknown-field', `unknown field: ${name.slice(0, 100)}`)
     if (numbers.has(name)) throw new InvalidCommentError('duplicate-field', `field appears twice: ${name}`)
     numbers.set(name, number)
   }
@@ -88,6 +92,7 @@ export function parseComment (bytes) {
     ts: number(value, 'ts', numbers.get('ts'))
   }
   if (Object.hasOwn(value, NONCE)) comment.nonce = number(value, NONCE, numbers.get(NONCE))
+  if (Object.hasOwn(value, KIND)) comment.kind = string(value, KIND)
   comment.key = string(value, 'key')
   comment.sig = string(value, 'sig')
   return comment
@@ -154,10 +159,11 @@ export async function verifyFile (bytes, id, urlHash) {
 }
 
 /**
- * Signs a new comment with the author's key pair (WebCrypto Ed25519): version 2 when a nonce is
- * given (stamp.js finds one), version 1 without.
+ * Signs a new comment with the author's key pair (WebCrypto Ed25519): version 3 when a kind is
+ * given (a record, §3.10), else version 2 when a nonce is given (stamp.js finds one), version 1
+ * without.
  *
- * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number }} fields
+ * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number, kind?: string }} fields
  * @param {{ privateKey: CryptoKey, publicKey: string }} identity publicKey as base64url
  * @returns {Promise<{ comment: Comment, id: string, bytes: Uint8Array }>} checked like any received comment
  */
@@ -170,12 +176,14 @@ export async function signComment (fields, identity) {
 /**
  * The fields a signature covers, for these values.
  *
- * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number }} fields
+ * @param {{ url: string, parent: string | null, author: string, text: string, ts: number, nonce?: number, kind?: string }} fields
+ *   a record (with a kind) without a nonce gets nonce 0: version 3 always has one
  * @param {string} publicKey base64url
  */
 export function unsignedComment (fields, publicKey) {
+  const record = fields.kind !== undefined
   const unsigned = {
-    v: fields.nonce === undefined ? VERSION : VERSION_STAMPED,
+    v: record ? VERSION_RECORDS : fields.nonce === undefined ? VERSION : VERSION_STAMPED,
     url: fields.url,
     parent: fields.parent ?? null,
     author: fields.author,
@@ -183,7 +191,8 @@ export function unsignedComment (fields, publicKey) {
     ts: fields.ts,
     key: publicKey
   }
-  if (fields.nonce !== undefined) unsigned.nonce = fields.nonce
+  if (fields.nonce !== undefined || record) unsigned.nonce = fields.nonce ?? 0
+  if (record) unsigned.kind = fields.kind
   return unsigned
 }
 
@@ -222,25 +231,44 @@ function checkValues (c) {
   checkVersion(c)
   if (!isUrlHash(c.url)) throw new InvalidCommentError('bad-url')
   if (c.parent !== null && digestOfRawCid(c.parent) == null) throw new InvalidCommentError('bad-parent')
+  checkKind(c)
   checkLength(c.author, MAX_AUTHOR, 'author-length', 'author')
   checkLength(c.text, MAX_TEXT, 'text-length', 'text')
+  if (c.kind === 'reaction' && !REACTIONS.includes(c.text)) throw new InvalidCommentError('bad-reaction')
+  if (c.kind === 'withdrawal' && c.text !== WITHDRAWN) throw new InvalidCommentError('bad-withdrawal')
   if (!Number.isSafeInteger(c.ts) || c.ts < 0 || c.ts > MAX_TS) throw new InvalidCommentError('bad-ts')
   if (hasNonce(c) && (!Number.isSafeInteger(c.nonce) || c.nonce < 0 || c.nonce > MAX_NONCE)) {
     throw new InvalidCommentError('bad-nonce')
   }
 }
 
-// v is 1 (eight fields) or 2 (the eight and a nonce), and the fields are those of its version.
+// v is 1 (eight fields), 2 (the eight and a nonce) or 3 (the eight, a nonce and a kind), and the
+// fields are those of its version.
 function checkVersion (c) {
-  if (c.v === VERSION && hasNonce(c)) throw new InvalidCommentError('unknown-field', 'nonce is a field of version 2 comments only')
-  if (c.v === VERSION_STAMPED && !hasNonce(c)) {
-    throw new InvalidCommentError('missing-field', 'missing field: nonce (a version 2 comment has one)')
+  if (c.v === VERSION && hasNonce(c)) throw new InvalidCommentError('unknown-field', 'nonce is a field of version 2 and 3 comments only')
+  if ((c.v === VERSION || c.v === VERSION_STAMPED) && hasKind(c)) throw new InvalidCommentError('unknown-field', 'kind is a field of version 3 records only')
+  if ((c.v === VERSION_STAMPED || c.v === VERSION_RECORDS) && !hasNonce(c)) {
+    throw new InvalidCommentError('missing-field', `missing field: nonce (a version ${c.v} comment has one)`)
   }
-  if (c.v !== VERSION && c.v !== VERSION_STAMPED) throw new InvalidCommentError('unsupported-version', `v must be 1 or 2, not ${c.v}`)
+  if (c.v === VERSION_RECORDS && !hasKind(c)) throw new InvalidCommentError('missing-field', 'missing field: kind (a version 3 record has one)')
+  if (c.v !== VERSION && c.v !== VERSION_STAMPED && c.v !== VERSION_RECORDS) {
+    throw new InvalidCommentError('unsupported-version', `v must be 1, 2 or 3, not ${c.v}`)
+  }
+}
+
+// A record's kind is one of four, and every kind but a comment is about a comment (§3.10).
+function checkKind (c) {
+  if (!hasKind(c)) return
+  if (!KINDS.includes(c.kind)) throw new InvalidCommentError('unknown-kind')
+  if (c.kind !== 'comment' && c.parent === null) throw new InvalidCommentError('missing-target', `a ${c.kind} names the comment it is about in parent`)
 }
 
 function hasNonce (c) {
   return Object.hasOwn(c, NONCE) && c.nonce !== undefined
+}
+
+function hasKind (c) {
+  return Object.hasOwn(c, KIND) && c.kind !== undefined
 }
 
 function checkLength (s, max, code, field) {
@@ -282,6 +310,7 @@ function describe (v) {
 function pick (c) {
   const picked = { v: c.v, url: c.url, parent: c.parent, author: c.author, text: c.text, ts: c.ts, key: c.key, sig: c.sig }
   if (hasNonce(c)) picked.nonce = c.nonce
+  if (hasKind(c)) picked.kind = c.kind
   return picked
 }
 

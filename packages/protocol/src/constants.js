@@ -7,6 +7,19 @@
 export const VERSION = 1
 /** The version of a comment with a `nonce`, the field its author varies to stamp it (docs/protocol.md §3.9). */
 export const VERSION_STAMPED = 2
+/**
+ * The version of a record (docs/protocol.md §3.10): a stamped comment with a `kind`, which may also
+ * be a revision, a withdrawal or a reaction about another comment of the same page.
+ */
+export const VERSION_RECORDS = 3
+/** The field only a version 3 record has. */
+export const KIND = 'kind'
+/** The kinds of a version 3 record. */
+export const KINDS = Object.freeze(['comment', 'revision', 'withdrawal', 'reaction'])
+/** What a reaction's text may be: one of the fixed set, or `none` to take one's reaction back. */
+export const REACTIONS = Object.freeze(['useful', 'thanks', 'funny', 'insightful', 'none'])
+/** The one text of a withdrawal. */
+export const WITHDRAWN = 'withdrawn'
 /** The largest nonce: 2^53 - 1, the largest whole number a JavaScript number holds exactly. */
 export const MAX_NONCE = Number.MAX_SAFE_INTEGER
 /** A comment file's bytes at most. */

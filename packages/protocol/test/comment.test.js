@@ -160,9 +160,10 @@ describe('comment rules', () => {
     }
   })
 
-  it('takes version 1 with its eight fields and version 2 with a nonce besides, no other', async () => {
+  it('takes version 1 with its eight fields, version 2 with a nonce besides, version 3 with a kind too, no other', async () => {
     await rejects(async () => check(await file({}, { v: 2 })), 'missing-field')
-    await rejects(async () => check(await file({}, { v: 3 })), 'unsupported-version')
+    await rejects(async () => check(await file({}, { v: 3 })), 'missing-field')
+    await rejects(async () => check(await file({}, { v: 4 })), 'unsupported-version')
     await rejects(async () => check(await file({}, { nonce: 1 })), 'unknown-field')
     const stamped = await signComment({ ...base.comment, nonce: 7 }, identity)
     assert.equal(stamped.comment.v, VERSION_STAMPED)

@@ -26,6 +26,8 @@ final class CommentParser {
     static final Set<String> FIELDS = Set.of("v", "url", "parent", "author", "text", "ts", "key", "sig");
     /** The field only a version 2 comment has, and must have (docs/protocol.md §3.9). */
     static final String NONCE = "nonce";
+    /** The field only a version 3 record has, and must have (docs/protocol.md §3.10). */
+    static final String KIND = "kind";
     private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
 
     private CommentParser() {
@@ -49,7 +51,8 @@ final class CommentParser {
         String text = string(values, "text");
         long ts = number(values, "ts");
         Long nonce = values.containsKey(NONCE) ? number(values, NONCE) : null;
-        return new Comment(v, url, parent, author, text, ts, string(values, "key"), string(values, "sig"), nonce);
+        String kind = values.containsKey(KIND) ? string(values, KIND) : null;
+        return new Comment(v, url, parent, author, text, ts, string(values, "key"), string(values, "sig"), nonce, kind);
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidCommentException {
@@ -77,7 +80,7 @@ final class CommentParser {
             }
             while (parser.next() != Event.END_OBJECT) {
                 String name = parser.getString();
-                if (!FIELDS.contains(name) && !NONCE.equals(name)) {
+                if (!FIELDS.contains(name) && !NONCE.equals(name) && !KIND.equals(name)) {
                     throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "unknown field: " + clip(name));
                 }
                 if (values.containsKey(name)) {

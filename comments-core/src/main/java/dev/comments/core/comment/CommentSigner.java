@@ -30,6 +30,11 @@ public final class CommentSigner {
         return signed(new Comment(CommentLimits.VERSION_STAMPED, url, parent, author, text, ts, publicKey, "", nonce));
     }
 
+    /** A version 3 record of this kind (docs/protocol.md §3.10) with this nonce. */
+    public Comment signRecord(String kind, String url, String parent, String author, String text, long ts, long nonce) {
+        return signed(new Comment(CommentLimits.VERSION_RECORDS, url, parent, author, text, ts, publicKey, "", nonce, kind));
+    }
+
     /**
      * A version 2 comment whose stamp has at least {@code minBits} (docs/protocol.md §3.9): the
      * nonce counts up from 0, each try a signature and a hash, about 2^minBits tries on average.

@@ -70,8 +70,10 @@ public final class CommentVerifier {
             throw new InvalidCommentException(Rejection.BAD_URL);
         }
         checkParent(c.parent());
+        checkKind(c);
         checkLength(c.author(), CommentLimits.MAX_AUTHOR, Rejection.AUTHOR_LENGTH, "author");
         checkLength(c.text(), CommentLimits.MAX_TEXT, Rejection.TEXT_LENGTH, "text");
+        checkKindText(c);
         if (c.ts() < 0 || c.ts() > CommentLimits.MAX_TS) {
             throw new InvalidCommentException(Rejection.BAD_TIMESTAMP);
         }
@@ -85,16 +87,48 @@ public final class CommentVerifier {
         }
     }
 
-    /** v is 1 (eight fields) or 2 (the eight and a nonce), and the fields are those of its version. */
+    /**
+     * v is 1 (eight fields), 2 (the eight and a nonce) or 3 (the eight, a nonce and a kind), and
+     * the fields are those of its version.
+     */
     private static void checkVersion(Comment c) throws InvalidCommentException {
         if (c.v() == CommentLimits.VERSION && c.nonce() != null) {
-            throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "nonce is a field of version 2 comments only");
+            throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "nonce is a field of version 2 and 3 comments only");
         }
-        if (c.v() == CommentLimits.VERSION_STAMPED && c.nonce() == null) {
-            throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: nonce (a version 2 comment has one)");
+        if ((c.v() == CommentLimits.VERSION || c.v() == CommentLimits.VERSION_STAMPED) && c.kind() != null) {
+            throw new InvalidCommentException(Rejection.UNKNOWN_FIELD, "kind is a field of version 3 records only");
         }
-        if (c.v() != CommentLimits.VERSION && c.v() != CommentLimits.VERSION_STAMPED) {
-            throw new InvalidCommentException(Rejection.UNSUPPORTED_VERSION, "v must be 1 or 2, not " + c.v());
+        if ((c.v() == CommentLimits.VERSION_STAMPED || c.v() == CommentLimits.VERSION_RECORDS) && c.nonce() == null) {
+            throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: nonce (a version " + c.v() + " comment has one)");
+        }
+        if (c.v() == CommentLimits.VERSION_RECORDS && c.kind() == null) {
+            throw new InvalidCommentException(Rejection.MISSING_FIELD, "missing field: kind (a version 3 record has one)");
+        }
+        if (c.v() != CommentLimits.VERSION && c.v() != CommentLimits.VERSION_STAMPED && c.v() != CommentLimits.VERSION_RECORDS) {
+            throw new InvalidCommentException(Rejection.UNSUPPORTED_VERSION, "v must be 1, 2 or 3, not " + c.v());
+        }
+    }
+
+    /** A record's kind is one of four, and every kind but a comment is about a comment (§3.10). */
+    private static void checkKind(Comment c) throws InvalidCommentException {
+        if (c.kind() == null) {
+            return;
+        }
+        if (!CommentLimits.KINDS.contains(c.kind())) {
+            throw new InvalidCommentException(Rejection.UNKNOWN_KIND);
+        }
+        if (!c.kind().equals("comment") && c.parent() == null) {
+            throw new InvalidCommentException(Rejection.MISSING_TARGET,
+                    "a " + c.kind() + " names the comment it is about in parent");
+        }
+    }
+
+    private static void checkKindText(Comment c) throws InvalidCommentException {
+        if ("reaction".equals(c.kind()) && !CommentLimits.REACTIONS.contains(c.text())) {
+            throw new InvalidCommentException(Rejection.BAD_REACTION);
+        }
+        if ("withdrawal".equals(c.kind()) && !CommentLimits.WITHDRAWN.equals(c.text())) {
+            throw new InvalidCommentException(Rejection.BAD_WITHDRAWAL);
         }
     }
 

@@ -106,7 +106,7 @@ class CommentVerifierTest {
     void versionOneHasEightFieldsVersionTwoANonceBesidesAndNoOtherVersionIsTaken() {
         assertRejected(Rejection.MISSING_FIELD, new Comment(2, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig()).fileBytes());
         assertRejected(Rejection.UNKNOWN_FIELD, new Comment(1, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig(), 5L).fileBytes());
-        assertRejected(Rejection.UNSUPPORTED_VERSION, new Comment(3, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig(), 5L).fileBytes());
+        assertRejected(Rejection.UNSUPPORTED_VERSION, new Comment(4, PAGE, null, "Ada", "Hello", 1L, GOOD.key(), GOOD.sig(), 5L).fileBytes());
         assertValid(SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, 0L).fileBytes());
         assertValid(SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, CommentLimits.MAX_NONCE).fileBytes());
         assertRejected(Rejection.BAD_NONCE, SIGNER.sign(PAGE, null, "Ada", "Hello", 1L, -1L).fileBytes());

@@ -174,6 +174,10 @@ class VectorsTest {
     }
 
     private static Comment signLike(CommentSigner signer, Comment expected) {
+        if (expected.kind() != null) {
+            return signer.signRecord(expected.kind(), expected.url(), expected.parent(), expected.author(), expected.text(),
+                    expected.ts(), expected.nonce());
+        }
         return expected.nonce() == null
                 ? signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts())
                 : signer.sign(expected.url(), expected.parent(), expected.author(), expected.text(), expected.ts(), expected.nonce());
@@ -184,7 +188,8 @@ class VectorsTest {
                 c.get("parent") == JsonValue.NULL ? null : c.getString("parent"),
                 c.getString("author"), c.getString("text"), c.getJsonNumber("ts").longValueExact(),
                 c.getString("key"), c.getString("sig"),
-                c.containsKey("nonce") ? c.getJsonNumber("nonce").longValueExact() : null);
+                c.containsKey("nonce") ? c.getJsonNumber("nonce").longValueExact() : null,
+                c.containsKey("kind") ? c.getString("kind") : null);
     }
 
     static List<JsonObject> comments() {
