@@ -8,13 +8,18 @@ import {
   signComment, stampBits, stampMinBitsOf
 } from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
+import { Moderation } from './moderation/moderation.js'
+import { RepliesStore, RepliesToYou } from './moderation/replies.js'
 import { CommentReader } from './read/comment-reader.js'
 import { unionOfReads } from './read/union.js'
 import { buildThread, countThread } from './thread.js'
 import { Composer } from './ui/composer.js'
 import { h } from './ui/dom.js'
+import { HiddenComments } from './ui/hidden-comments.js'
 import { IdentityPanel } from './ui/identity-panel.js'
+import { ModerationPanel } from './ui/moderation-panel.js'
 import { NameField } from './ui/name-field.js'
+import { RepliesNotice } from './ui/replies-notice.js'
 import { saveFile } from './ui/save-file.js'
 import { StatusLine } from './ui/status-line.js'
 import { ThreadFiles } from './ui/thread-files.js'
@@ -55,14 +60,32 @@ export class CommentsPage {
     this.status = new StatusLine()
     this.nameField = new NameField(this.drafts)
     this.composer = this.newComposer(null)
+    // The reader's moderation and replies to them (docs/adr/018-reader-moderation.md).
+    const redraw = () => { if (this.lastRefresh > 0) this.render() }
+    this.moderation = new Moderation({ storage: this.storage, config: this.config })
+    this.moderation.onChange(redraw)
+    this.hidden = new HiddenComments({ moderation: this.moderation, ownKey: () => this.ownKey, redraw })
+    this.repliesStore = new RepliesStore(this.storage)
+    this.repliesToYou = new RepliesToYou(this.repliesStore, this.urlHash)
+    this.repliesNotice = new RepliesNotice({ urlHash: this.urlHash })
     this.thread = new ThreadView({
       onReply: (id, author) => this.openReply(id, author),
       onOrder: newestFirst => this.setOrder(newestFirst),
-      ownKey: () => this.ownKey
+      ownKey: () => this.ownKey,
+      actions: (id, comment, who) => this.hidden.actions(id, comment, who),
+      decorate: (view, node) => { this.hidden.decorate(view, node); this.repliesNotice.decorate(view, node) }
     })
+    this.thread.list.before(this.hidden.element)
     this.thread.setOrder(this.newestFirst)
     this.identityPanel = new IdentityPanel({ identities: this.identities, onChange: () => this.identityChanged() })
     this.threadFiles = new ThreadFiles({ onDownload: kind => this.download(kind), onCheck: bytes => this.checkFile(bytes) })
+    this.moderationPanel = new ModerationPanel({
+      moderation: this.moderation,
+      identities: this.identities,
+      author: () => this.nameField.value(),
+      authorProblem: () => this.nameField.problem(),
+      identityChanged: () => this.identityChanged()
+    })
     this.element = h('div', { class: 'page' },
       h('header', { class: 'page-head' },
         h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, 'Comments')),
@@ -70,13 +93,16 @@ export class CommentsPage {
           ? h('span', { title: `urlHash ${this.urlHash}` }, `Page ${this.urlHash.slice(0, 8)}…${this.urlHash.slice(-4)}`)
           : this.normalizedUrl),
         this.status.element),
+      this.repliesNotice.element,
       h('section', { class: 'write', 'aria-label': 'Write a comment' }, this.nameField.element, this.composer.element, this.identityPanel.element),
       this.thread.element,
-      this.threadFiles.element)
+      this.threadFiles.element,
+      this.moderationPanel.element)
   }
 
   async start () {
     this.identityChanged()
+    this.moderation.refreshLists() // once per visit, in the background; the kept versions apply meanwhile
     this.status.setState('starting', 'starting…')
     this.node = this.createNode().then(node => {
       this.reader.network = node.blockstore
@@ -220,6 +246,9 @@ export class CommentsPage {
         ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
       ]
       const roots = buildThread(items, { newestFirst: this.newestFirst })
+      this.hidden.count(items)
+      const found = this.repliesToYou.update(this.verified, { ownKey: this.ownKey, hidden: c => this.hidden.isMuted(c) })
+      this.repliesNotice.show(found, this.repliesStore.otherPages(this.urlHash))
       this.thread.render(roots, countThread(roots))
       this.placeReplyBoxes()
     } catch (err) {

@@ -13,11 +13,15 @@ const STATE_TEXT = { sending: 'sending…', verified: '' }
 
 export class ThreadView {
   /**
-   * @param {{ onReply: (id: string, author: string) => void, onOrder: (newestFirst: boolean) => void, ownKey: () => string | null, now?: () => number }} init
+   * @param {{ onReply: (id: string, author: string) => void, onOrder: (newestFirst: boolean) => void, ownKey: () => string | null, now?: () => number,
+   *   actions?: (id: string, comment: any, who: string) => Node[], decorate?: (view: any, node: any) => void }} init
+   *   actions: more buttons under each comment (made once); decorate: called after each update of a view (moderation, replies to you)
    */
   constructor (init) {
     this.onReply = init.onReply
     this.ownKey = init.ownKey
+    this.actions = init.actions ?? (() => [])
+    this.decorate = init.decorate ?? (() => {})
     this.now = init.now ?? Date.now
     /** @type {Map<string, ReturnType<ThreadView['createView']>>} */
     this.views = new Map()
@@ -116,6 +120,7 @@ export class ThreadView {
     setText(view.lacking, lacking.length === 0 ? '' : `not served by ${lacking.join(', ')}`)
     setAttr(view.article, 'data-orphan', node.orphan ? 'true' : null)
     view.you.hidden = node.item.comment.key !== this.ownKey()
+    this.decorate(view, node)
   }
 
   /**
@@ -161,7 +166,7 @@ export class ThreadView {
       h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
       you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan, replyTo, lacking),
     h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
-    h('footer', { class: 'comment-foot' }, reply))
+    h('footer', { class: 'comment-foot' }, reply, this.actions(id, comment, who)))
     return { article, time, state, you, orphan, replyTo, lacking, reply, ts: comment.ts, who }
   }
 }

@@ -1,0 +1,139 @@
+/**
+ * What the reader's moderation does to the thread (docs/adr/018-reader-moderation.md): a comment
+ * by a muted key is drawn as a collapsed stub in its place ("Hidden: muted by you", with Show),
+ * so that the thread keeps its shape and replies by others stay where they are; a line above the
+ * thread says how many are hidden and why, with "Show them". Your own comments are never hidden.
+ *
+ * It hooks into ThreadView through two functions (thread-view.js `actions`, `decorate`), so the
+ * thread's drawing stays the thread's.
+ */
+import { displayName } from './display-name.js'
+import { h, setAttr, setText } from './dom.js'
+
+export class HiddenComments {
+  /**
+   * @param {{ moderation: import('../moderation/moderation.js').Moderation, ownKey: () => string | null, redraw: () => void }} init
+   */
+  constructor ({ moderation, ownKey, redraw }) {
+    this.moderation = moderation
+    this.ownKey = ownKey
+    this.redraw = redraw
+    this.showAll = false
+    /** Comments shown one by one in this visit. */
+    this.revealed = new Set()
+    this.text = h('span', { 'data-testid': 'hidden-summary-text' })
+    this.toggle = h('button', {
+      type: 'button', class: 'link-button', 'aria-pressed': 'false', 'data-testid': 'hidden-toggle',
+      onclick: () => { this.showAll = !this.showAll; this.redraw() }
+    }, 'Show them')
+    this.element = h('p', { class: 'hidden-summary', 'data-testid': 'hidden-summary', hidden: true }, this.text, ' ', this.toggle)
+  }
+
+  /** Why this comment is hidden, or null: never for your own. */
+  reasonFor (comment) {
+    if (comment.key === this.ownKey()) return null
+    return this.moderation.reasonFor(comment.key)
+  }
+
+  /** For RepliesToYou: whether a comment is muted. */
+  isMuted (comment) {
+    return this.reasonFor(comment) != null
+  }
+
+  /**
+   * Says how many of these comments are hidden, and why: "3 comments hidden: 2 muted by you, 1 by
+   * Ada's list".
+   *
+   * @param {Array<{ comment: any }>} items the comments about to be drawn
+   */
+  count (items) {
+    let you = 0
+    const byList = new Map() // list key → { author, n }
+    for (const { comment } of items) {
+      const reason = this.reasonFor(comment)
+      if (reason == null) continue
+      if (reason.by === 'you') you++
+      else {
+        const seen = byList.get(reason.key) ?? { author: reason.author, n: 0 }
+        seen.n++
+        byList.set(reason.key, seen)
+      }
+    }
+    const total = you + [...byList.values()].reduce((n, l) => n + l.n, 0)
+    this.element.hidden = total === 0
+    if (total === 0) return
+    const why = [
+      ...(you > 0 ? [`${you} muted by you`] : []),
+      ...[...byList.values()].map(l => `${l.n} by ${displayName(l.author)}'s list`)
+    ].join(', ')
+    setText(this.text, `${total} ${total === 1 ? 'comment' : 'comments'} ${this.showAll ? 'shown though muted' : 'hidden'}: ${why}.`)
+    setText(this.toggle, this.showAll ? 'Hide them' : 'Show them')
+    setAttr(this.toggle, 'aria-pressed', String(this.showAll))
+  }
+
+  /** The "Mute" action under a comment (ThreadView `actions`). */
+  actions (id, comment, who) {
+    return [h('button', {
+      type: 'button', class: 'link-button', 'data-testid': 'mute-button', 'aria-label': `Mute ${who}`,
+      title: `Hide the comments of this key (${who}) in this browser`,
+      onclick: () => this.toggleMute(id, comment)
+    }, 'Mute')]
+  }
+
+  toggleMute (id, comment) {
+    if (this.moderation.reasonFor(comment.key)?.by === 'you') {
+      this.moderation.unmute(comment.key)
+      return
+    }
+    const result = this.moderation.mute(comment.key, comment.author)
+    if (!result.ok) {
+      window.alert(result.message) // rare (storage full or disabled); said where the reader acted
+      return
+    }
+    this.revealed.delete(id)
+    // The comment just folded away under the reader's focus: give it to its stub.
+    document.querySelector(`[data-testid="comment-hidden"][data-id="${CSS.escape(id)}"] button`)?.focus()
+  }
+
+  /** Folds or unfolds one drawn comment (ThreadView `decorate`, on every update). */
+  decorate (view, node) {
+    const { comment } = node.item
+    const reason = this.reasonFor(comment)
+    const mute = view.article.querySelector('[data-testid="mute-button"]')
+    if (mute != null) {
+      mute.hidden = comment.key === this.ownKey()
+      const mine = reason?.by === 'you'
+      setText(mute, mine ? 'Unmute' : 'Mute')
+      setAttr(mute, 'aria-label', `${mine ? 'Unmute' : 'Mute'} ${view.who}`)
+    }
+    if (reason == null) {
+      view.hiddenStub?.element.remove()
+      view.hiddenStub = null
+      view.article.hidden = false
+      return
+    }
+    view.hiddenStub ??= this.stub(node.id)
+    if (view.hiddenStub.element.nextElementSibling !== view.article) view.article.before(view.hiddenStub.element)
+    const label = reason.by === 'you' ? 'muted by you' : `muted by ${displayName(reason.author)}'s list`
+    const shown = this.showAll || this.revealed.has(node.id)
+    view.article.hidden = !shown
+    setText(view.hiddenStub.text, shown ? `Shown though ${label}` : `Hidden: ${label}`)
+    view.hiddenStub.button.hidden = this.showAll
+    setText(view.hiddenStub.button, shown ? 'Hide' : 'Show')
+    setAttr(view.hiddenStub.button, 'aria-expanded', String(shown))
+    setAttr(view.hiddenStub.button, 'aria-label', `${shown ? 'Hide' : 'Show'} the comment of ${view.who}`)
+  }
+
+  stub (id) {
+    const text = h('span', { 'data-testid': 'comment-hidden-reason' })
+    const button = h('button', {
+      type: 'button', class: 'link-button', 'data-testid': 'comment-show',
+      onclick: () => {
+        if (this.revealed.has(id)) this.revealed.delete(id)
+        else this.revealed.add(id)
+        this.redraw()
+      }
+    })
+    return { element: h('p', { class: 'hidden-stub', 'data-testid': 'comment-hidden', 'data-id': id }, text, ' ', button), text, button }
+  }
+}
