@@ -4,9 +4,9 @@
  * the last one. Kept in localStorage, bounded, never sent anywhere.
  *
  * Cost in localStorage (key `comments.replies`): at most MAX_OWN own comments, each the page's
- * urlHash (64), the id (59) and a time, ~150 characters of JSON: ≤ 75 K characters; and at most
+ * urlHash (64), the id (59) and a time, ~160 characters of JSON: ≤ 80 K characters; and at most
  * MAX_SEEN replies seen, each the last 16 characters of its id (80 bits of a SHA-256: no two
- * replies share one by chance), ~19 characters: ≤ 95 K characters.
+ * replies share one by chance), ~19 characters: ≤ 95 K characters; together under 180 K.
  */
 import { MAX_TS, isCommentId, isUrlHash } from '@comments/protocol'
 import { JsonStorage, arrayOf, isString } from './json-storage.js'

@@ -48,23 +48,25 @@ export class HiddenComments {
    */
   count (items) {
     let you = 0
-    const byList = new Map() // list key → { author, n }
+    const byList = new Map() // list source → { author, n }, in the order the lists were followed
+    for (const { source } of this.moderation.followed) byList.set(source, null)
     for (const { comment } of items) {
       const reason = this.reasonFor(comment)
       if (reason == null) continue
       if (reason.by === 'you') you++
       else {
-        const seen = byList.get(reason.key) ?? { author: reason.author, n: 0 }
+        const seen = byList.get(reason.source) ?? { author: reason.author, n: 0 }
         seen.n++
-        byList.set(reason.key, seen)
+        byList.set(reason.source, seen)
       }
     }
-    const total = you + [...byList.values()].reduce((n, l) => n + l.n, 0)
+    const lists = [...byList.values()].filter(l => l != null)
+    const total = you + lists.reduce((n, l) => n + l.n, 0)
     this.element.hidden = total === 0
     if (total === 0) return
     const why = [
       ...(you > 0 ? [`${you} muted by you`] : []),
-      ...[...byList.values()].map(l => `${l.n} by ${displayName(l.author)}'s list`)
+      ...lists.map(l => `${l.n} by ${displayName(l.author)}'s list`)
     ].join(', ')
     setText(this.text, `${total} ${total === 1 ? 'comment' : 'comments'} ${this.showAll ? 'shown though muted' : 'hidden'}: ${why}.`)
     setText(this.toggle, this.showAll ? 'Hide them' : 'Show them')
