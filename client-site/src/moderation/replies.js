@@ -3,12 +3,13 @@
  * page, and the replies to them already seen, so that a visit can say which replies are new since
  * the last one. Kept in localStorage, bounded, never sent anywhere.
  *
- * Cost in localStorage (key `comments.replies`): at most MAX_OWN own comments, each the page's
- * urlHash (64), the id (59) and a time, ~160 characters of JSON: ≤ 80 K characters; and at most
- * MAX_SEEN replies seen, each the last 16 characters of its id (80 bits of a SHA-256: no two
- * replies share one by chance), ~19 characters: ≤ 95 K characters; together under 180 K.
+ * Comments are remembered by the last 16 characters of their id (80 bits of a SHA-256: no two
+ * share one by chance), which is all a match needs and keeps the store small. Cost in
+ * localStorage (key `comments.replies`): at most MAX_OWN own comments, each the page's urlHash
+ * (64), the id's tail and a time, ~120 characters of JSON: ≤ 60 K characters; and at most
+ * MAX_SEEN replies seen, each an id's tail, ~19 characters: ≤ 95 K characters; together under 160 K.
  */
-import { MAX_TS, isCommentId, isUrlHash } from '@comments/protocol'
+import { MAX_TS, isUrlHash } from '@comments/protocol'
 import { JsonStorage, arrayOf, isString } from './json-storage.js'
 
 /** Own comments remembered, at most (the latest). */
@@ -17,7 +18,8 @@ export const MAX_OWN = 500
 export const MAX_SEEN = 5000
 const TAIL = 16
 
-const tailOf = id => id.slice(-TAIL)
+const tailOf = id => String(id).slice(-TAIL)
+const isTail = s => isString(s, TAIL) && /^[a-z2-7]{16}$/.test(s)
 /** A comment that can be replied to: a version 1 or 2 comment, or a version 3 record of kind `comment` (§3.10). */
 const isComment = c => c.kind === undefined || c.kind === 'comment'
 
@@ -27,15 +29,15 @@ export class RepliesStore {
     this.stored = new JsonStorage(storage, 'comments.replies')
   }
 
-  /** @returns {{ mine: Array<{ page: string, id: string, at: number }>, seen: string[] }} */
+  /** @returns {{ mine: Array<{ page: string, id: string, at: number }>, seen: string[] }} ids as their tails */
   read () {
     return this.stored.read(v => ({
-      mine: arrayOf(v?.mine, e => isUrlHash(e?.page) && isCommentId(e.id) && Number.isSafeInteger(e.at) && e.at >= 0 && e.at <= MAX_TS, MAX_OWN),
-      seen: arrayOf(v?.seen, s => isString(s, TAIL) && s.length === TAIL, MAX_SEEN)
+      mine: arrayOf(v?.mine, e => isUrlHash(e?.page) && isTail(e.id) && Number.isSafeInteger(e.at) && e.at >= 0 && e.at <= MAX_TS, MAX_OWN),
+      seen: arrayOf(v?.seen, isTail, MAX_SEEN)
     }))
   }
 
-  /** The ids of own comments on a page. */
+  /** The own comments of a page, by the tails of their ids. */
   mine (urlHash) {
     return this.read().mine.filter(e => e.page === urlHash).map(e => e.id)
   }
@@ -51,7 +53,7 @@ export class RepliesStore {
   remember (urlHash, ids, now = Date.now()) {
     const state = this.read()
     const known = new Set(state.mine.map(e => e.id))
-    const add = ids.filter(id => !known.has(id))
+    const add = [...new Set(ids.map(tailOf))].filter(id => !known.has(id))
     if (add.length === 0) return
     state.mine.push(...add.map(id => ({ page: urlHash, id, at: now })))
     state.mine = state.mine.slice(-MAX_OWN)
@@ -100,9 +102,9 @@ export class RepliesToYou {
       this.store.remember(this.urlHash, verified.filter(c => c.comment.key === ownKey && isComment(c.comment)).map(c => c.id))
     }
     const own = new Set(this.store.mine(this.urlHash))
-    const keyOf = new Map(verified.filter(c => own.has(c.id)).map(c => [c.id, c.comment.key]))
-    const replies = verified.filter(({ comment: c }) => isComment(c) && keyOf.has(c.parent) &&
-      c.key !== keyOf.get(c.parent) && c.key !== ownKey && !hidden(c))
+    const keyOf = new Map(verified.filter(c => own.has(tailOf(c.id))).map(c => [tailOf(c.id), c.comment.key]))
+    const replies = verified.filter(({ comment: c }) => isComment(c) && c.parent != null && keyOf.has(tailOf(c.parent)) &&
+      c.key !== keyOf.get(tailOf(c.parent)) && c.key !== ownKey && !hidden(c))
     this.store.markSeen(replies.map(r => r.id))
     return { own: own.size, replies, fresh: replies.filter(r => !this.seenBefore.has(tailOf(r.id))) }
   }
