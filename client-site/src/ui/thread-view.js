@@ -165,7 +165,7 @@ export class ThreadView {
       nameElement(comment.author, { 'data-testid': 'comment-author' }),
       h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
       you, h('span', { class: 'visually-hidden' }, ', '), time, state, orphan, replyTo, lacking),
-    h('p', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)),
+    h('div', { class: 'comment-text', 'data-testid': 'comment-text' }, commentText(comment.text)), // a div: the text holds blocks (p, pre, blockquote)
     h('footer', { class: 'comment-foot' }, reply, this.actions(id, comment, who)))
     return { article, time, state, you, orphan, replyTo, lacking, reply, ts: comment.ts, who }
   }
