@@ -26,6 +26,7 @@ export {
 } from './comment.js'
 export { stampBits, leadingZeroBits, stampComment } from './stamp.js'
 export { classifyPageEntry, classifyRootEntry } from './tree.js'
+export { applyRecords } from './records.js'
 
 export { loadConfig, mergeConfig } from './config.js'
 export { isLoopbackHost, isPrivateHost, parseAddress, dialAllowed, apiUrlOf, apiUrlsOf } from './discovery/addresses.js'
