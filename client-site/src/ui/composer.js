@@ -1,10 +1,12 @@
 /**
- * A box to write a comment or a reply: the text area with its limits shown, the post
+ * A box to write a comment or a reply: the text area with its limits shown, a one-line hint of
+ * the text format and a Preview toggle that shows the draft as it will be drawn, the post
  * button, and a message line. The draft is saved as it is typed and removed only once a
  * server has taken the comment, so a failed post loses nothing. While the comment is stamped
  * against spam (docs/protocol.md §3.9), a progress bar and a Stop button stand by the post button.
  */
 import { MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, VERSION_RECORDS, VERSION_STAMPED, codePointLength, fileBytes } from '@comments/protocol'
+import { commentText } from './comment-text.js'
 import { h, setAttr, setText } from './dom.js'
 
 let nextId = 0
@@ -33,7 +35,7 @@ export class Composer {
     const id = `composer-${nextId++}`
     const label = edit != null ? 'Edit your comment' : init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
     this.textarea = h('textarea', {
-      id: `${id}-text`, rows: init.parent == null ? 4 : 3, 'data-testid': 'text-input', 'aria-describedby': `${id}-count ${id}-message`,
+      id: `${id}-text`, rows: init.parent == null ? 4 : 3, 'data-testid': 'text-input', 'aria-describedby': `${id}-count ${id}-hint ${id}-message`,
       placeholder: init.parent == null ? 'What do you think?' : edit != null ? 'Your comment' : 'Your reply',
       oninput: () => this.changed(),
       onkeydown: e => this.key(e)
@@ -45,6 +47,19 @@ export class Composer {
     this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, 'Try again')
     this.progress = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'stamp-progress', 'aria-label': 'Stamping against spam' })
     this.stop = h('button', { type: 'button', 'data-testid': 'stop-stamp', hidden: true, onclick: () => this.stopping?.abort() }, 'Stop')
+    // The preview is drawn by the code that draws comments, so what it shows is what readers will see.
+    this.preview = h('div', {
+      id: `${id}-preview`, class: 'comment-text composer-preview', 'data-testid': 'composer-preview', hidden: true,
+      role: 'region', 'aria-label': init.parent == null ? 'Preview of your comment' : edit != null ? 'Preview of your edited comment' : `Preview of your reply to ${init.parentAuthor ?? 'this comment'}`
+    })
+    this.previewButton = h('button', {
+      type: 'button', class: 'preview-toggle', 'data-testid': 'preview-button', 'aria-pressed': 'false', 'aria-controls': `${id}-preview`,
+      onclick: () => this.togglePreview()
+    }, 'Preview')
+    const format = h('div', { class: 'composer-format' },
+      h('p', { id: `${id}-hint`, class: 'format-hint', 'data-testid': 'format-hint' },
+        h('span', { class: 'visually-hidden' }, 'Text format: '), '**bold**, *italic*, `code`, > quote, [link](https://…)'),
+      this.previewButton)
     const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, 'Cancel')
     this.element = h('form', {
       class: init.parent == null ? 'composer' : 'composer reply-composer',
@@ -54,6 +69,8 @@ export class Composer {
     },
     h('label', { for: `${id}-text`, class: init.parent == null ? 'visually-hidden' : 'reply-label' }, label),
     this.textarea,
+    format,
+    this.preview,
     h('div', { class: 'composer-actions' }, this.counter, this.progress, this.stop, this.retry, cancel, this.button),
     this.message)
     this.changed()
@@ -86,6 +103,20 @@ export class Composer {
     setAttr(this.counter, 'data-over', over ? 'true' : null)
     setAttr(this.textarea, 'aria-invalid', over ? 'true' : null)
     this.tooLong = over
+    if (!this.preview.hidden) this.drawPreview()
+  }
+
+  togglePreview () {
+    const on = this.preview.hidden
+    this.preview.hidden = !on
+    setAttr(this.previewButton, 'aria-pressed', String(on))
+    if (on) this.drawPreview()
+  }
+
+  drawPreview () {
+    const text = this.textarea.value
+    if (text.trim() === '') this.preview.replaceChildren(h('p', { class: 'preview-empty' }, 'Nothing to preview yet.'))
+    else this.preview.replaceChildren(commentText(text))
   }
 
   /** Problems a person can fix before anything is signed, or null. */

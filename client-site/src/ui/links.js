@@ -38,7 +38,7 @@ export function splitLinks (text) {
   return parts
 }
 
-function safeHref (candidate) {
+export function safeHref (candidate) {
   try {
     const url = new URL(candidate)
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null

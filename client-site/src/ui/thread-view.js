@@ -237,7 +237,7 @@ export class ThreadView {
     r.historyList.replaceChildren(...shown.map(v => h('li', { 'data-testid': 'history-version', 'data-id': v.id },
       h('time', { datetime: new Date(v.ts).toISOString(), title: exactTime(v.ts) }, exactTime(v.ts)),
       v.id === originalId ? ' (the original)' : '',
-      h('p', { class: 'comment-text' }, commentText(v.text)))))
+      h('div', { class: 'comment-text' }, commentText(v.text)))))
     setText(r.historyMore, earlier.length > shown.length ? `and ${earlier.length - shown.length} earlier versions not listed` : '')
     r.historyMore.hidden = earlier.length <= shown.length
     setText(r.historySummary, `History (${earlier.length} earlier version${earlier.length === 1 ? '' : 's'})`)
@@ -322,7 +322,7 @@ export class ThreadView {
       onclick: () => this.react(id, name)
     }, h('span', { 'aria-hidden': 'true' }, emoji), h('span', { class: 'visually-hidden' }, `${label}, `), h('span', { class: 'count' }, '0'))]))
     return {
-      text: h('p', { class: 'comment-text', 'data-testid': 'comment-text' }),
+      text: h('div', { class: 'comment-text', 'data-testid': 'comment-text' }), // a div: the text holds blocks (p, pre, blockquote)
       shown: null,
       withdrawn: h('p', { class: 'comment-text withdrawn-note', 'data-testid': 'comment-withdrawn', hidden: true }, 'Withdrawn by its author'),
       edited: h('span', { class: 'edited-note', 'data-testid': 'comment-edited', hidden: true }, 'edited ', editedTime),

@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { InvalidCommentError, MAX_AUTHOR, MAX_NONCE, MAX_TEXT, MAX_TS, urlHashOf } from '@comments/protocol'
 import { newIdentity } from '../fixtures/keys.js'
 import { MAX_DEPTH } from '../../src/thread.js'
+import { parseMarkdown, visibleText } from '../../src/ui/markdown.js'
 import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
 
@@ -97,14 +98,17 @@ test('a chain of 1,500 replies is drawn MAX_DEPTH deep and flat below, every rep
 
 // Rule-valid values at and near every limit of docs/protocol.md §3: any text (lone surrogates,
 // controls, bidi marks, astral characters), the longest author and text, the first and last ts,
-// any nonce, replies and replies to comments that are not there.
+// any nonce, replies and replies to comments that are not there; text full of the text format's
+// markup (issue 22, point 6: *, _, backticks, fences, quotes, links of every scheme).
 const anyString = max => fc.oneof(
   fc.string({ unit: fc.constantFrom('a', ' ', '\n', '<', '>', '&', '"', 'http://x.y/', 'https://', '(', ')', '.', '\u202e', '\u2066', '\u200b', '\u0000', '\ufeff', '😀', '\u0301'), maxLength: max }),
+  fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\n\n', '*', '**', '_', '`', '```', '> ', '>', '[', '](', ')', '[a](https://e.com/x)', '[j](javascript:alert(1))', 'https://x.y/', '<script>', '<img src=x onerror=alert(1)>', '😀'), maxLength: max }),
   fc.string({ unit: 'grapheme', maxLength: max }),
   fc.string({ unit: 'binary', maxLength: max }))
 const fields = fc.record({
   author: fc.oneof(anyString(MAX_AUTHOR), fc.constant('é'.repeat(MAX_AUTHOR))),
-  text: fc.oneof(anyString(300), fc.constant('x'.repeat(MAX_TEXT)), fc.constant('https://a.b/('.repeat(MAX_TEXT / 13))),
+  text: fc.oneof(anyString(300), fc.constant('x'.repeat(MAX_TEXT)), fc.constant('https://a.b/('.repeat(MAX_TEXT / 13)),
+    fc.constantFrom('*'.repeat(MAX_TEXT), '['.repeat(MAX_TEXT), '`'.repeat(MAX_TEXT), '>'.repeat(MAX_TEXT), '*a '.repeat(MAX_TEXT / 3), '>\n'.repeat(MAX_TEXT / 2))),
   ts: fc.oneof(fc.constantFrom(0, 1, MAX_TS, MAX_TS - 1, Date.now(), Date.now() + 1e12), fc.integer({ min: 0, max: MAX_TS })),
   nonce: fc.option(fc.constantFrom(0, 1, MAX_NONCE), { nil: undefined }),
   replyTo: fc.option(fc.nat(), { nil: undefined })
@@ -131,9 +135,25 @@ test('every rule-valid comment is drawn, readable, whatever its values (property
     await page.goto('about:blank') // a new document each time, not a hash change
     await page.goto(site.page(urlHash))
     await awaitReady(page)
-    const shown = await page.$$eval('[data-testid="comment"]', all => all.map(a => ({ id: a.dataset.id, unreadable: a.dataset.unreadable === 'true' })))
+    const shown = await page.$$eval('[data-testid="comment"]', all => all.map(a => {
+      const text = a.querySelector('[data-testid="comment-text"]')
+      return {
+        id: a.dataset.id,
+        unreadable: a.dataset.unreadable === 'true',
+        text: text?.textContent,
+        tags: [...new Set([...text?.querySelectorAll('*') ?? []].map(e => e.tagName))],
+        hrefs: [...text?.querySelectorAll('a') ?? []].map(e => e.getAttribute('href'))
+      }
+    }))
     assert.deepEqual(shown.map(s => s.id).sort(), [...new Set(signed.map(c => c.id))].sort(), 'every comment is in the page')
     assert.deepEqual(shown.filter(s => s.unreadable), [], 'and none of them is unreadable')
+    for (const s of shown) {
+      // its text, all of it but the format's markup (markdown.test.js proves nothing else is dropped)
+      const { text } = signed.find(c => c.id === s.id).comment
+      assert.equal(s.text, visibleText(parseMarkdown(text)), 'the comment\'s text is shown')
+      assert.deepEqual(s.tags.filter(t => !['A', 'BLOCKQUOTE', 'BR', 'CODE', 'EM', 'P', 'PRE', 'STRONG'].includes(t)), [], 'only the format\'s elements')
+      assert.deepEqual(s.hrefs.filter(href => !/^https?:\/\//.test(href)), [], 'links only to http(s)')
+    }
     assert.deepEqual(page.errors, [], 'nothing threw')
   }), { numRuns: 25, seed: Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31), endOnFailure: true })
   await page.close()

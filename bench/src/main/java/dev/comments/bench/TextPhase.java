@@ -14,7 +14,9 @@ import java.util.Locale;
  * splitLinks (client-site/src/ui/links.js) over 1,000 comments of 5,000 characters with links,
  * pathological (long runs of punctuation in and after URLs) and ordinary, against 1,000 comments
  * of 5,000 characters without links, all in one Node process (`node/text-links.mjs`). The split
- * must be linear in the text: the pathological set costs about what the ordinary one does.
+ * must be linear in the text: the pathological set costs about what the ordinary one does. The
+ * same run times the text format's parser (client-site/src/ui/markdown.js, parseMarkdown; issue 22,
+ * point 6) over 1,000 comments of pathological markup against ordinary formatted text.
  */
 final class TextPhase {
 
@@ -22,6 +24,8 @@ final class TextPhase {
     static final String ORDINARY = "text-ordinary";
     static final String PATHOLOGICAL_FIGURE = "text: links found in 1,000 comments of 5,000 characters of pathological link text";
     static final String ORDINARY_FIGURE = "text: links found in 1,000 comments of 5,000 characters of ordinary text with links";
+    static final String MARKDOWN = "text-markdown-pathological";
+    static final String MARKDOWN_FIGURE = "text: 1,000 comments of 5,000 characters of pathological markup parsed in the text format";
 
     private final Bench b;
 
@@ -34,6 +38,7 @@ final class TextPhase {
         if (!Files.isExecutable(node)) {
             b.row(Row.notMeasured(PATHOLOGICAL, PATHOLOGICAL_FIGURE, "–", "not measured: no Node 24 at " + node));
             b.row(Row.notMeasured(ORDINARY, ORDINARY_FIGURE, "–", "not measured: no Node 24 at " + node));
+            b.row(Row.notMeasured(MARKDOWN, MARKDOWN_FIGURE, "–", "not measured: no Node 24 at " + node));
             return;
         }
         Path out = Files.createDirectories(b.work.resolve("text")).resolve("text-links.json");
@@ -46,6 +51,7 @@ final class TextPhase {
             String why = "not measured: the run failed (exit " + code + "); see " + log;
             b.row(Row.notMeasured(PATHOLOGICAL, PATHOLOGICAL_FIGURE, "–", why));
             b.row(Row.notMeasured(ORDINARY, ORDINARY_FIGURE, "–", why));
+            b.row(Row.notMeasured(MARKDOWN, MARKDOWN_FIGURE, "–", why));
             return;
         }
         JsonObject result = Jsons.reader(new StringReader(Files.readString(out))).readObject();
@@ -60,6 +66,13 @@ final class TextPhase {
         p.raw.add("text", result);
         Row o = b.row(new Row(ORDINARY, ORDINARY_FIGURE).compare("ordinary links", ordinary, "the same length without links", plain));
         o.note = "each link is parsed once by the URL parser; text without links is one regex scan";
+        Series mdPlain = series(result.getJsonArray("markdownPlain"));
+        Series mdOrdinary = series(result.getJsonArray("markdownOrdinary"));
+        Series mdPathological = series(result.getJsonArray("markdownPathological"));
+        Row m = b.row(new Row(MARKDOWN, MARKDOWN_FIGURE).compare("pathological markup", mdPathological,
+                "the same length of plain text, same parser", mdPlain));
+        m.note = String.format(Locale.ROOT, "pathological ÷ ordinary formatted text: %.2f × (linear: about 1 or"
+                + " less; runs of *, [, backticks, >, nested emphasis)", mdPathological.median() / mdOrdinary.median());
     }
 
     private static Series series(JsonArray values) {

@@ -161,7 +161,7 @@ class ServerRecoveryIT {
     }
 
     @Test
-    void whileTheDaemonIsDownGetsAnswer503AndPostsGoOnThenTheNewDaemonIsRefilled() throws Exception {
+    void whileTheDaemonIsDownGetsAnswer503AndPostsGoOnThenTheNewDaemonIsRefilledWithTheSameCids() throws Exception {
         Path dir = freshDir("rebuild");
         Path data = dir.resolve("data");
         KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.32.1");
@@ -193,31 +193,16 @@ class ServerRecoveryIT {
             assertEquals(6, restarted.client().ls(withNew).size(), "the new daemon holds the rebuilt folder");
             assertTrue(Files.readString(dir.resolve("payara/payara.log")).contains("event=ipfs-rebuild"),
                     "the rebuild is logged");
-        } finally {
-            daemon.close();
-        }
-    }
 
-    @Test
-    void aRebuiltFolderHasTheSameCidAsBefore() throws Exception {
-        Path dir = freshDir("same-cid");
-        Path data = dir.resolve("data");
-        KuboDaemon daemon = KuboDaemon.start(dir.resolve("kubo"), "127.0.33.1");
-        try (PayaraServer server = new PayaraServer(dir.resolve("payara"),
-                PayaraServer.settings(data, daemon, "127.0.33.1").withoutRateLimit()).start()) {
-            server.awaitUp(Duration.ofSeconds(90));
-            Api api = new Api(server.base(), "127.0.33.1");
-            await("the server is healthy").atMost(Duration.ofSeconds(90)).until(() -> api.get("health").status() == 200);
-            for (int i = 0; i < 3; i++) {
-                assertEquals(201, api.post(PAGE, SIGNER.sign(PAGE, null, "Ada", "kept " + i, i).fileBytes()).status());
-            }
-            String before = api.get(PAGE).json().getString("cid");
+            // Emptied once more, with nothing posted since: the rebuilt folder is the very same
+            // one, for the store decides the CID, not the daemon (one server for both checks:
+            // a Payara start is the largest cost of this class).
             daemon = daemon.restartEmptied();
-            KuboDaemon restarted = daemon;
-            await("the rebuilt folder is served").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 200
-                    && holdsOurTree(restarted, api));
-            assertEquals(before, api.get(PAGE).json().getString("cid"), "the store decides the CID, not the daemon");
-            assertEquals(3, restarted.client().ls(before).size());
+            KuboDaemon again = daemon;
+            await("the folder is rebuilt again").atMost(Duration.ofSeconds(90)).until(() -> api.get(PAGE).status() == 200
+                    && holdsOurTree(again, api));
+            assertEquals(withNew, api.get(PAGE).json().getString("cid"), "the store decides the CID, not the daemon");
+            assertEquals(6, again.client().ls(withNew).size());
         } finally {
             daemon.close();
         }

@@ -30,12 +30,24 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(Path profile, Path extension) throws IOException {
+        return open(profile, extension, null);
+    }
+
+    /**
+     * A browser whose reader prefers {@code language} (a BCP 47 tag such as {@code ar}), as the
+     * browser's own setting would: {@code navigator.languages} and Accept-Language say it.
+     */
+    public static Browser open(Path profile, Path extension, String language) throws IOException {
         Files.createDirectories(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1000,1200", "--user-data-dir=" + profile.toAbsolutePath());
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        }
         if (extension != null) {
             options.addArguments("--load-extension=" + extension.toAbsolutePath(),
                     "--disable-extensions-except=" + extension.toAbsolutePath());
