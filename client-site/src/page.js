@@ -4,8 +4,8 @@
  */
 import { CID } from 'multiformats/cid'
 import {
-  InvalidCommentError, NoServerError, PostError, ServerList, discoverServers, findProvidersDelegated, getFolder, postComment, rawCidOf,
-  signComment, stampBits, stampMinBitsOf
+  InvalidCommentError, NoServerError, PostError, ServerList, WITHDRAWN, applyRecords, discoverServers, findProvidersDelegated, getFolder,
+  postComment, rawCidOf, signComment, stampBits, stampMinBitsOf
 } from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
 import { Moderation } from './moderation/moderation.js'
@@ -26,7 +26,11 @@ import { ThreadFiles } from './ui/thread-files.js'
 import { ThreadView } from './ui/thread-view.js'
 import { StampCancelled, stampInWorkers } from './write/stamper.js'
 
+// The order of the top level. The key and its values 'true' (newest first) and 'false' (oldest
+// first) predate the third order, stored as 'appreciated': a visit with an older page reads that
+// as oldest first, and this page still reads what an older one stored.
 const ORDER_KEY = 'comments.newestFirst'
+const STORED_ORDER = { oldest: 'false', newest: 'true', appreciated: 'appreciated' }
 
 export class CommentsPage {
   /**
@@ -50,7 +54,10 @@ export class CommentsPage {
     /** id → { id, comment, state: 'sending' | 'posted' } */
     this.pending = new Map()
     this.replyBoxes = new Map()
-    this.newestFirst = this.storage?.getItem(ORDER_KEY) === 'true'
+    /** comment id → its open editor (Composer) */
+    this.editBoxes = new Map()
+    const stored = this.storage?.getItem(ORDER_KEY)
+    this.order = Object.keys(STORED_ORDER).find(order => STORED_ORDER[order] === stored) ?? 'oldest'
     this.ownKey = null
     this.lastRefresh = 0
     /** server URL → the last folder read and verified from it: read again only when it names another CID. */
@@ -70,13 +77,16 @@ export class CommentsPage {
     this.repliesNotice = new RepliesNotice({ urlHash: this.urlHash })
     this.thread = new ThreadView({
       onReply: (id, author) => this.openReply(id, author),
-      onOrder: newestFirst => this.setOrder(newestFirst),
+      onOrder: order => this.setOrder(order),
+      onReact: (id, name) => this.post(id, name, {}, 'reaction'),
+      onEdit: (id, text) => this.openEdit(id, text),
+      onWithdraw: id => this.post(id, WITHDRAWN, {}, 'withdrawal'),
       ownKey: () => this.ownKey,
       actions: (id, comment, who) => this.hidden.actions(id, comment, who),
       decorate: (view, node) => { this.hidden.decorate(view, node); this.repliesNotice.decorate(view, node) }
     })
     this.thread.list.before(this.hidden.element)
-    this.thread.setOrder(this.newestFirst)
+    this.thread.setOrder(this.order)
     this.identityPanel = new IdentityPanel({ identities: this.identities, onChange: () => this.identityChanged() })
     this.threadFiles = new ThreadFiles({ onDownload: kind => this.download(kind), onCheck: bytes => this.checkFile(bytes) })
     this.moderationPanel = new ModerationPanel({
@@ -245,9 +255,13 @@ export class CommentsPage {
         ...this.verified.map(c => ({ ...c, state: 'verified', lackedBy: this.lackedBy?.get(c.id) })),
         ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
       ]
-      const roots = buildThread(items, { newestFirst: this.newestFirst })
-      this.hidden.count(items)
-      const found = this.repliesToYou.update(this.verified, { ownKey: this.ownKey, hidden: c => this.hidden.isMuted(c) })
+      // records (§3.10) are applied to what is shown, pending ones too: a reaction or an edit shows
+      // at once, and stays once read back; the thread holds comments only
+      const comments = applyRecords(items).comments
+      const roots = buildThread(comments, { order: this.order })
+      this.hidden.count(comments)
+      // replies to you: what the folder holds (not what is pending), withdrawn replies left out
+      const found = this.repliesToYou.update(comments.filter(c => c.state === 'verified' && !c.withdrawn), { ownKey: this.ownKey, hidden: c => this.hidden.isMuted(c) })
       this.repliesNotice.show(found, this.repliesStore.otherPages(this.urlHash))
       this.thread.render(roots, countThread(roots))
       this.placeReplyBoxes()
@@ -267,7 +281,8 @@ export class CommentsPage {
   }
 
   /**
-   * Signs, stamps and posts a comment; shows it as "sending" until a server has it, then "posted".
+   * Signs, stamps and posts a comment or a record (a revision, withdrawal or reaction about the
+   * comment `parent`, docs/protocol.md §3.10); shows it as "sending" until a server has it, then "posted".
    * The stamp (docs/protocol.md §3.9) is what the server posted to asks for (its `GET /health`),
    * at least `minStampBits`; a server that asks for more than `maxStampBits` is passed over.
    *
@@ -281,9 +296,10 @@ export class CommentsPage {
    * @param {string | null} parent
    * @param {string} text
    * @param {{ signal?: AbortSignal, onProgress?: (p: { tries: number, expected: number }) => void }} [stamping]
+   * @param {'revision' | 'withdrawal' | 'reaction'} [kind] a record of this kind (version 3); none: a comment (version 2)
    * @returns {Promise<string>}
    */
-  async post (parent, text, stamping = {}) {
+  async post (parent, text, stamping = {}, kind = undefined) {
     const problem = this.nameField.problem()
     if (problem != null) {
       this.nameField.focus()
@@ -293,7 +309,7 @@ export class CommentsPage {
       await this.discovery?.catch(() => null)
       if (this.servers.urls.length === 0) throw new Error('No comment server is reachable right now, so nothing was sent. Your text is kept here.')
     }
-    const fields = { url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now() }
+    const fields = { url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now(), ...(kind == null ? {} : { kind }) }
     let identity
     let signed
     try {
@@ -447,17 +463,47 @@ export class CommentsPage {
     if (returnFocus) this.thread.views.get(id)?.reply.focus()
   }
 
+  /** The editor of one's own comment, under it, prefilled with its current text (or the draft of an earlier edit). */
+  openEdit (id, text) {
+    let box = this.editBoxes.get(id)
+    if (box === undefined) {
+      box = new Composer({
+        parent: id,
+        edit: { id, text },
+        urlHash: this.urlHash,
+        drafts: this.drafts,
+        author: () => this.nameField.value(),
+        onSubmit: async (revised, stamping) => {
+          const said = await this.post(id, revised, stamping, 'revision')
+          this.closeEdit(id, true)
+          return said
+        },
+        onCancel: () => this.closeEdit(id, true)
+      })
+      this.editBoxes.set(id, box)
+      this.placeReplyBoxes()
+    }
+    box.focus()
+  }
+
+  closeEdit (id, returnFocus = false) {
+    this.editBoxes.get(id)?.element.remove()
+    this.editBoxes.delete(id)
+    if (returnFocus) this.thread.views.get(id)?.records?.edit.focus()
+  }
+
+  /** Puts each open reply box and editor in the slot under its comment (the thread may have redrawn it). */
   placeReplyBoxes () {
-    for (const [id, box] of this.replyBoxes) {
+    for (const [id, box] of [...this.replyBoxes, ...this.editBoxes]) {
       const slot = this.thread.replySlot(id)
       if (slot != null && box.element.parentElement !== slot) slot.append(box.element)
     }
   }
 
-  setOrder (newestFirst) {
-    this.newestFirst = newestFirst
-    try { this.storage?.setItem(ORDER_KEY, String(newestFirst)) } catch {}
-    this.thread.setOrder(newestFirst)
+  setOrder (order) {
+    this.order = order
+    try { this.storage?.setItem(ORDER_KEY, STORED_ORDER[order]) } catch {}
+    this.thread.setOrder(order)
     this.render()
   }
 

@@ -1,8 +1,10 @@
 /**
  * Builds the thread from `parent` links: replies under their parent, oldest first;
  * comments whose parent is not here ("orphans") at the top level, marked as such.
- * The top level is oldest first, or newest first when asked; replies always read down
- * in the order they were written.
+ * The top level is oldest first, newest first, or "most appreciated" (the number of keys that
+ * reacted, docs/protocol.md §3.10, then oldest first) when asked; replies always read down in
+ * the order they were written. Records are not comments: the caller passes comments only
+ * (applyRecords of @comments/protocol).
  *
  * Nesting stops at MAX_DEPTH: the replies below a comment at that depth are shown flat under
  * it, oldest first, each marked with the comment it answers (`replyTo`). A hostile chain of
@@ -19,10 +21,13 @@ export const MAX_DEPTH = 6
  *   replyTo: the parent's id when the node is shown flat under an ancestor (below MAX_DEPTH)
  */
 
+/** The orders of the top level. */
+export const ORDERS = Object.freeze(['oldest', 'newest', 'appreciated'])
+
 /**
- * @template {{ id: string, comment: { parent: string | null, ts: number } }} T
- * @param {Iterable<T>} items verified comments (with their id)
- * @param {{ newestFirst?: boolean, maxDepth?: number }} [options]
+ * @template {{ id: string, comment: { parent: string | null, ts: number }, appreciation?: number }} T
+ * @param {Iterable<T>} items verified comments (with their id; `appreciation` for the "appreciated" order, 0 when absent)
+ * @param {{ order?: 'oldest' | 'newest' | 'appreciated', maxDepth?: number }} [options]
  * @returns {ThreadNode<T>[]}
  */
 export function buildThread (items, options = {}) {
@@ -57,7 +62,9 @@ export function buildThread (items, options = {}) {
   }
   flattenBelow(roots, maxDepth)
   roots.forEach(root => eachBelow(root, node => node.replies.sort(oldestFirst)))
-  roots.sort(options.newestFirst ? (a, b) => oldestFirst(b, a) : oldestFirst)
+  roots.sort(options.order === 'newest'
+    ? (a, b) => oldestFirst(b, a)
+    : options.order === 'appreciated' ? (a, b) => (b.item.appreciation ?? 0) - (a.item.appreciation ?? 0) || oldestFirst(a, b) : oldestFirst)
   return roots
 }
 

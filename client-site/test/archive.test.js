@@ -16,9 +16,12 @@ import { newIdentity } from './fixtures/keys.js'
 import { vectors } from './fixtures/vectors.js'
 
 const PAGE = vectors.comments[0].comment.url
+// The vectors' first two comments (version 1), the folder these tests were written for; the
+// version 3 records that follow them are read by the same code and tested in packages/protocol.
+const FIRST_TWO = vectors.comments.slice(0, 2)
 const PAGE_URL = vectors.urlNormalization.cases.find(c => c.urlHash === PAGE).normalized
 const utf8 = s => new TextEncoder().encode(s)
-const verified = vectors.comments.map(v => ({ id: v.id, comment: v.comment }))
+const verified = FIRST_TWO.map(v => ({ id: v.id, comment: v.comment }))
 
 /** The blocks of a CAR, in order. */
 async function blocksOf (car) {
@@ -69,7 +72,7 @@ describe('downloading a thread as a CAR', () => {
     assert.equal(check.urlHash, PAGE)
     assert.equal(check.folder, folder.root.toString())
     assert.equal(check.folderChecked, true)
-    assert.deepEqual(check.comments.map(c => c.id).sort(), vectors.comments.map(v => v.id).sort())
+    assert.deepEqual(check.comments.map(c => c.id).sort(), FIRST_TWO.map(v => v.id).sort())
     assert.deepEqual(check.dropped.map(d => d.code), ['bad-signature'])
   })
 
@@ -111,13 +114,13 @@ describe('downloading a thread as JSON', () => {
   it('lists each comment with its id, oldest first, and every one verifies offline', async () => {
     const json = JSON.parse(new TextDecoder().decode(download()))
     assert.equal(json.format, 'comments-thread')
-    assert.deepEqual(json.comments.map(c => c.id), [...vectors.comments].sort((a, b) => a.comment.ts - b.comment.ts).map(v => v.id))
-    assert.deepEqual(json.comments[0].comment, vectors.comments.find(v => v.id === json.comments[0].id).comment)
+    assert.deepEqual(json.comments.map(c => c.id), [...FIRST_TWO].sort((a, b) => a.comment.ts - b.comment.ts).map(v => v.id))
+    assert.deepEqual(json.comments[0].comment, FIRST_TWO.find(v => v.id === json.comments[0].id).comment)
     const check = await verifyArchive(download())
     assert.equal(check.kind, 'json')
     assert.equal(check.url, PAGE_URL)
     assert.equal(check.folderChecked, false)
-    assert.equal(check.comments.length, vectors.comments.length)
+    assert.equal(check.comments.length, FIRST_TWO.length)
     assert.deepEqual(check.dropped, [])
   })
 
@@ -152,7 +155,7 @@ describe('scripts/verify-thread.mjs', () => {
   let dir
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'verify-thread-'))
-    const folder = await makeFolder(Object.fromEntries(vectors.comments.map(v => [`${v.id}.json`, v.fileText])))
+    const folder = await makeFolder(Object.fromEntries(FIRST_TWO.map(v => [`${v.id}.json`, v.fileText])))
     writeFileSync(join(dir, 'good.car'), await threadCar(folder.root.toString(), new LayeredBlockstore(networkBlockstore(folder.blocks))))
     const sneaky = await signComment({ url: PAGE, parent: null, author: 'Mallory\u001b[2J', text: 'clears your screen\u001b[2J', ts: 5 }, await newIdentity())
     writeFileSync(join(dir, 'good.json'), threadJson({ urlHash: PAGE, folder: folder.root.toString(), comments: [...verified, sneaky] }))

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { applyRecords } from '@comments/protocol'
 import { MAX_DEPTH, buildThread, countThread } from '../src/thread.js'
 import { vectors } from './fixtures/vectors.js'
 
@@ -7,10 +8,12 @@ const item = (id, parent, ts) => ({ id, comment: { parent, ts } })
 const shape = roots => roots.map(n => n.replies.length ? [n.id, shape(n.replies)] : n.id)
 
 describe('thread', () => {
-  it('puts the vectors\' reply under its parent', () => {
+  it('puts the vectors\' reply under its parent, and shows their records as no comment (§3.10)', () => {
     const items = vectors.comments.map(v => ({ id: v.id, comment: v.comment }))
-    const roots = buildThread(items.reverse())
-    assert.equal(roots.length, 1)
+    const roots = buildThread(applyRecords(items.reverse()).comments)
+    const comments = vectors.comments.filter(v => (v.comment.kind ?? 'comment') === 'comment')
+    assert.equal(countThread(roots), comments.length)
+    assert.deepEqual(roots.map(r => r.id), comments.filter(v => v.comment.parent == null).map(v => v.id))
     assert.equal(roots[0].id, vectors.comments[0].id)
     assert.equal(roots[0].replies[0].id, vectors.comments[1].id)
     assert.equal(roots[0].replies[0].orphan, false)
@@ -24,8 +27,17 @@ describe('thread', () => {
   })
 
   it('turns only the top level around for newest first', () => {
-    const roots = buildThread([item('a', null, 10), item('c', null, 30), item('r2', 'a', 40), item('r1', 'a', 35)], { newestFirst: true })
+    const roots = buildThread([item('a', null, 10), item('c', null, 30), item('r2', 'a', 40), item('r1', 'a', 35)], { order: 'newest' })
     assert.deepEqual(shape(roots), ['c', ['a', ['r1', 'r2']]])
+  })
+
+  it('puts the most appreciated first at the top level, then oldest first; replies stay oldest first', () => {
+    const liked = (id, parent, ts, appreciation) => ({ ...item(id, parent, ts), appreciation })
+    const roots = buildThread([
+      liked('a', null, 10, 1), liked('b', null, 20, 5), item('c', null, 5), liked('d', null, 30, 5),
+      liked('r1', 'a', 11, 0), liked('r2', 'a', 12, 9)
+    ], { order: 'appreciated' })
+    assert.deepEqual(shape(roots), ['b', 'd', ['a', ['r1', 'r2']], 'c'])
   })
 
   it('shows a reply whose parent is missing at the top level, marked as an orphan', () => {

@@ -5,7 +5,7 @@
  * server has taken the comment, so a failed post loses nothing. While the comment is stamped
  * against spam (docs/protocol.md §3.9), a progress bar and a Stop button stand by the post button.
  */
-import { MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, VERSION_STAMPED, codePointLength, fileBytes } from '@comments/protocol'
+import { MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, VERSION_RECORDS, VERSION_STAMPED, codePointLength, fileBytes } from '@comments/protocol'
 import { commentText } from './comment-text.js'
 import { h, setAttr, setText } from './dom.js'
 
@@ -23,28 +23,34 @@ export class Composer {
    *   resolves with what to tell the reader ("Posted." when nothing)
    *   stamps and posts; rejects with a message for people
    * @param {() => void} [init.onCancel] for reply boxes
+   * @param {{ id: string, text: string }} [init.edit] an editor of this comment instead (docs/protocol.md §3.10; parent is
+   *   then its id): prefilled with its current text, its draft kept under its own key, posting a revision
    */
   constructor (init) {
     Object.assign(this, { parent: init.parent, urlHash: init.urlHash, drafts: init.drafts, author: init.author, onSubmit: init.onSubmit, onCancel: init.onCancel })
+    const edit = init.edit ?? null
+    /** The draft's key beside the page: the comment replied to, or `edit-<id>` (a reply to that comment keeps its own). */
+    this.draft = edit == null ? init.parent : `edit-${edit.id}`
+    this.kind = edit == null ? undefined : 'revision'
     const id = `composer-${nextId++}`
-    const label = init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
+    const label = edit != null ? 'Edit your comment' : init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
     this.textarea = h('textarea', {
       id: `${id}-text`, rows: init.parent == null ? 4 : 3, 'data-testid': 'text-input', 'aria-describedby': `${id}-count ${id}-hint ${id}-message`,
-      placeholder: init.parent == null ? 'What do you think?' : 'Your reply',
+      placeholder: init.parent == null ? 'What do you think?' : edit != null ? 'Your comment' : 'Your reply',
       oninput: () => this.changed(),
       onkeydown: e => this.key(e)
     })
-    this.textarea.value = this.drafts.text(this.urlHash, this.parent)
+    this.textarea.value = this.drafts.text(this.urlHash, this.draft) || (edit?.text ?? '')
     this.counter = h('span', { id: `${id}-count`, class: 'counter', 'data-testid': 'text-count' })
     this.message = h('p', { id: `${id}-message`, class: 'composer-message', 'data-testid': 'composer-message', 'aria-live': 'polite' })
-    this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, init.parent == null ? 'Post' : 'Post reply')
+    this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, edit != null ? 'Save edit' : init.parent == null ? 'Post' : 'Post reply')
     this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, 'Try again')
     this.progress = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'stamp-progress', 'aria-label': 'Stamping against spam' })
     this.stop = h('button', { type: 'button', 'data-testid': 'stop-stamp', hidden: true, onclick: () => this.stopping?.abort() }, 'Stop')
     // The preview is drawn by the code that draws comments, so what it shows is what readers will see.
     this.preview = h('div', {
       id: `${id}-preview`, class: 'comment-text composer-preview', 'data-testid': 'composer-preview', hidden: true,
-      role: 'region', 'aria-label': init.parent == null ? 'Preview of your comment' : `Preview of your reply to ${init.parentAuthor ?? 'this comment'}`
+      role: 'region', 'aria-label': init.parent == null ? 'Preview of your comment' : edit != null ? 'Preview of your edited comment' : `Preview of your reply to ${init.parentAuthor ?? 'this comment'}`
     })
     this.previewButton = h('button', {
       type: 'button', class: 'preview-toggle', 'data-testid': 'preview-button', 'aria-pressed': 'false', 'aria-controls': `${id}-preview`,
@@ -57,7 +63,7 @@ export class Composer {
     const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, 'Cancel')
     this.element = h('form', {
       class: init.parent == null ? 'composer' : 'composer reply-composer',
-      'data-testid': init.parent == null ? 'composer' : 'reply-composer',
+      'data-testid': edit != null ? 'edit-composer' : init.parent == null ? 'composer' : 'reply-composer',
       'aria-label': label,
       onsubmit: e => { e.preventDefault(); this.submit() }
     },
@@ -87,9 +93,9 @@ export class Composer {
 
   changed () {
     const text = this.textarea.value
-    this.drafts.setText(this.urlHash, this.parent, text)
+    this.drafts.setText(this.urlHash, this.draft, text)
     const chars = codePointLength(text)
-    const bytes = sizeOf(this.urlHash, this.parent, this.author() || 'x', text)
+    const bytes = sizeOf(this.urlHash, this.parent, this.author() || 'x', text, this.kind)
     const over = chars > MAX_TEXT || bytes > MAX_FILE_BYTES
     setText(this.counter, bytes > MAX_FILE_BYTES
       ? `${bytes} of ${MAX_FILE_BYTES} bytes: too long for one comment`
@@ -136,7 +142,7 @@ export class Composer {
     try {
       const said = await this.onSubmit(text, { signal: this.stopping.signal, onProgress: p => this.stamped(p) })
       if (this.textarea.value === text) this.textarea.value = ''
-      this.drafts.setText(this.urlHash, this.parent, this.textarea.value)
+      this.drafts.setText(this.urlHash, this.draft, this.textarea.value)
       this.say(said || 'Posted.', 'info')
       this.changed()
     } catch (err) {
@@ -172,7 +178,8 @@ export class Composer {
 }
 
 // The size the comment file can have at most (key and signature have fixed lengths, the nonce is
-// counted at its longest).
-function sizeOf (urlHash, parent, author, text) {
-  return fileBytes({ v: VERSION_STAMPED, url: urlHash, parent, author, text, ts: Date.now(), nonce: MAX_NONCE, key: 'k'.repeat(43), sig: 's'.repeat(86) }).length
+// counted at its longest; a record also has its kind).
+function sizeOf (urlHash, parent, author, text, kind) {
+  const fields = { v: VERSION_STAMPED, url: urlHash, parent, author, text, ts: Date.now(), nonce: MAX_NONCE, key: 'k'.repeat(43), sig: 's'.repeat(86) }
+  return fileBytes(kind == null ? fields : { ...fields, v: VERSION_RECORDS, kind }).length
 }

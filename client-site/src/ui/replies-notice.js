@@ -52,12 +52,13 @@ export class RepliesNotice {
   }
 
   link (reply) {
-    const text = [...reply.comment.text].slice(0, SNIPPET).join('')
+    const full = reply.text ?? reply.comment.text // its latest text when edited (§3.10)
+    const text = [...full].slice(0, SNIPPET).join('')
     return h('a', {
       href: `#c-${reply.id}`, 'data-testid': 'reply-link', 'data-id': reply.id,
       // the page's own address is #<urlHash>: following #c-… would leave it, so the link moves focus instead
       onclick: event => { event.preventDefault(); goTo(reply.id) }
-    }, `${displayName(reply.comment.author)}: ${text}${text.length < reply.comment.text.length ? '…' : ''}`)
+    }, `${displayName(reply.comment.author)}: ${text}${text.length < full.length ? '…' : ''}`)
   }
 
   /** Marks a reply in the thread as new (ThreadView `decorate`). */
@@ -99,7 +100,7 @@ export class RepliesNotice {
     const n = replies.length
     try {
       const note = new Notification(`${n} new ${n === 1 ? 'reply' : 'replies'} to you`, {
-        body: replies.map(r => `${displayName(r.comment.author)}: ${[...r.comment.text].slice(0, SNIPPET).join('')}`).join('\n'),
+        body: replies.map(r => `${displayName(r.comment.author)}: ${[...(r.text ?? r.comment.text)].slice(0, SNIPPET).join('')}`).join('\n'),
         tag: `comments-replies-${this.urlHash}`
       })
       note.onclick = () => { window.focus(); goTo(replies[0].id) }

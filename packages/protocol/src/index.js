@@ -26,6 +26,7 @@ export {
 } from './comment.js'
 export { stampBits, leadingZeroBits, stampComment } from './stamp.js'
 export { classifyPageEntry, classifyRootEntry } from './tree.js'
+export { applyRecords } from './records.js'
 export { MAX_MUTE_LIST_BYTES, MAX_MUTES, MUTE_LIST_KIND, MUTE_LIST_CODES, MuteListError, verifyMuteList, signMuteList } from './mute-list.js'
 
 export { loadConfig, mergeConfig } from './config.js'
