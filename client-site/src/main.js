@@ -1,10 +1,12 @@
 /**
- * The page's entry: the comments of `#<urlHash>`, or the box to paste a URL when the
- * page is opened without one. config.json is read from next to the page.
+ * The page's entry: the comments of `#<urlHash>` (optionally `?url=…&title=…` naming the page),
+ * or the box to paste a URL when the page is opened without one. config.json is read from next
+ * to the page.
  */
 import './style.css'
-import { isUrlHash, loadConfig } from '@comments/protocol'
-import { framedByAStranger, refusalView } from './frame-guard.js'
+import { checkPageLink, loadConfig, parsePageFragment } from '@comments/protocol'
+import { reportHeight } from './embed/report-height.js'
+import { embedRefusal, embedderOrigin, framedByAStranger, refusalView } from './frame-guard.js'
 import { CommentsPage } from './page.js'
 import { h } from './ui/dom.js'
 import { UrlBox } from './ui/url-box.js'
@@ -14,32 +16,46 @@ import { IndexedDbStore } from './write/indexeddb-store.js'
 
 const app = document.getElementById('app')
 const storage = safeStorage(() => window.localStorage)
-const session = safeStorage(() => window.sessionStorage)
 
 window.addEventListener('hashchange', () => window.location.reload())
 
-const urlHash = window.location.hash.slice(1)
-if (framedByAStranger()) {
-  // Before anything else: no identity is loaded, no server is asked.
-  app.replaceChildren(refusalView(window.location.href))
-} else if (isUrlHash(urlHash)) {
-  openPage(urlHash).catch(showFatal)
-} else {
-  const box = new UrlBox({
-    onOpen: ({ normalized, urlHash }) => {
-      session?.setItem(`comments.url.${urlHash}`, normalized)
-      window.location.hash = urlHash
-    }
-  })
-  app.replaceChildren(box.element)
-  box.focus()
+start().catch(showFatal)
+
+async function start () {
+  // `#<urlHash>`, or `#<urlHash>?url=…&title=…` (the page link, @comments/protocol page-link.js)
+  const link = parsePageFragment(window.location.hash)
+  if (framedByAStranger()) {
+    // Before anything else: no identity is loaded, no server is asked. Only a site showing one
+    // of its own pages goes on (frame-guard.js); config.json (our own origin) is read only then.
+    const embedder = embedderOrigin()
+    const checked = embedder == null || link == null ? null : await checkPageLink(link)
+    let refusal = embedRefusal(embedder, checked)
+    const config = refusal == null ? await loadConfig(configUrl()) : null
+    refusal ??= embedRefusal(embedder, checked, config)
+    if (refusal != null) return app.replaceChildren(refusalView(window.location.href, refusal))
+    await openPage(checked, config, embedder)
+  } else if (link != null) {
+    await openPage(await checkPageLink(link), await loadConfig(configUrl()), null)
+  } else {
+    const box = new UrlBox({
+      onOpen: ({ fragment }) => { window.location.hash = fragment }
+    })
+    app.replaceChildren(box.element)
+    box.focus()
+  }
 }
 
-async function openPage (urlHash) {
-  const config = await loadConfig(new URL('config.json', document.baseURI))
+/**
+ * @param {Awaited<ReturnType<typeof checkPageLink>>} link
+ * @param {ReturnType<import('@comments/protocol').mergeConfig>} config
+ * @param {string | null} embedder the site around the page, when embedded
+ */
+async function openPage (link, config, embedder) {
   const page = new CommentsPage({
-    urlHash,
-    normalizedUrl: session?.getItem(`comments.url.${urlHash}`) ?? null,
+    urlHash: link.urlHash,
+    normalizedUrl: link.url,
+    title: link.title,
+    linkMismatch: link.mismatch,
     config,
     identities: new Identities(new IndexedDbStore()),
     drafts: new Drafts(storage),
@@ -48,8 +64,13 @@ async function openPage (urlHash) {
     createNode: () => import('./network/create-node.js').then(m => m.createNode(config))
   })
   app.replaceChildren(page.element)
+  if (embedder != null) reportHeight(embedder)
   window.commentsPage = page // for tests and curious readers
   await page.start()
+}
+
+function configUrl () {
+  return new URL('config.json', document.baseURI)
 }
 
 function showFatal (err) {

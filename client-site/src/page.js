@@ -20,6 +20,7 @@ import { IdentityPanel } from './ui/identity-panel.js'
 import { ModerationPanel } from './ui/moderation-panel.js'
 import { NameField } from './ui/name-field.js'
 import { RepliesNotice } from './ui/replies-notice.js'
+import { pageNameView } from './ui/page-name.js'
 import { saveFile } from './ui/save-file.js'
 import { StatusLine } from './ui/status-line.js'
 import { ThreadFiles } from './ui/thread-files.js'
@@ -36,7 +37,9 @@ export class CommentsPage {
   /**
    * @param {object} init
    * @param {string} init.urlHash
-   * @param {string | null} init.normalizedUrl when known (typed into this tab)
+   * @param {string | null} init.normalizedUrl when known (given by the page link, and checked against the urlHash)
+   * @param {string | null} [init.title] the page's title, given with the URL (untrusted text)
+   * @param {boolean} [init.linkMismatch] the page link gave a URL that does not hash to urlHash
    * @param {ReturnType<import('@comments/protocol').mergeConfig>} init.config
    * @param {import('./write/identity.js').Identities} init.identities
    * @param {import('./write/drafts.js').Drafts} init.drafts
@@ -99,9 +102,7 @@ export class CommentsPage {
     this.element = h('div', { class: 'page' },
       h('header', { class: 'page-head' },
         h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, 'Comments')),
-        h('h1', { 'data-testid': 'page-title' }, this.normalizedUrl == null
-          ? h('span', { title: `urlHash ${this.urlHash}` }, `Page ${this.urlHash.slice(0, 8)}…${this.urlHash.slice(-4)}`)
-          : this.normalizedUrl),
+        pageNameView({ urlHash: this.urlHash, url: this.normalizedUrl, title: this.title, mismatch: this.linkMismatch }),
         this.status.element),
       this.repliesNotice.element,
       h('section', { class: 'write', 'aria-label': 'Write a comment' }, this.nameField.element, this.composer.element, this.identityPanel.element),

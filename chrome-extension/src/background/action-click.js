@@ -30,7 +30,7 @@ export class ActionClick {
   /**
    * The onClicked listener. Returns a promise for tests; Chrome ignores it.
    *
-   * @param {{ id: number, index: number, windowId: number, url?: string }} tab
+   * @param {{ id: number, index: number, windowId: number, url?: string, title?: string }} tab
    */
   handle (tab) {
     const known = this.knownSettings()
@@ -45,7 +45,7 @@ export class ActionClick {
   async openInTab (tab) {
     try {
       const { clientUrl } = await this.settings()
-      const { url } = await commentsPageFor(tab.url, clientUrl)
+      const { url } = await commentsPageFor(tab.url, clientUrl, tab.title)
       await this.api.createTab({ url, nextTo: tab })
     } catch (err) {
       // A refused page opens nothing; in tab mode the popup is what says so.

@@ -14,7 +14,7 @@ const app = document.getElementById('app')
 async function run () {
   const tab = await api.currentTab()
   const { clientUrl } = await new SettingsStore(api).load()
-  const { url } = await commentsPageFor(tab?.url, clientUrl)
+  const { url } = await commentsPageFor(tab?.url, clientUrl, tab?.title)
   await api.createTab({ url, nextTo: tab })
   window.close()
 }

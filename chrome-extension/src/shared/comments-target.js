@@ -1,10 +1,12 @@
 /**
  * Where a tab's comments are: its URL normalized and hashed by the client's shared
- * module (docs/protocol.md §1), and the client page `<client>#<urlHash>`. Only the hash goes into
- * that address; the tab's URL stays in the browser. Tabs that cannot have comments are
- * refused with a sentence that says why.
+ * module (docs/protocol.md §1), and the client page `<client>#<urlHash>?url=…&title=…` (the
+ * page link, client-site/README.md), so that the client names the page. All of it is in the
+ * fragment, which the browser sends to no server: the client's host and the comment servers
+ * learn no more than the hash from it, and the client checks the URL against the hash. Tabs that
+ * cannot have comments are refused with a sentence that says why.
  */
-import { pageKey, UrlRefusedError } from './protocol.js'
+import { pageFragment, pageKey, UrlRefusedError } from './protocol.js'
 import { RefusedPageError } from './errors.js'
 
 const ONLY_WEB = 'Only web pages (addresses that start with https:// or http://) can have comments.'
@@ -56,15 +58,16 @@ export async function pageKeyOfTab (tabUrl) {
 }
 
 /**
- * The client page that shows a page's comments: the client URL with the urlHash as its
- * fragment, and nothing else added.
+ * The client page that shows a page's comments: the client URL with the page link as its
+ * fragment (the urlHash, then the normalized URL and the title when given), and nothing else added.
  *
  * @param {string} clientUrl a validated client URL (settings.js)
  * @param {string} urlHash
+ * @param {{ url?: string | null, title?: string | null }} [name] the normalized URL and the tab's title
  */
-export function clientPageUrl (clientUrl, urlHash) {
+export function clientPageUrl (clientUrl, urlHash, name = {}) {
   const url = new URL(clientUrl)
-  url.hash = urlHash
+  url.hash = pageFragment(urlHash, name)
   return url.href
 }
 
@@ -73,9 +76,10 @@ export function clientPageUrl (clientUrl, urlHash) {
  *
  * @param {string | undefined | null} tabUrl
  * @param {string} clientUrl
+ * @param {string | null} [title] the tab's title, shown by the client as the page's name
  * @returns {Promise<{ urlHash: string, url: string }>}
  */
-export async function commentsPageFor (tabUrl, clientUrl) {
-  const { urlHash } = await pageKeyOfTab(tabUrl)
-  return { urlHash, url: clientPageUrl(clientUrl, urlHash) }
+export async function commentsPageFor (tabUrl, clientUrl, title = null) {
+  const { urlHash, normalized } = await pageKeyOfTab(tabUrl)
+  return { urlHash, url: clientPageUrl(clientUrl, urlHash, { url: normalized, title }) }
 }

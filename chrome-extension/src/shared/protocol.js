@@ -8,6 +8,9 @@
 // docs/protocol.md §1: the one normalization and urlHash, shared with the client.
 export { pageKey, normalizeUrl, isUrlHash, UrlRefusedError } from '@comments/protocol'
 
+// The client's page link, `#<urlHash>?url=…&title=…`: the page named in the fragment, which no server sees.
+export { pageFragment } from '@comments/protocol'
+
 // Address rules: which hosts count as loopback (http is allowed only there).
 export { isLoopbackHost } from '@comments/protocol'
 

@@ -16,7 +16,7 @@ export const LOCAL_CLIENT_URL = 'http://127.0.0.1:4173/'
 export const OPEN_IN = Object.freeze(['panel', 'tab'])
 
 export const DEFAULT_SETTINGS = Object.freeze({
-  /** The client site; the comments of a page open at `<clientUrl>#<urlHash>`. */
+  /** The client site; the comments of a page open at `<clientUrl>#<urlHash>?url=…&title=…` (comments-target.js). */
   clientUrl: build.defaultClient === 'local' ? LOCAL_CLIENT_URL : PUBLIC_CLIENT_URL,
   /** 'panel': Chrome's side panel where the browser has one; 'tab': a new tab. */
   openIn: 'panel',

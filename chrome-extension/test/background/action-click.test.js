@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { ActionClick } from '../../src/background/action-click.js'
-import { pageKey } from '../../src/shared/protocol.js'
+import { pageFragment, pageKey } from '../../src/shared/protocol.js'
 import { tabIdOfPanel } from '../../src/shared/pages.js'
 import { SettingsStore } from '../../src/shared/settings-store.js'
 import { FakeChromeApi } from '../fixtures/fake-chrome-api.js'
 
-const TAB = { id: 7, index: 2, windowId: 1, url: 'https://news.example/story?utm_source=x' }
+const TAB = { id: 7, index: 2, windowId: 1, url: 'https://news.example/story?utm_source=x', title: 'A story & more' }
+/** The client page the tab's comments open at: its page link, with the normalized URL and the title. */
+async function commentsOf (tab) {
+  const { urlHash, normalized } = await pageKey(tab.url)
+  return `https://comments.example/#${pageFragment(urlHash, { url: normalized, title: tab.title })}`
+}
 
 function setup (stored = {}, options = {}) {
   const api = new FakeChromeApi(options)
@@ -41,8 +46,7 @@ describe('a click on the button in panel mode', () => {
     const { api, click, warnings } = setup()
     api.failPanel = new Error('sidePanel.open() may only be called in response to a user gesture.')
     await click.handle(TAB)
-    const { urlHash } = await pageKey(TAB.url)
-    assert.deepEqual(api.callsOf('createTab'), [[{ url: `https://comments.example/#${urlHash}`, nextTo: TAB }]])
+    assert.deepEqual(api.callsOf('createTab'), [[{ url: await commentsOf(TAB), nextTo: TAB }]])
     assert.equal(warnings.length, 1)
   })
 
@@ -59,9 +63,8 @@ describe('a click that reaches the service worker in tab mode', () => {
     const { api, store, click } = setup({ openIn: 'tab' })
     await store.load()
     await click.handle(TAB)
-    const { urlHash } = await pageKey(TAB.url)
     assert.deepEqual(api.callsOf('openSidePanel'), [])
-    assert.deepEqual(api.callsOf('createTab'), [[{ url: `https://comments.example/#${urlHash}`, nextTo: TAB }]])
+    assert.deepEqual(api.callsOf('createTab'), [[{ url: await commentsOf(TAB), nextTo: TAB }]])
   })
 
   test('opens a tab in a browser without a side panel', async () => {

@@ -7,10 +7,11 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { pageKey } from '../../src/shared/protocol.js'
+import { pageFragment, pageKey } from '../../src/shared/protocol.js'
 import { DEADLINE_MS, launchWithExtension, screenshot, waitForUrl } from './browser.js'
 import { startServer } from '../fixtures/http-server.js'
 
+const ARTICLE_TITLE = 'An article'
 const ARTICLE = '<!doctype html><title>An article</title><h1>An article</h1><p>Some text worth a comment.</p>'
 const STAND_IN_CLIENT = `<!doctype html><title>stand-in client</title>
 <body style="font:16px sans-serif;padding:1rem"><h1>Stand-in client</h1><p>hash: <code id="hash"></code></p>
@@ -51,6 +52,12 @@ async function buttonReady (openIn) {
   const worker = await chromium.worker()
   await worker.waitForFunction(async popup => (await chrome.action.getPopup({})) === popup,
     { timeout: DEADLINE_MS, polling: 50 }, openIn === 'tab' ? `${chromium.origin}/popup.html` : '')
+}
+
+/** The page link the client opens at for this page: its urlHash, normalized URL and title, in the fragment. */
+async function pageLink (url, title = ARTICLE_TITLE) {
+  const { urlHash, normalized } = await pageKey(url)
+  return { urlHash, normalized, fragment: pageFragment(urlHash, { url: normalized, title }) }
 }
 
 async function openArticle (path = '/article?utm_source=x&id=7#comments') {
@@ -106,15 +113,15 @@ describe('the toolbar button in Chromium', () => {
   test('panel mode: the side panel shows the client at exactly the urlHash of the normalized page URL', async () => {
     await setSettings({ clientUrl: `${clientA.origin}/`, openIn: 'panel', badge: false })
     const page = await openArticle()
-    const expected = await pageKey(page.url())
+    const expected = await pageLink(page.url())
     assert.equal(expected.normalized, `${site.origin}/article?id=7`)
 
     const panelsBefore = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
     const panel = await panelAfter(panelsBefore)
     const framed = await framedClient(panel, clientA.origin)
-    assert.equal(framed.url, `${clientA.origin}/#${expected.urlHash}`)
-    assert.equal(framed.hash, expected.urlHash)
+    assert.equal(framed.url, `${clientA.origin}/#${expected.fragment}`)
+    assert.equal(framed.hash, expected.fragment)
     assert.deepEqual(leaksUrl(clientA), [], 'the client got nothing of the page URL (no referrer either)')
     await screenshot(panel, 'panel-mode-side-panel')
     await screenshot(page, 'panel-mode-tab')
@@ -125,12 +132,12 @@ describe('the toolbar button in Chromium', () => {
   test('tab mode: the client opens in a new tab at exactly the urlHash', async () => {
     await setSettings({ clientUrl: `${clientA.origin}/`, openIn: 'tab', badge: false })
     const page = await openArticle('/article?fbclid=abc')
-    const expected = await pageKey(page.url())
+    const expected = await pageLink(page.url())
     assert.equal(expected.normalized, `${site.origin}/article`)
 
     await page.triggerExtensionAction(chromium.extension)
-    const opened = await (await waitForUrl(chromium.browser, u => u === `${clientA.origin}/#${expected.urlHash}`)).asPage()
-    assert.equal(await shownHash(opened), expected.urlHash)
+    const opened = await (await waitForUrl(chromium.browser, u => u === `${clientA.origin}/#${expected.fragment}`)).asPage()
+    assert.equal(await shownHash(opened), expected.fragment)
     assert.deepEqual(leaksUrl(clientA), [])
     await screenshot(opened, 'tab-mode-new-tab')
     await opened.close()
@@ -211,10 +218,10 @@ describe('the toolbar button in Chromium', () => {
     await buttonReady('tab')
 
     const page = await openArticle('/article?utm_campaign=c')
-    const expected = await pageKey(page.url())
+    const expected = await pageLink(page.url())
     await page.triggerExtensionAction(chromium.extension)
-    const opened = await (await waitForUrl(chromium.browser, u => u === `${clientB.origin}/comments/#${expected.urlHash}`)).asPage()
-    assert.equal(await shownHash(opened), expected.urlHash)
+    const opened = await (await waitForUrl(chromium.browser, u => u === `${clientB.origin}/comments/#${expected.fragment}`)).asPage()
+    assert.equal(await shownHash(opened), expected.fragment)
     await screenshot(opened, 'options-then-tab')
     await opened.close()
 
@@ -233,8 +240,8 @@ describe('the toolbar button in Chromium', () => {
     await page.triggerExtensionAction(chromium.extension)
     const panel = await panelAfter(panelsBefore)
     const framed = await framedClient(panel, clientB.origin)
-    assert.equal(framed.url, `${clientB.origin}/comments/#${expected.urlHash}`)
-    assert.equal(framed.hash, expected.urlHash)
+    assert.equal(framed.url, `${clientB.origin}/comments/#${expected.fragment}`)
+    assert.equal(framed.hash, expected.fragment)
     await screenshot(panel, 'options-then-panel')
     await panel.close()
     await page.close()
@@ -247,8 +254,9 @@ describe('the toolbar button in Chromium', () => {
     await page.triggerExtensionAction(chromium.extension)
     const panel = await panelAfter(panelsBefore)
     const frameShows = async address => {
-      const { urlHash } = await pageKey(address)
-      await panel.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
+      // the title may be the tab's or not yet: the page is named by its URL
+      const { urlHash, normalized } = await pageKey(address)
+      await panel.waitForFunction(src => document.querySelector('iframe')?.src.startsWith(src), { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}?url=${encodeURIComponent(normalized)}`)
     }
     await frameShows(`${site.origin}/article?id=1`)
 
@@ -264,8 +272,8 @@ describe('the toolbar button in Chromium', () => {
     const panelsThen = panelUrls()
     await page.triggerExtensionAction(chromium.extension)
     const again = await panelAfter(panelsThen)
-    const { urlHash } = await pageKey(`${clientB.origin}/elsewhere`)
-    await again.waitForFunction(src => document.querySelector('iframe')?.src === src, { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}`)
+    const { urlHash, normalized } = await pageKey(`${clientB.origin}/elsewhere`)
+    await again.waitForFunction(src => document.querySelector('iframe')?.src.startsWith(src), { timeout: DEADLINE_MS, polling: 50 }, `${clientA.origin}/#${urlHash}?url=${encodeURIComponent(normalized)}`)
     await again.close()
     await page.close()
   })

@@ -26,7 +26,7 @@ describe('refusalMessage', () => {
 })
 
 describe('clientPageUrl', () => {
-  test('puts the urlHash in the fragment of the client URL and adds nothing else', () => {
+  test('with only a urlHash, puts it in the fragment of the client URL and adds nothing else', () => {
     const hash = 'a'.repeat(64)
     assert.equal(clientPageUrl('https://comments-on-ipfs.github.io/', hash), `https://comments-on-ipfs.github.io/#${hash}`)
     assert.equal(clientPageUrl('http://127.0.0.1:4173/', hash), `http://127.0.0.1:4173/#${hash}`)
@@ -34,10 +34,13 @@ describe('clientPageUrl', () => {
     assert.equal(clientPageUrl('https://example.org/comments/index.html', hash), `https://example.org/comments/index.html#${hash}`)
   })
 
-  test('only the hash of the page goes into the address that is opened', async () => {
+  test('names the page after the hash, in the fragment only (no server sees it): the normalized URL and the tab\'s title', async () => {
     const page = 'https://news.example/2026/a-story?id=42&utm_source=feed#top'
-    const { url, urlHash } = await commentsPageFor(page, 'https://comments.example/')
-    assert.equal(url, `https://comments.example/#${urlHash}`)
-    for (const part of ['news.example', 'a-story', 'id=42', 'feed', 'top']) assert.ok(!url.includes(part))
+    const { url, urlHash } = await commentsPageFor(page, 'https://comments.example/', 'A story: 100% & more')
+    const opened = new URL(url)
+    assert.equal(`${opened.origin}${opened.pathname}${opened.search}`, 'https://comments.example/', 'nothing of the page outside the fragment')
+    assert.equal(opened.hash, `#${urlHash}?url=${encodeURIComponent('https://news.example/2026/a-story?id=42')}&title=${encodeURIComponent('A story: 100% & more')}`)
+    for (const part of ['feed', 'top']) assert.ok(!url.includes(part), `no ${part}: tracking and the page's own fragment are dropped`)
+    assert.equal((await commentsPageFor(page, 'https://comments.example/')).url, `https://comments.example/#${urlHash}?url=${encodeURIComponent('https://news.example/2026/a-story?id=42')}`, 'no title, none given')
   })
 })

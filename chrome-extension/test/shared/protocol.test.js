@@ -26,7 +26,7 @@ describe('the shared url-hash module, as the extension uses it', () => {
       assert.deepEqual(await pageKey(c.input), { normalized: c.normalized, urlHash: c.urlHash })
       assert.deepEqual(await pageKeyOfTab(c.input), { normalized: c.normalized, urlHash: c.urlHash })
       const page = await commentsPageFor(c.input, CLIENT)
-      assert.deepEqual(page, { urlHash: c.urlHash, url: `${CLIENT}#${c.urlHash}` })
+      assert.deepEqual(page, { urlHash: c.urlHash, url: `${CLIENT}#${c.urlHash}?url=${encodeURIComponent(c.normalized)}` })
       assert.ok(isUrlHash(page.urlHash))
     })
   }

@@ -1,12 +1,13 @@
 /**
  * The start screen when the page is opened without a page hash: paste any URL, and it is
- * normalized and hashed exactly as the extension does it (url-hash.js).
+ * normalized and hashed exactly as the extension does it (url-hash.js), and opened as the page
+ * link `#<urlHash>?url=…` (page-link.js).
  */
-import { pageKey, UrlRefusedError } from '@comments/protocol'
+import { pageLinkOf, UrlRefusedError } from '@comments/protocol'
 import { h, setText } from './dom.js'
 
 export class UrlBox {
-  /** @param {{ onOpen: (key: { normalized: string, urlHash: string }) => void }} init */
+  /** @param {{ onOpen: (link: { normalized: string, urlHash: string, fragment: string }) => void }} init the page link to open (the URL in its fragment, so a reload or bookmark keeps the page's name) */
   constructor ({ onOpen }) {
     this.input = h('input', {
       id: 'page-url', type: 'url', inputmode: 'url', autocomplete: 'url', required: true, spellcheck: 'false',
@@ -19,7 +20,7 @@ export class UrlBox {
         onsubmit: async e => {
           e.preventDefault()
           try {
-            onOpen(await pageKey(this.input.value.trim()))
+            onOpen(await pageLinkOf(this.input.value.trim()))
           } catch (err) {
             setText(this.error, err instanceof UrlRefusedError ? err.message : `That did not work: ${err.message}`)
             this.input.setAttribute('aria-invalid', 'true')

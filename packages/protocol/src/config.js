@@ -58,7 +58,25 @@ export function mergeConfig (json) {
       config[key] = value
     }
   }
+  if (config.embedders !== DEFAULT_CONFIG.embedders) checkEmbedders(config.embedders)
   if (config.minStampBits > config.maxStampBits) throw new ConfigError('config "minStampBits" must not be more than "maxStampBits"')
   if (!/^[0-9a-f]{64}$/.test(config.networkId)) throw new ConfigError('config "networkId" must be 64 lowercase hex characters')
   return config
+}
+
+/** `["*"]`, or web origins exactly as a browser writes them (scheme, host, port if not the default). */
+function checkEmbedders (list) {
+  if (list.includes('*')) {
+    if (list.length !== 1) throw new ConfigError('config "embedders" is either ["*"] or a list of origins, not both')
+    return
+  }
+  for (const entry of list) {
+    let origin = null
+    try {
+      const url = new URL(entry)
+      // no wildcards but the one "*": "https://*.example" would parse, and match nothing
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.hostname.includes('*')) origin = url.origin
+    } catch {}
+    if (origin !== entry) throw new ConfigError(`config "embedders": "${entry}" is not an origin such as https://blog.example${origin == null ? '' : ` (perhaps ${origin})`}`)
+  }
 }

@@ -85,5 +85,12 @@ export const DEFAULT_CONFIG = Object.freeze({
    * The most this client stamps (about 2^bits signatures: 20 bits is seconds to a minute in a
    * browser); a server that asks more is passed over, and the reader told why.
    */
-  maxStampBits: 24
+  maxStampBits: 24,
+  /**
+   * Sites that may embed this client (client-site/README.md, "Embed the comments in your site";
+   * docs/adr/014-embedding.md): origins such as `https://blog.example`, or `["*"]` for any. An
+   * embedder is only ever shown the comments of its own pages (the page's URL must be on the
+   * framing origin); `[]` refuses every embedder.
+   */
+  embedders: Object.freeze(['*'])
 })

@@ -16,6 +16,7 @@ export {
 export { UrlRefusedError, InvalidCommentError, ConfigError, NoServerError, PostError } from './errors.js'
 
 export { TRACKING_PARAMS, normalizeUrl, urlHashOf, pageKey, isUrlHash } from './url-hash.js'
+export { MAX_TITLE, MAX_LINK_URL, pageFragment, pageLinkOf, parsePageFragment, checkPageLink } from './page-link.js'
 export { CODEC, rawCidOf, rawCidFromDigest, digestOfRawCid, isCommentId, isRawCidOf, parseCid } from './cid.js'
 export { encodeBase64Url, decodeBase64Url } from './base64url.js'
 export { canonicalJson, canonicalBytes } from './canonical-json.js'

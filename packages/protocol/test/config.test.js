@@ -42,4 +42,13 @@ describe('config', () => {
       assert.throws(() => mergeConfig(bad), /readServers/, JSON.stringify(bad))
     }
   })
+
+  it('lets any site embed the client for its own pages unless "embedders" names origins, or none', () => {
+    assert.deepEqual(DEFAULT_CONFIG.embedders, ['*'])
+    assert.deepEqual(mergeConfig({ embedders: ['https://blog.example', 'http://127.0.0.1:8080/'] }).embedders, ['https://blog.example', 'http://127.0.0.1:8080'])
+    assert.deepEqual(mergeConfig({ embedders: [] }).embedders, [])
+    for (const bad of [['*', 'https://a.example'], ['blog.example'], ['https://blog.example/path'], ['https://Blog.example'], ['https://blog.example:443'], ['ftp://a.example'], ['https://*.example'], 'https://a.example']) {
+      assert.throws(() => mergeConfig({ embedders: bad }), ConfigError, JSON.stringify(bad))
+    }
+  })
 })

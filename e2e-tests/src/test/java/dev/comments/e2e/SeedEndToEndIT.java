@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.comments.core.cid.Cid;
 import dev.comments.core.comment.Comment;
+import dev.comments.core.comment.CommentSigner;
 import dev.comments.core.comment.Stamp;
 import dev.comments.core.json.Jsons;
 import dev.comments.launch.Setting;
@@ -522,6 +523,162 @@ class SeedEndToEndIT {
             reader.screenshot("12-unreadable-comment");
             assertNoSeriousAccessibilityViolations(reader);
         }
+    }
+
+    // --- what readers expect of a comment system (issue 22) ---------------------------------------------
+
+    @Test
+    @Order(13)
+    void anEditAndAReactionPostedThroughOneServerAreShownToAReaderOfAnotherAndTheAuthorIsToldOfTheReply() throws Exception {
+        String page = newPage();
+        try (ClientSite one = readingOnly(network.server(1), "client-one");
+             ClientSite two = readingOnly(network.server(2), "client-two");
+             Browser ada = Browser.open(DIR.resolve("profiles/ada"), null);
+             Browser bob = Browser.open(DIR.resolve("profiles/bob"), null)) {
+            ada.go(one.page(page));
+            awaitReady(ada);
+            postInBrowser(ada, "Ada", "A **bold** claim with `code`\n\n> a quoted line\n\nand [a link](https://example.org/)");
+            String claim = acknowledged(ada, "A bold claim").getAttribute("data-id");
+
+            bob.go(two.page(page));
+            awaitReady(bob);
+            WebElement seen = bob.waiting(CONVERGE).until(d -> commentWithText(bob, "A bold claim"));
+            WebElement text = seen.findElement(By.cssSelector("[data-testid='comment-text']"));
+            assertEquals("bold", text.findElement(By.cssSelector("strong")).getText(), "the text format is drawn");
+            assertEquals("code", text.findElement(By.cssSelector("code")).getText());
+            assertEquals("a quoted line", text.findElement(By.cssSelector("blockquote")).getText());
+            assertEquals("https://example.org/", text.findElement(By.cssSelector("a")).getAttribute("href"));
+
+            // Bob, a reader of server-2, finds it useful and answers
+            inComment(bob, claim, "[data-reaction='useful']").click();
+            bob.waiting(SEE).until(d -> "true".equals(inComment(bob, claim, "[data-reaction='useful']").getAttribute("aria-pressed")));
+            inComment(bob, claim, "[data-testid='reply-button']").click();
+            WebElement replyBox = bob.waiting(SEE).until(d -> bob.byTestId("reply-composer"));
+            replyBox.findElement(By.cssSelector("[data-testid='text-input']")).sendKeys("Bob answers Ada");
+            replyBox.findElement(By.cssSelector("[data-testid='post-button']")).click();
+            acknowledged(bob, "Bob answers Ada");
+
+            // Ada, a reader of server-1, sees the reaction and is told of the reply
+            ada.waiting(CONVERGE).until(d -> "1".equals(inComment(ada, claim, "[data-reaction='useful']").getAttribute("data-count")));
+            WebElement told = ada.waiting(CONVERGE).until(d -> {
+                WebElement count = ada.byTestId("replies-count");
+                return count.getText().startsWith("1 new reply") ? count : null;
+            });
+            assertTrue(ada.byTestId("reply-link").isDisplayed(), told.getText());
+            ada.screenshot("13-replies-to-you");
+            assertNoSeriousAccessibilityViolations(ada);
+
+            // Ada edits her comment; Bob sees the new text, marked edited, with its history
+            inComment(ada, claim, "[data-testid='edit-button']").click();
+            WebElement editor = ada.waiting(SEE).until(d -> ada.byTestId("edit-composer"));
+            WebElement area = editor.findElement(By.cssSelector("textarea"));
+            area.clear();
+            area.sendKeys("A **revised** claim, after Bob's answer");
+            editor.findElement(By.cssSelector("[data-testid='post-button']")).click();
+            bob.waiting(CONVERGE).until(d -> {
+                WebElement c = commentWithText(bob, "A revised claim");
+                return c != null && c.findElement(By.cssSelector("[data-testid='comment-edited']")).isDisplayed();
+            });
+            assertEquals(claim, commentWithText(bob, "A revised claim").getAttribute("data-id"), "the same comment, edited");
+            assertEquals("1", inComment(bob, claim, "[data-reaction='useful']").getAttribute("data-count"));
+            bob.screenshot("13-edited-and-reacted");
+            assertNoSeriousAccessibilityViolations(bob);
+
+            // Ada withdraws it; Bob's reply stays
+            inComment(ada, claim, "[data-testid='withdraw-button']").click();
+            ada.waiting(SEE).until(d -> ada.byTestId("withdraw-confirm")).click();
+            WebElement withdrawn = bob.waiting(CONVERGE).until(d -> {
+                List<WebElement> note = inComments(bob, claim, "[data-testid='comment-withdrawn']");
+                return !note.isEmpty() && note.getFirst().isDisplayed() ? note.getFirst() : null;
+            });
+            assertEquals("Withdrawn by its author", withdrawn.getText());
+            assertTrue(isReplyOf(commentWithText(bob, "Bob answers Ada"), bob.driver().findElement(
+                    By.cssSelector("[data-testid='comment'][data-id='" + claim + "']"))), "the reply stays under it");
+            bob.screenshot("13-withdrawn");
+            assertNoSeriousAccessibilityViolations(bob);
+            assertTrue(network.server(1).storedIds(page).size() >= 5, "comment, reaction, reply, revision, withdrawal: each a file");
+        }
+    }
+
+    @Test
+    @Order(14)
+    void aReaderMutesAnAuthorAndFollowsAModeratorsSignedMuteListAndIsToldWhatIsHidden() throws Exception {
+        String page = newPage();
+        CommentSigner spammer = new CommentSigner(HexFormat.of().parseHex("5a".repeat(32)));
+        Api api = network.server(1).api();
+        String kept = post(api, page, "an ordinary comment");
+        String spam = post(api, page, spammer.signStamped(page, null, "Spammer", "buy now", System.currentTimeMillis(),
+                LocalNetwork.STAMP_BITS));
+        String rude = post(api, page, new CommentSigner(HexFormat.of().parseHex("6b".repeat(32))).signStamped(page, null,
+                "Rude", "a rude remark", System.currentTimeMillis(), LocalNetwork.STAMP_BITS));
+        byte[] list = muteList("A moderator", spammer.publicKey());
+        com.sun.net.httpserver.HttpServer moderator = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.72.2", 0), 0);
+        moderator.createContext("/mutes.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(200, list.length);
+            exchange.getResponseBody().write(list);
+            exchange.close();
+        });
+        moderator.start();
+        try (Browser reader = Browser.open(DIR.resolve("profiles/moderating-reader"), null)) {
+            reader.go(client.page(page));
+            awaitReady(reader);
+            reader.waiting(CONVERGE).until(d -> commentWithText(reader, "a rude remark") != null
+                    && commentWithText(reader, "buy now") != null && commentWithText(reader, "an ordinary comment") != null);
+            inComment(reader, rude, "[data-testid='mute-button']").click();
+            reader.waiting(SEE).until(d -> reader.byTestId("hidden-summary").isDisplayed());
+            assertEquals("1 comment hidden: 1 muted by you", reader.byTestId("hidden-summary-text").getText());
+            reader.screenshot("14-muted");
+            assertNoSeriousAccessibilityViolations(reader);
+
+            reader.byTestId("moderation").findElement(By.cssSelector("summary")).click();
+            WebElement source = reader.byTestId("mute-list-source");
+            source.sendKeys("http://127.0.72.2:" + moderator.getAddress().getPort() + "/mutes.json");
+            reader.byTestId("mute-list-follow").click();
+            reader.waiting(SEE).until(d -> reader.byTestId("hidden-summary-text").getText().startsWith("2 comments hidden"));
+            assertEquals("2 comments hidden: 1 muted by you, 1 by A moderator's list", reader.byTestId("hidden-summary-text").getText());
+            assertTrue(reader.byTestId("followed-list").getText().contains("A moderator"), reader.byTestId("followed-list").getText());
+            assertTrue(inComment(reader, kept, "[data-testid='comment-text']").isDisplayed(), "the others still show");
+            assertTrue(!reader.driver().findElement(By.cssSelector("[data-testid='comment'][data-id='" + spam + "']")).isDisplayed(),
+                    "the listed key's comment is hidden");
+            reader.screenshot("14-mute-list");
+            assertNoSeriousAccessibilityViolations(reader);
+        } finally {
+            moderator.stop(0);
+        }
+    }
+
+    /** A client that reads one server only, and posts there first: what its reader sees is that server's. */
+    static ClientSite readingOnly(Server server, String name) throws IOException, InterruptedException {
+        jakarta.json.JsonObject config = Jsons.object()
+                .add("servers", Jsons.array().add(server.apiUrl().toString().replaceAll("/$", "")))
+                .add("readServers", 1).build();
+        return ClientSite.startWithConfig(DIR.resolve(name), freePort(), network.servers(), config, false);
+    }
+
+    static WebElement inComment(Browser b, String id, String css) {
+        return b.driver().findElement(By.cssSelector("[data-testid='comment'][data-id='" + id + "'] " + css));
+    }
+
+    static List<WebElement> inComments(Browser b, String id, String css) {
+        return b.driver().findElements(By.cssSelector("[data-testid='comment'][data-id='" + id + "'] " + css));
+    }
+
+    /** A moderator's mute list (docs/protocol.md §3.11) signed with the test key. */
+    static byte[] muteList(String author, String... keys) {
+        java.util.Map<String, Object> fields = new java.util.HashMap<>(java.util.Map.of("v", 3L, "kind", "mute-list",
+                "author", author, "key", SIGNER.publicKey(), "ts", System.currentTimeMillis(),
+                "mutes", String.join("\n", java.util.Arrays.stream(keys).sorted().toList())));
+        fields.put("sig", SIGNER.signatureOf(fields));
+        return dev.comments.core.json.CanonicalJson.encode(fields);
+    }
+
+    static String post(Api api, String page, Comment comment) {
+        Api.Reply r = api.post(page, comment.fileBytes());
+        assertEquals(201, r.status(), r.toString());
+        return r.json().getString("id");
     }
 
     static void assertNoSeriousAccessibilityViolations(Browser b) throws IOException {

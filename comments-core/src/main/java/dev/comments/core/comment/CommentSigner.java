@@ -49,6 +49,15 @@ public final class CommentSigner {
         throw new IllegalArgumentException("no nonce gives a stamp of " + minBits + " bits");
     }
 
+    /**
+     * The unpadded base64url Ed25519 signature of the canonical JSON of these fields: how a
+     * document other than a comment is signed, such as a mute list (docs/protocol.md §3.11).
+     */
+    public String signatureOf(java.util.Map<String, ?> fields) {
+        byte[] sig = Ed25519.sign(seed, dev.comments.core.json.CanonicalJson.encode(fields));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+    }
+
     private Comment signed(Comment unsigned) {
         byte[] sig = Ed25519.sign(seed, unsigned.signedBytes());
         return unsigned.withSig(Base64.getUrlEncoder().withoutPadding().encodeToString(sig));

@@ -1,0 +1,39 @@
+/**
+ * The page's name in the header: its URL (a link) and title when the page link gave them and
+ * the URL hashes to the urlHash (@comments/protocol checkPageLink), else the short hash. The
+ * title is anyone's text: shown like an author's name (display-name.js: isolated, hidden
+ * characters as codes), as text only.
+ */
+import { h } from './dom.js'
+import { nameElement } from './display-name.js'
+
+/**
+ * @param {{ urlHash: string, url: string | null, title?: string | null, mismatch?: boolean }} name
+ * @returns {HTMLElement[]}
+ */
+export function pageNameView ({ urlHash, url, title = null, mismatch = false }) {
+  if (url == null) {
+    return [
+      h('h1', { 'data-testid': 'page-title' }, h('span', { title: `urlHash ${urlHash}` }, `Page ${urlHash.slice(0, 8)}…${urlHash.slice(-4)}`)),
+      mismatch && h('p', { class: 'page-name-mismatch', role: 'note', 'data-testid': 'page-name-mismatch' },
+        'The link that opened this page gave an address that does not match it, so only its hash is shown.')
+    ].filter(Boolean)
+  }
+  const address = urlElement(url)
+  if (title == null) return [h('h1', { 'data-testid': 'page-title' }, address)]
+  return [
+    h('h1', { 'data-testid': 'page-title' }, nameElement(title, { class: 'page-title-text', 'data-testid': 'page-title-text' })),
+    h('p', { class: 'page-url' }, address)
+  ]
+}
+
+/** A link only for http(s): the URL opens in a new tab that learns nothing of this page. */
+function urlElement (url) {
+  let web = false
+  try {
+    web = ['http:', 'https:'].includes(new URL(url).protocol)
+  } catch {}
+  return web
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'page-url-link', 'data-testid': 'page-url' }, url)
+    : h('span', { 'data-testid': 'page-url' }, url)
+}
