@@ -3,7 +3,8 @@
 //
 //   node click-extension.mjs <extension dir> <client url> <page url> <screenshot.png>
 //
-// Prints one JSON line: {"opened": url, "state": status data-state, "servers": n, "empty": bool}.
+// Prints one JSON line: {"opened": url, "state": status data-state, "servers": n, "empty": bool,
+// "named": the page's title as shown, "address": the page's URL as shown}.
 // Reuses the extension's own Chromium launcher (chrome-extension/test/browser/browser.js).
 import { launchWithExtension, waitForUrl, DEADLINE_MS } from 'comments-chrome-extension/test/browser/browser.js'
 
@@ -28,7 +29,9 @@ try {
   const report = await opened.evaluate(() => ({
     state: document.querySelector("[data-testid='status']").dataset.state,
     servers: Number(document.querySelector("[data-testid='status-servers']").dataset.count),
-    empty: document.querySelector("[data-testid='thread-empty']") != null
+    empty: document.querySelector("[data-testid='thread-empty']") != null,
+    named: document.querySelector("[data-testid='page-title']")?.textContent ?? null,
+    address: document.querySelector("[data-testid='page-url']")?.textContent ?? null
   }))
   await opened.screenshot({ path: shot })
   console.log(JSON.stringify({ opened: opened.url(), ...report }))

@@ -104,8 +104,12 @@ class SeedEndToEndIT {
             assertTrue(click.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "the click finished");
             assertEquals(0, click.exitValue(), "click-extension.mjs failed: " + out + "; see " + DIR.resolve("click-extension.log"));
             jakarta.json.JsonObject seen = jakarta.json.Json.createReader(new java.io.StringReader(out)).readObject();
-            assertEquals(client.url() + "#" + sha256Hex(article), seen.getString("opened"),
-                    "the client opens at the hash of the normalized page URL");
+            String opened = seen.getString("opened");
+            assertTrue(opened.startsWith(client.url() + "#" + sha256Hex(article) + "?url="),
+                    "the client opens at the hash of the normalized page URL, the URL in the fragment only: " + opened);
+            assertEquals(article, java.net.URLDecoder.decode(opened.replaceAll(".*[?&]url=([^&]*).*", "$1"), StandardCharsets.UTF_8));
+            assertEquals("An article", seen.getString("named"), "the page is named by the tab's title");
+            assertEquals(article, seen.getString("address"), "and its address is shown");
             assertEquals("ready", seen.getString("state"));
             assertTrue(seen.getInt("servers") >= 1, "servers found: " + out);
             assertTrue(seen.getBoolean("empty"), "an empty thread: " + out);
@@ -549,7 +553,8 @@ class SeedEndToEndIT {
             assertEquals("a quoted line", text.findElement(By.cssSelector("blockquote")).getText());
             assertEquals("https://example.org/", text.findElement(By.cssSelector("a")).getAttribute("href"));
 
-            // Bob, a reader of server-2, finds it useful and answers
+            // Bob, a reader of server-2, finds it useful and answers (a reaction is signed with his name too)
+            bob.byTestId("author-input").sendKeys("Bob");
             inComment(bob, claim, "[data-reaction='useful']").click();
             bob.waiting(SEE).until(d -> "true".equals(inComment(bob, claim, "[data-reaction='useful']").getAttribute("aria-pressed")));
             inComment(bob, claim, "[data-testid='reply-button']").click();
@@ -629,7 +634,7 @@ class SeedEndToEndIT {
                     && commentWithText(reader, "buy now") != null && commentWithText(reader, "an ordinary comment") != null);
             inComment(reader, rude, "[data-testid='mute-button']").click();
             reader.waiting(SEE).until(d -> reader.byTestId("hidden-summary").isDisplayed());
-            assertEquals("1 comment hidden: 1 muted by you", reader.byTestId("hidden-summary-text").getText());
+            assertEquals("1 comment hidden: 1 muted by you.", reader.byTestId("hidden-summary-text").getText());
             reader.screenshot("14-muted");
             assertNoSeriousAccessibilityViolations(reader);
 
@@ -638,7 +643,7 @@ class SeedEndToEndIT {
             source.sendKeys("http://127.0.72.2:" + moderator.getAddress().getPort() + "/mutes.json");
             reader.byTestId("mute-list-follow").click();
             reader.waiting(SEE).until(d -> reader.byTestId("hidden-summary-text").getText().startsWith("2 comments hidden"));
-            assertEquals("2 comments hidden: 1 muted by you, 1 by A moderator's list", reader.byTestId("hidden-summary-text").getText());
+            assertEquals("2 comments hidden: 1 muted by you, 1 by A moderator's list.", reader.byTestId("hidden-summary-text").getText());
             assertTrue(reader.byTestId("followed-list").getText().contains("A moderator"), reader.byTestId("followed-list").getText());
             assertTrue(inComment(reader, kept, "[data-testid='comment-text']").isDisplayed(), "the others still show");
             assertTrue(!reader.driver().findElement(By.cssSelector("[data-testid='comment'][data-id='" + spam + "']")).isDisplayed(),
@@ -647,6 +652,44 @@ class SeedEndToEndIT {
             assertNoSeriousAccessibilityViolations(reader);
         } finally {
             moderator.stop(0);
+        }
+    }
+
+    @Test
+    @Order(15)
+    void aSiteOwnerEmbedsTheThreadOfAnArticleWithOneScriptTagFromAnotherOrigin() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.72.3", 0), 0);
+        String article = "http://127.0.72.3:" + 0 + "/posts/embedded.html"; // the port is known once bound
+        site.createContext("/posts/embedded.html", exchange -> {
+            byte[] body = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>An embedded article</title></head>"
+                    + "<body><main><h1>An embedded article</h1><p>The comments below are this article's.</p>"
+                    + "<script src='" + client.url() + "embed.js' async></script></main></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try (Browser reader = Browser.open(DIR.resolve("profiles/embed-reader"), null)) {
+            article = article.replace(":0/", ":" + site.getAddress().getPort() + "/");
+            String page = sha256Hex(article);
+            post(network.server(2).api(), page, "a comment on the embedded article");
+            reader.go(article);
+            WebElement frame = reader.waiting(SEE).until(d -> reader.driver().findElements(By.cssSelector("iframe.comments-embed"))
+                    .stream().findFirst().orElse(null));
+            assertTrue(frame.getAttribute("src").startsWith(client.url() + "#" + page + "?url="), frame.getAttribute("src"));
+            reader.driver().switchTo().frame(frame);
+            awaitReady(reader);
+            reader.waiting(CONVERGE).until(d -> commentWithText(reader, "a comment on the embedded article"));
+            assertEquals("An embedded article", reader.byTestId("page-title").getText());
+            assertNoSeriousAccessibilityViolations(reader);
+            reader.driver().switchTo().defaultContent();
+            reader.waiting(SEE).until(d -> frame.getSize().getHeight() > 400);
+            reader.screenshot("15-embedded-in-an-article");
+        } finally {
+            site.stop(0);
         }
     }
 

@@ -45,7 +45,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1000,1200", "--user-data-dir=" + profile.toAbsolutePath());
         if (language != null) {
-            options.addArguments("--lang=" + language);
+            options.addArguments("--lang=" + language, "--accept-lang=" + language); // headless reads the second
             options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         }
         if (extension != null) {
