@@ -541,7 +541,16 @@ class SeedEndToEndIT {
              Browser bob = Browser.open(DIR.resolve("profiles/bob"), null)) {
             ada.go(one.page(page));
             awaitReady(ada);
-            postInBrowser(ada, "Ada", "A **bold** claim with `code`\n\n> a quoted line\n\nand [a link](https://example.org/)");
+            ada.byTestId("author-input").sendKeys("Ada");
+            WebElement composer = ada.byTestId("composer");
+            composer.findElement(By.cssSelector("[data-testid='text-input']"))
+                    .sendKeys("A **bold** claim with `code`\n\n> a quoted line\n\nand [a link](https://example.org/)");
+            composer.findElement(By.cssSelector("[data-testid='preview-button']")).click();
+            WebElement preview = ada.waiting(SEE).until(d -> ada.byTestId("composer-preview"));
+            assertEquals("bold", preview.findElement(By.cssSelector("strong")).getText(), "the preview draws the text format");
+            ada.screenshot("13-composer-preview");
+            assertNoSeriousAccessibilityViolations(ada);
+            composer.findElement(By.cssSelector("[data-testid='post-button']")).click();
             String claim = acknowledged(ada, "A bold claim").getAttribute("data-id");
 
             bob.go(two.page(page));
@@ -627,11 +636,18 @@ class SeedEndToEndIT {
             exchange.close();
         });
         moderator.start();
+        post(api, page, stampedRecord("reaction", page, kept, "thanks"));
         try (Browser reader = Browser.open(DIR.resolve("profiles/moderating-reader"), null)) {
             reader.go(client.page(page));
             awaitReady(reader);
             reader.waiting(CONVERGE).until(d -> commentWithText(reader, "a rude remark") != null
                     && commentWithText(reader, "buy now") != null && commentWithText(reader, "an ordinary comment") != null);
+            reader.byTestId("order-appreciated").click();
+            reader.waiting(SEE).until(d -> kept.equals(reader.driver().findElement(
+                    By.cssSelector("[data-testid='thread'] > li > [data-testid='comment']")).getAttribute("data-id")));
+            assertEquals("1", inComment(reader, kept, "[data-reaction='thanks']").getAttribute("data-count"));
+            reader.screenshot("14-most-appreciated");
+            reader.byTestId("order-oldest").click();
             inComment(reader, rude, "[data-testid='mute-button']").click();
             reader.waiting(SEE).until(d -> reader.byTestId("hidden-summary").isDisplayed());
             assertEquals("1 comment hidden: 1 muted by you.", reader.byTestId("hidden-summary-text").getText());
@@ -707,6 +723,17 @@ class SeedEndToEndIT {
 
     static List<WebElement> inComments(Browser b, String id, String css) {
         return b.driver().findElements(By.cssSelector("[data-testid='comment'][data-id='" + id + "'] " + css));
+    }
+
+    /** A record (docs/protocol.md §3.10) by the test key, stamped as the local network's servers ask. */
+    static Comment stampedRecord(String kind, String page, String about, String text) {
+        long ts = System.currentTimeMillis();
+        for (long nonce = 0; ; nonce++) {
+            Comment c = SIGNER.signRecord(kind, page, about, "Direct", text, ts, nonce);
+            if (Stamp.bits(c.id()) >= LocalNetwork.STAMP_BITS) {
+                return c;
+            }
+        }
     }
 
     /** A moderator's mute list (docs/protocol.md §3.11) signed with the test key. */
