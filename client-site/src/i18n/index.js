@@ -111,6 +111,23 @@ export function t (key, params = {}, lang = current) {
   })
 }
 
+/**
+ * A message with an element in place of `{name}` ("Shown beside your comments as {fingerprint}…"):
+ * the sentence is translated whole, as word order differs between languages, and comes back as
+ * the text before, the node, and the text after, for h().
+ *
+ * @param {string} key
+ * @param {Record<string, string | number>} params
+ * @param {string} name
+ * @param {Node} node
+ */
+export function tAround (key, params, name, node) {
+  const text = t(key, { ...params, [name]: SLOT })
+  const at = text.indexOf(SLOT)
+  return at === -1 ? [text, node] : [text.slice(0, at), node, text.slice(at + SLOT.length)]
+}
+const SLOT = '\u0000'
+
 /** A number in the locale's digits and grouping. */
 export function formatNumber (n, loc = current.locale) {
   let format = numberFormats.get(loc)
