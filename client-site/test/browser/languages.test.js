@@ -52,7 +52,8 @@ function look (page, { root, reply, arabic }) {
       const { left, right } = q(`[data-testid="comment"][data-id="${id}"]`).getBoundingClientRect()
       return { left, right }
     }
-    const textOf = id => q(`[data-id="${id}"] [data-testid="comment-text"]`)
+    // a comment's paragraph: each takes the direction of its own first letter
+    const textOf = id => q(`[data-id="${id}"] [data-testid="comment-text"] p`)
     return {
       lang: document.documentElement.lang,
       dir: document.documentElement.dir,
