@@ -56,10 +56,10 @@ export function nameParts (author) {
       continue
     }
     // One space between words, none at either end of the name.
-    let t = part.replace(/ {2,}/g, ' ')
-    if (out.length === 0) t = t.trimStart()
-    if (j === parts.length - 1) t = t.trimEnd()
-    if (t !== '') out.push(t)
+    let words = part.replace(/ {2,}/g, ' ') // not `t`: that is the translation function here
+    if (out.length === 0) words = words.trimStart()
+    if (j === parts.length - 1) words = words.trimEnd()
+    if (words !== '') out.push(words)
   }
   return out.length === 0 ? [{ hidden: 'blank' }] : out
 }
