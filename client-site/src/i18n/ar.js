@@ -27,6 +27,7 @@ export default {
   'page.brand': 'التعليقات',
   'page.hashTitle': 'الصفحة {start}…{end}',
   'page.hashTooltip': 'urlHash {urlHash}',
+  'page.linkMismatch': 'أعطى الرابط الذي فتح هذه الصفحة عنوانًا لا يطابقها، لذا لا تُعرض إلا بصمتها (hash).',
   'page.write': 'اكتب تعليقًا',
   'page.starting': 'جارٍ البدء…',
   'page.discoveryFailed': 'تعذّر البحث عن الخوادم: {error}',

@@ -23,6 +23,7 @@ export default {
   'page.brand': 'Kommentare',
   'page.hashTitle': 'Seite {start}…{end}',
   'page.hashTooltip': 'urlHash {urlHash}',
+  'page.linkMismatch': 'Der Link, der diese Seite geöffnet hat, nannte eine Adresse, die nicht zu ihr passt; daher wird nur ihr Hash gezeigt.',
   'page.write': 'Einen Kommentar schreiben',
   'page.starting': 'startet…',
   'page.discoveryFailed': 'Suche nach Servern fehlgeschlagen: {error}',

@@ -26,6 +26,7 @@ export default {
   'page.brand': 'Comments',
   'page.hashTitle': 'Page {start}…{end}',
   'page.hashTooltip': 'urlHash {urlHash}',
+  'page.linkMismatch': 'The link that opened this page gave an address that does not match it, so only its hash is shown.',
   'page.write': 'Write a comment',
   'page.starting': 'starting…',
   'page.discoveryFailed': 'could not look for servers: {error}',

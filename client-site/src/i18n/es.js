@@ -23,6 +23,7 @@ export default {
   'page.brand': 'Comentarios',
   'page.hashTitle': 'Página {start}…{end}',
   'page.hashTooltip': 'urlHash {urlHash}',
+  'page.linkMismatch': 'El enlace que abrió esta página dio una dirección que no coincide con ella, así que solo se muestra su hash.',
   'page.write': 'Escribir un comentario',
   'page.starting': 'arrancando…',
   'page.discoveryFailed': 'no se pudieron buscar servidores: {error}',
