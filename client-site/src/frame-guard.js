@@ -11,6 +11,7 @@
  * the page's urlHash and is on the framing origin, and config.json's `embedders` must allow that
  * origin (`embedRefusal`; decision: docs/adr/014-embedding.md). Anything else framed does not start.
  */
+import { t } from './i18n/index.js'
 import { h } from './ui/dom.js'
 
 /**
@@ -77,11 +78,11 @@ export function embedderOrigin (win = window) {
  * @returns {string | null}
  */
 export function embedRefusal (embedder, link, config = null) {
-  if (embedder == null) return 'The browser did not say which site this page is inside.'
-  if (link?.url == null) return 'No address of a page on the site around it was given (or it did not match the page).'
-  if (new URL(link.url).origin !== embedder) return `A site may show the comments of its own pages only; ${embedder} asked for a page of ${new URL(link.url).origin}.`
+  if (embedder == null) return t('framed.noEmbedder')
+  if (link?.url == null) return t('framed.noAddress')
+  if (new URL(link.url).origin !== embedder) return t('framed.otherSite', { embedder, origin: new URL(link.url).origin })
   if (config != null && !(config.embedders.includes('*') || config.embedders.includes(embedder))) {
-    return `These comments are not offered for embedding in ${embedder} (this copy of the client allows only some sites).`
+    return t('framed.notOffered', { embedder })
   }
   return null
 }
@@ -93,9 +94,8 @@ function isWebOrigin (origin) {
 /** What the page shows instead of itself when framed: why, and a link to open it on its own. */
 export function refusalView (href, reason = null) {
   return h('div', { class: 'page framed', role: 'alert', 'data-testid': 'framed' },
-    h('h1', {}, 'This page does not run inside another site'),
-    h('p', {}, 'It signs comments with your key, so it works only when opened on its own: ',
-      'another page around it could make you post without knowing.'),
+    h('h1', {}, t('framed.title')),
+    h('p', {}, t('framed.why')),
     reason != null && h('p', { 'data-testid': 'framed-reason' }, reason),
-    h('p', {}, h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'open-alone' }, 'Open the comments on their own')))
+    h('p', {}, h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'open-alone' }, t('framed.open'))))
 }

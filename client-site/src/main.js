@@ -7,8 +7,10 @@ import './style.css'
 import { checkPageLink, loadConfig, parsePageFragment } from '@comments/protocol'
 import { reportHeight } from './embed/report-height.js'
 import { embedRefusal, embedderOrigin, framedByAStranger, refusalView } from './frame-guard.js'
+import { startLanguage, t } from './i18n/index.js'
 import { CommentsPage } from './page.js'
 import { h } from './ui/dom.js'
+import { languageSelect } from './ui/language-select.js'
 import { UrlBox } from './ui/url-box.js'
 import { Drafts } from './write/drafts.js'
 import { Identities } from './write/identity.js'
@@ -16,6 +18,9 @@ import { IndexedDbStore } from './write/indexeddb-store.js'
 
 const app = document.getElementById('app')
 const storage = safeStorage(() => window.localStorage)
+
+// Before anything is drawn: every view takes its strings in this language, and <html lang dir> says it.
+startLanguage({ languages: navigator.languages ?? [navigator.language], storage, root: document.documentElement })
 
 window.addEventListener('hashchange', () => window.location.reload())
 
@@ -40,7 +45,7 @@ async function start () {
     const box = new UrlBox({
       onOpen: ({ fragment }) => { window.location.hash = fragment }
     })
-    app.replaceChildren(box.element)
+    app.replaceChildren(languageSelect(storage), box.element)
     box.focus()
   }
 }
@@ -63,7 +68,7 @@ async function openPage (link, config, embedder) {
     // Loaded on demand: the page is drawn before the IPFS node's code arrives.
     createNode: () => import('./network/create-node.js').then(m => m.createNode(config))
   })
-  app.replaceChildren(page.element)
+  app.replaceChildren(languageSelect(storage), page.element)
   if (embedder != null) reportHeight(embedder)
   window.commentsPage = page // for tests and curious readers
   await page.start()
@@ -75,7 +80,7 @@ function configUrl () {
 
 function showFatal (err) {
   console.error(err)
-  app.replaceChildren(h('p', { class: 'error', role: 'alert', 'data-testid': 'fatal-error' }, `The page could not start: ${err.message}`))
+  app.replaceChildren(h('p', { class: 'error', role: 'alert', 'data-testid': 'fatal-error' }, t('fatal.error', { error: err.message })))
 }
 
 function safeStorage (get) {

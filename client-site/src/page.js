@@ -8,6 +8,7 @@ import {
   postComment, rawCidOf, signComment, stampBits, stampMinBitsOf
 } from '@comments/protocol'
 import { findProvidersDht } from './discovery/find-providers-dht.js'
+import { formatList, locale, t } from './i18n/index.js'
 import { Moderation } from './moderation/moderation.js'
 import { RepliesStore, RepliesToYou } from './moderation/replies.js'
 import { CommentReader } from './read/comment-reader.js'
@@ -101,11 +102,11 @@ export class CommentsPage {
     })
     this.element = h('div', { class: 'page' },
       h('header', { class: 'page-head' },
-        h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, 'Comments')),
+        h('p', { class: 'brand' }, h('a', { href: './', 'data-testid': 'home-link' }, t('page.brand'))),
         pageNameView({ urlHash: this.urlHash, url: this.normalizedUrl, title: this.title, mismatch: this.linkMismatch }),
         this.status.element),
       this.repliesNotice.element,
-      h('section', { class: 'write', 'aria-label': 'Write a comment' }, this.nameField.element, this.composer.element, this.identityPanel.element),
+      h('section', { class: 'write', 'aria-label': t('page.write') }, this.nameField.element, this.composer.element, this.identityPanel.element),
       this.thread.element,
       this.threadFiles.element,
       this.moderationPanel.element)
@@ -114,7 +115,7 @@ export class CommentsPage {
   async start () {
     this.identityChanged()
     this.moderation.refreshLists() // once per visit, in the background; the kept versions apply meanwhile
-    this.status.setState('starting', 'starting…')
+    this.status.setState('starting', t('page.starting'))
     this.node = this.createNode().then(node => {
       this.reader.network = node.blockstore
       return node
@@ -141,13 +142,13 @@ export class CommentsPage {
       return await this.lookForServers()
     } catch (err) {
       console.error('discovery failed', err)
-      if (this.servers.urls.length === 0) this.status.setState('error', `could not look for servers: ${err.message}`)
+      if (this.servers.urls.length === 0) this.status.setState('error', t('page.discoveryFailed', { error: err.message }))
       return { urls: [], source: null, providers: 0 }
     }
   }
 
   async lookForServers () {
-    if (this.servers.urls.length === 0) this.status.setState('discovering', 'looking for comment servers…')
+    if (this.servers.urls.length === 0) this.status.setState('discovering', t('page.lookingForServers'))
     const dhtKey = await rawCidOf(hexBytes(this.config.networkId))
     const node = this.config.bootstrap.length > 0 ? await this.node : null
     const result = await discoverServers({
@@ -156,7 +157,7 @@ export class CommentsPage {
       findDelegated: (router, signal) => findProvidersDelegated(router, dhtKey, { signal }),
       servers: this.servers,
       onProgress: ({ step }) => {
-        if (this.servers.urls.length === 0 && step === 'delegated') this.status.setState('discovering', 'asking delegated routing…')
+        if (this.servers.urls.length === 0 && step === 'delegated') this.status.setState('discovering', t('page.askingDelegated'))
       }
     })
     if (result.urls.length > 0) {
@@ -164,7 +165,7 @@ export class CommentsPage {
       this.status.setServers(this.servers.urls.length, result.source)
     } else if (this.servers.urls.length === 0) {
       this.status.setServers(0, null)
-      this.status.setState('error', 'no comment server answered; trying again soon')
+      this.status.setState('error', t('page.noServerAnswered'))
     }
     return result
   }
@@ -181,7 +182,7 @@ export class CommentsPage {
       await this.discovery
       if (this.servers.urls.length === 0) return
     }
-    if (this.lastRefresh === 0) this.status.setState('loading', 'loading comments…')
+    if (this.lastRefresh === 0) this.status.setState('loading', t('page.loading'))
     try {
       // right after our own post, ask the servers (a 304 if nothing changed); otherwise the
       // browser's HTTP cache may answer, as the servers' Cache-Control allows
@@ -198,11 +199,11 @@ export class CommentsPage {
       this.lastRefresh = Date.now()
       this.status.setComments(union.comments.length, union.dropped, union.leftOut)
       this.status.setOmissions(union.omissions)
-      this.status.setState('ready', `updated ${new Date(this.lastRefresh).toLocaleTimeString()}`)
+      this.status.setState('ready', t('page.updated', { time: new Date(this.lastRefresh).toLocaleTimeString(locale()) }))
       this.threadFiles.setReady(true)
       this.render()
     } catch (err) {
-      this.status.setState('error', `could not load the comments: ${err.message}`)
+      this.status.setState('error', t('page.loadFailed', { error: err.message }))
       if (this.lastRefresh === 0) this.render()
     }
   }
@@ -231,7 +232,7 @@ export class CommentsPage {
       })))
       reads.push(...results.filter(r => r != null))
     }
-    if (reads.length === 0) throw new NoServerError(`every server failed: ${errors.join('; ')}`)
+    if (reads.length === 0) throw new NoServerError(t('page.everyServerFailed', { errors: errors.join(t('page.listSeparator')) }))
     for (const { url } of reads) this.servers.markRead(url)
     return reads
   }
@@ -268,7 +269,7 @@ export class CommentsPage {
       this.placeReplyBoxes()
     } catch (err) {
       console.error('the thread could not be drawn', err)
-      this.status.setState('error', `the comments could not be shown: ${err.message}`)
+      this.status.setState('error', t('page.drawFailed', { error: err.message }))
     }
   }
 
@@ -308,7 +309,7 @@ export class CommentsPage {
     }
     if (this.servers.urls.length === 0) {
       await this.discovery?.catch(() => null)
-      if (this.servers.urls.length === 0) throw new Error('No comment server is reachable right now, so nothing was sent. Your text is kept here.')
+      if (this.servers.urls.length === 0) throw new Error(t('page.noServerReachable'))
     }
     const fields = { url: this.urlHash, parent, author: this.nameField.value(), text, ts: Date.now(), ...(kind == null ? {} : { kind }) }
     let identity
@@ -318,7 +319,7 @@ export class CommentsPage {
       this.identityChanged()
       signed = await signComment({ ...fields, nonce: 0 }, identity) // every rule checked before any work
     } catch (err) {
-      throw new Error(err instanceof InvalidCommentError ? `Not sent: ${err.message}.` : `Could not sign the comment: ${err.message}`)
+      throw new Error(err instanceof InvalidCommentError ? t('page.invalidComment', { reason: err.message }) : t('page.signFailed', { error: err.message }))
     }
     let item = null
     const refusals = []
@@ -328,7 +329,7 @@ export class CommentsPage {
         try {
           const bits = Math.max(this.config.minStampBits, await this.stampAskedBy(url))
           if (bits > this.config.maxStampBits) {
-            throw new PostError(`${url} asks for a stamp of ${bits} bits, more than this page computes (${this.config.maxStampBits})`)
+            throw new PostError(t('page.stampTooBig', { server: url, bits, max: this.config.maxStampBits }))
           }
           if (stampBits(signed.id) < bits) signed = await stampInWorkers(fields, identity, bits, stamping)
           if (item?.id !== signed.id) {
@@ -346,15 +347,15 @@ export class CommentsPage {
     } catch (err) {
       if (item != null) this.pending.delete(item.id)
       this.render()
-      if (err instanceof StampCancelled) throw new Error(`${err.message} Your text is kept here.`)
-      throw new Error(`Not sent: ${refusals.length > 0 ? refusals.join('; ') : err.message}. Your text is kept here.`)
+      if (err instanceof StampCancelled) throw new Error(t('page.textKept', { reason: err.message }))
+      throw new Error(t('page.notSent', { reasons: refusals.length > 0 ? refusals.join(t('page.listSeparator')) : err.message }))
     }
     item.state = 'posted'
     this.render()
     // after any read already under way (it may predate the post), one that revalidates
     this.mustRevalidate = true
     Promise.resolve(this.refreshing).catch(() => {}).then(() => this.refresh())
-    return refusals.length === 0 ? 'Posted.' : `Posted through ${postedTo}. Before it: ${refusals.join('; ')}.`
+    return refusals.length === 0 ? t('page.posted') : t('page.postedThrough', { server: postedTo, refusals: refusals.join(t('page.listSeparator')) })
   }
 
   /**
@@ -371,17 +372,17 @@ export class CommentsPage {
     }
     if (answer.id !== signed.id) {
       this.servers.forget(url)
-      throw new PostError(`${url} answered with the id ${answer.id.slice(0, 16)}…, not the comment's: it is not trusted from now on`)
+      throw new PostError(t('page.wrongId', { server: url, id: answer.id.slice(0, 16) }))
     }
     let read
     try {
       read = await this.readFolder(url, 'no-cache')
     } catch (err) {
-      throw new PostError(`${url} took the comment, but it could not be read back (${err.message})`)
+      throw new PostError(t('page.notReadBack', { server: url, error: err.message }))
     }
     if (!read.comments.some(c => c.id === signed.id)) {
       this.servers.forget(url)
-      throw new PostError(`${url} said it took the comment but its folder does not hold it: it is not trusted from now on`)
+      throw new PostError(t('page.notInFolder', { server: url }))
     }
     this.servers.vouch(url)
   }
@@ -396,7 +397,7 @@ export class CommentsPage {
       try {
         this.stampsAsked.set(url, await stampMinBitsOf(url, { signal: AbortSignal.timeout(this.timeoutMs) }))
       } catch (err) {
-        throw new PostError(`${url} could not be reached (${err.message})`)
+        throw new PostError(t('page.unreachable', { server: url, error: err.message }))
       }
     }
     return this.stampsAsked.get(url)
@@ -405,7 +406,7 @@ export class CommentsPage {
   /** Saves the thread as last read (the folder the server named, and its verified comments). */
   async download (kind) {
     const read = this.reader.last
-    if (read == null) throw new Error('the thread has not been read yet')
+    if (read == null) throw new Error(t('page.notReadYet'))
     const name = `comments-${this.urlHash}.${kind}`
     // Loaded on first use: the first paint does not carry the CAR writer.
     const { threadCar, threadJson } = await import('./archive/thread-files.js')
@@ -415,7 +416,7 @@ export class CommentsPage {
     } else {
       saveFile(name, threadJson({ urlHash: this.urlHash, url: this.normalizedUrl, folder: read.folder, comments: read.comments }), 'application/json')
     }
-    return `Saved ${plural(read.comments.length, 'comment')} as ${name}.`
+    return t('page.saved', { count: read.comments.length, file: name })
   }
 
   /** Checks a downloaded thread file, offline; the answer is for people. */
@@ -423,13 +424,13 @@ export class CommentsPage {
     const { verifyArchive } = await import('./archive/thread-files.js')
     const check = await verifyArchive(bytes)
     const page = check.urlHash === this.urlHash
-      ? 'this page'
-      : check.urlHash == null ? 'an empty folder' : `another page (${check.urlHash.slice(0, 8)}…)`
+      ? t('page.checkThisPage')
+      : check.urlHash == null ? t('page.checkEmptyFolder') : t('page.checkOtherPage', { urlHash: check.urlHash.slice(0, 8) })
     const dropped = check.dropped.length === 0
       ? ''
-      : `; ${check.dropped.length} dropped (${[...new Set(check.dropped.map(d => d.code))].join(', ')})`
-    const folder = check.folderChecked ? `; every block of folder ${check.folder} matches its CID` : ''
-    return `${check.kind === 'car' ? 'CAR' : 'JSON'} file of ${page}: ${plural(check.comments.length, 'comment')} verified${dropped}${folder}.`
+      : t('page.checkDropped', { count: check.dropped.length, codes: formatList([...new Set(check.dropped.map(d => d.code))]) })
+    const folder = check.folderChecked ? t('page.checkFolder', { cid: String(check.folder) }) : ''
+    return t('page.checked', { kind: check.kind === 'car' ? 'CAR' : 'JSON', page, count: check.comments.length, dropped, folder })
   }
 
   newComposer (parent, parentAuthor) {
@@ -515,10 +516,6 @@ export class CommentsPage {
       if (this.lastRefresh > 0) this.render()
     }, () => {})
   }
-}
-
-function plural (n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function hexBytes (hex) {

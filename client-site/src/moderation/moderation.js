@@ -8,6 +8,7 @@
  * one kept is not taken.
  */
 import { MuteListError } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { FollowedLists, MAX_FOLLOWED, MuteStore } from './mutes.js'
 import { SourceError, parseSource, readMuteList } from './mute-lists.js'
 
@@ -68,8 +69,8 @@ export class Moderation {
    */
   async follow (text) {
     const source = parseSource(text, this.options)
-    if (this.followed.some(e => e.source === source.source)) throw new SourceError('You already follow this list.')
-    if (this.followed.length >= MAX_FOLLOWED) throw new SourceError(`You already follow ${MAX_FOLLOWED} lists, the most this browser keeps: unfollow one first.`)
+    if (this.followed.some(e => e.source === source.source)) throw new SourceError(t('moderation.alreadyFollow'))
+    if (this.followed.length >= MAX_FOLLOWED) throw new SourceError(t('moderation.tooManyLists', { max: MAX_FOLLOWED }))
     const entry = { source: source.source, list: null, error: null, checkedAt: 0 }
     this.followed.push(entry)
     this.lists.put(entry)
@@ -95,7 +96,7 @@ export class Moderation {
       const list = await readMuteList(parseSource(entry.source, this.options), this.options)
       const kept = entry.list
       if (kept != null && kept.key === list.key && list.ts < kept.ts) {
-        next = { ...entry, error: { code: 'older', message: `it now serves an older version of the list (signed ${new Date(list.ts).toISOString()})` }, checkedAt: this.now() }
+        next = { ...entry, error: { code: 'older', message: t('moderation.olderVersion', { time: new Date(list.ts).toISOString() }) }, checkedAt: this.now() }
       } else {
         next = { source: entry.source, list: { author: list.author, key: list.key, ts: list.ts, mutes: list.mutes }, error: null, checkedAt: this.now() }
       }

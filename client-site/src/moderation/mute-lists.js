@@ -8,6 +8,7 @@
 import {
   BodyTooLargeError, MAX_MUTE_LIST_BYTES, MuteListError, digestOfRawCid, isLoopbackHost, rawCidOf, readBytesLimited, verifyMuteList
 } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 
 /** A source the reader typed that cannot be followed; `message` is for people. */
 export class SourceError extends Error {
@@ -27,17 +28,17 @@ export class SourceError extends Error {
  * @returns {{ cid: string, source: string } | { url: string, source: string }}
  */
 export function parseSource (text, { allowLoopback }) {
-  const t = String(text).trim()
-  const cid = t.startsWith('ipfs://') ? t.slice('ipfs://'.length).replace(/\/$/, '') : t
+  const typed = String(text).trim()
+  const cid = typed.startsWith('ipfs://') ? typed.slice('ipfs://'.length).replace(/\/$/, '') : typed
   // A list is one raw block (§3.11), so its CID is one of the same kind as a comment id.
   if (digestOfRawCid(cid) != null) return { cid, source: cid }
   let url
   try {
-    url = new URL(t)
+    url = new URL(typed)
   } catch {
-    throw new SourceError('Give an https:// address or the CID (bafkrei…) of a mute list.')
+    throw new SourceError(t('moderation.giveSource'))
   }
-  if (!allowedUrl(url, allowLoopback)) throw new SourceError('A mute list is read only over https:// (or by its CID), so that nobody on the way can change it.')
+  if (!allowedUrl(url, allowLoopback)) throw new SourceError(t('moderation.httpsOnly'))
   return { url: url.href, source: url.href }
 }
 

@@ -6,6 +6,7 @@
  * Muting is by key, never by name: anyone can take a name, nobody another's key.
  */
 import { MAX_AUTHOR, MAX_MUTES, MAX_TS, decodeBase64Url } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { JsonStorage, arrayOf, isString } from './json-storage.js'
 
 /**
@@ -48,12 +49,12 @@ export class MuteStore {
    * @returns {{ ok: true } | { ok: false, message: string }}
    */
   mute (key, name, now = Date.now()) {
-    if (!isKey(key)) return { ok: false, message: 'That is not a key.' }
+    if (!isKey(key)) return { ok: false, message: t('moderation.notAKey') }
     const all = this.list()
     if (all.some(e => e.key === key)) return { ok: true }
-    if (all.length >= MAX_MUTED) return { ok: false, message: `You already mute ${MAX_MUTED.toLocaleString('en')} keys, the most this browser keeps: unmute some first.` }
+    if (all.length >= MAX_MUTED) return { ok: false, message: t('moderation.tooManyMuted', { max: MAX_MUTED }) }
     all.push({ key, name: [...String(name)].slice(0, MAX_AUTHOR).join('') || '?', at: now })
-    return this.stored.write(all) ? { ok: true } : { ok: false, message: 'This browser did not let the page store it (storage full or disabled).' }
+    return this.stored.write(all) ? { ok: true } : { ok: false, message: t('moderation.storageRefused') }
   }
 
   unmute (key) {

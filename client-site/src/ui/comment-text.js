@@ -20,7 +20,9 @@ function toNode (n) {
     // focusable: a wide block scrolls sideways, and a keyboard must be able to scroll it
     case 'pre': return h('pre', { tabindex: 0 }, h('code', {}, n.text))
     case 'a': return h('a', { href: n.href, rel: 'nofollow noopener ugc', target: '_blank', referrerpolicy: 'no-referrer' }, n.children.map(toNode))
-    case 'p': case 'blockquote': case 'em': case 'strong': return h(n.type, {}, n.children.map(toNode))
+    // each paragraph and quote takes the direction of its own first letter: a comment may mix Arabic and English
+    case 'p': case 'blockquote': return h(n.type, { dir: 'auto' }, n.children.map(toNode))
+    case 'em': case 'strong': return h(n.type, {}, n.children.map(toNode))
     default: throw new Error(`no element for ${n.type}`) // the parser makes no other node: an allow-list, not a pass-through
   }
 }

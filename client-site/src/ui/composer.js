@@ -6,6 +6,7 @@
  * against spam (docs/protocol.md §3.9), a progress bar and a Stop button stand by the post button.
  */
 import { MAX_FILE_BYTES, MAX_NONCE, MAX_TEXT, VERSION_RECORDS, VERSION_STAMPED, codePointLength, fileBytes } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { commentText } from './comment-text.js'
 import { h, setAttr, setText } from './dom.js'
 
@@ -33,34 +34,34 @@ export class Composer {
     this.draft = edit == null ? init.parent : `edit-${edit.id}`
     this.kind = edit == null ? undefined : 'revision'
     const id = `composer-${nextId++}`
-    const label = edit != null ? 'Edit your comment' : init.parent == null ? 'Write a comment' : `Reply to ${init.parentAuthor ?? 'this comment'}`
+    const label = edit != null ? t('composer.edit') : init.parent == null ? t('composer.write') : t('composer.replyTo', { name: init.parentAuthor ?? t('composer.thisComment') })
     this.textarea = h('textarea', {
       id: `${id}-text`, rows: init.parent == null ? 4 : 3, 'data-testid': 'text-input', 'aria-describedby': `${id}-count ${id}-hint ${id}-message`,
-      placeholder: init.parent == null ? 'What do you think?' : edit != null ? 'Your comment' : 'Your reply',
+      placeholder: init.parent == null ? t('composer.placeholder') : edit != null ? t('composer.editPlaceholder') : t('composer.replyPlaceholder'),
       oninput: () => this.changed(),
       onkeydown: e => this.key(e)
     })
     this.textarea.value = this.drafts.text(this.urlHash, this.draft) || (edit?.text ?? '')
     this.counter = h('span', { id: `${id}-count`, class: 'counter', 'data-testid': 'text-count' })
     this.message = h('p', { id: `${id}-message`, class: 'composer-message', 'data-testid': 'composer-message', 'aria-live': 'polite' })
-    this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, edit != null ? 'Save edit' : init.parent == null ? 'Post' : 'Post reply')
-    this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, 'Try again')
-    this.progress = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'stamp-progress', 'aria-label': 'Stamping against spam' })
-    this.stop = h('button', { type: 'button', 'data-testid': 'stop-stamp', hidden: true, onclick: () => this.stopping?.abort() }, 'Stop')
+    this.button = h('button', { type: 'submit', class: 'primary', 'data-testid': 'post-button' }, edit != null ? t('composer.saveEdit') : init.parent == null ? t('composer.post') : t('composer.postReply'))
+    this.retry = h('button', { type: 'button', 'data-testid': 'retry-button', hidden: true, onclick: () => this.submit() }, t('composer.retry'))
+    this.progress = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'stamp-progress', 'aria-label': t('composer.stampingLabel') })
+    this.stop = h('button', { type: 'button', 'data-testid': 'stop-stamp', hidden: true, onclick: () => this.stopping?.abort() }, t('composer.stop'))
     // The preview is drawn by the code that draws comments, so what it shows is what readers will see.
     this.preview = h('div', {
-      id: `${id}-preview`, class: 'comment-text composer-preview', 'data-testid': 'composer-preview', hidden: true,
-      role: 'region', 'aria-label': init.parent == null ? 'Preview of your comment' : edit != null ? 'Preview of your edited comment' : `Preview of your reply to ${init.parentAuthor ?? 'this comment'}`
+      id: `${id}-preview`, class: 'comment-text composer-preview', dir: 'auto', 'data-testid': 'composer-preview', hidden: true,
+      role: 'region', 'aria-label': init.parent == null ? t('composer.previewComment') : edit != null ? t('composer.previewEdit') : t('composer.previewReply', { name: init.parentAuthor ?? t('composer.thisComment') })
     })
     this.previewButton = h('button', {
       type: 'button', class: 'preview-toggle', 'data-testid': 'preview-button', 'aria-pressed': 'false', 'aria-controls': `${id}-preview`,
       onclick: () => this.togglePreview()
-    }, 'Preview')
+    }, t('composer.preview'))
     const format = h('div', { class: 'composer-format' },
       h('p', { id: `${id}-hint`, class: 'format-hint', 'data-testid': 'format-hint' },
-        h('span', { class: 'visually-hidden' }, 'Text format: '), '**bold**, *italic*, `code`, > quote, [link](https://…)'),
+        h('span', { class: 'visually-hidden' }, t('composer.formatLabel')), t('composer.formatHint')),
       this.previewButton)
-    const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, 'Cancel')
+    const cancel = init.onCancel == null ? null : h('button', { type: 'button', 'data-testid': 'cancel-reply', onclick: init.onCancel }, t('composer.cancel'))
     this.element = h('form', {
       class: init.parent == null ? 'composer' : 'composer reply-composer',
       'data-testid': edit != null ? 'edit-composer' : init.parent == null ? 'composer' : 'reply-composer',
@@ -98,8 +99,8 @@ export class Composer {
     const bytes = sizeOf(this.urlHash, this.parent, this.author() || 'x', text, this.kind)
     const over = chars > MAX_TEXT || bytes > MAX_FILE_BYTES
     setText(this.counter, bytes > MAX_FILE_BYTES
-      ? `${bytes} of ${MAX_FILE_BYTES} bytes: too long for one comment`
-      : `${chars} / ${MAX_TEXT}`)
+      ? t('composer.tooManyBytes', { bytes, max: MAX_FILE_BYTES })
+      : t('composer.count', { count: chars, max: MAX_TEXT }))
     setAttr(this.counter, 'data-over', over ? 'true' : null)
     setAttr(this.textarea, 'aria-invalid', over ? 'true' : null)
     this.tooLong = over
@@ -115,14 +116,14 @@ export class Composer {
 
   drawPreview () {
     const text = this.textarea.value
-    if (text.trim() === '') this.preview.replaceChildren(h('p', { class: 'preview-empty' }, 'Nothing to preview yet.'))
+    if (text.trim() === '') this.preview.replaceChildren(h('p', { class: 'preview-empty' }, t('composer.previewEmpty')))
     else this.preview.replaceChildren(commentText(text))
   }
 
   /** Problems a person can fix before anything is signed, or null. */
   problem () {
-    if (this.textarea.value.trim() === '') return 'Write something first.'
-    if (this.tooLong) return `That is too long: at most ${MAX_TEXT} characters and ${MAX_FILE_BYTES} bytes.`
+    if (this.textarea.value.trim() === '') return t('composer.empty')
+    if (this.tooLong) return t('composer.tooLong', { chars: MAX_TEXT, bytes: MAX_FILE_BYTES })
     return null
   }
 
@@ -136,14 +137,14 @@ export class Composer {
     }
     const text = this.textarea.value
     this.setBusy(true)
-    this.say('Sending…', 'info')
+    this.say(t('composer.sending'), 'info')
     this.retry.hidden = true
     this.stopping = new AbortController()
     try {
       const said = await this.onSubmit(text, { signal: this.stopping.signal, onProgress: p => this.stamped(p) })
       if (this.textarea.value === text) this.textarea.value = ''
       this.drafts.setText(this.urlHash, this.draft, this.textarea.value)
-      this.say(said || 'Posted.', 'info')
+      this.say(said || t('page.posted'), 'info')
       this.changed()
     } catch (err) {
       this.say(err.message, 'error')
@@ -161,7 +162,7 @@ export class Composer {
     this.progress.hidden = false
     this.stop.hidden = false
     this.progress.value = Math.min(tries / expected, 0.99)
-    this.say(`Stamping against spam: ${tries.toLocaleString()} of about ${expected.toLocaleString()} tries. Stop to keep your text unsent.`, 'info')
+    this.say(t('composer.stamping', { tries, expected: Math.round(expected) }), 'info')
   }
 
   setBusy (busy) {

@@ -19,6 +19,7 @@
  *
  * The name is never what tells authors apart: the key's fingerprint beside it is (fingerprint.js).
  */
+import { t } from '../i18n/index.js'
 import { h } from './dom.js'
 
 const HIDDEN = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]$/u
@@ -55,17 +56,17 @@ export function nameParts (author) {
       continue
     }
     // One space between words, none at either end of the name.
-    let t = part.replace(/ {2,}/g, ' ')
-    if (out.length === 0) t = t.trimStart()
-    if (j === parts.length - 1) t = t.trimEnd()
-    if (t !== '') out.push(t)
+    let words = part.replace(/ {2,}/g, ' ') // not `t`: that is the translation function here
+    if (out.length === 0) words = words.trimStart()
+    if (j === parts.length - 1) words = words.trimEnd()
+    if (words !== '') out.push(words)
   }
   return out.length === 0 ? [{ hidden: 'blank' }] : out
 }
 
 /** The name as one line of text (for labels): hidden characters as ⟨U+XXXX⟩. */
 export function displayName (author) {
-  return nameParts(author).map(p => typeof p === 'string' ? p : `⟨${p.hidden}⟩`).join('')
+  return nameParts(author).map(p => typeof p === 'string' ? p : `⟨${hiddenText(p)}⟩`).join('')
 }
 
 /**
@@ -78,7 +79,12 @@ export function nameElement (author, props = {}) {
   return h('bdi', { dir: 'auto', ...props, class: `author${props.class ? ` ${props.class}` : ''}` },
     nameParts(author).map(p => typeof p === 'string'
       ? p
-      : h('span', { class: 'hidden-char', title: p.hidden === 'blank' ? 'this name is blank' : `a hidden or direction-changing character (${p.hidden}), shown as its code` }, `⟨${p.hidden}⟩`)))
+      : h('span', { class: 'hidden-char', title: p.hidden === 'blank' ? t('name.blankTitle') : t('name.hiddenTitle', { code: p.hidden }) }, `⟨${hiddenText(p)}⟩`)))
+}
+
+// A code (U+202E) is the same in every language; the word for a blank name is not.
+function hiddenText (part) {
+  return part.hidden === 'blank' ? t('name.blank') : part.hidden
 }
 
 function drawsEmoji (chars, i) {

@@ -7,6 +7,7 @@
  * characters are easily confused. Decision: docs/adr/012-reader-key.md.
  */
 import { decodeBase64Url } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { h } from './dom.js'
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
@@ -34,8 +35,8 @@ export function fingerprintOf (publicKey) {
  * @param {Record<string, any>} [props]
  */
 export function fingerprintElement (publicKey, props = {}) {
-  const el = h('span', { class: 'fingerprint', title: `Signed with the key ${publicKey}`, ...props })
-  fingerprintOf(publicKey).then(fp => { el.textContent = fp }, () => { el.textContent = 'unknown key' })
+  const el = h('span', { class: 'fingerprint', dir: 'ltr', title: t('key.title', { key: publicKey }), ...props })
+  fingerprintOf(publicKey).then(fp => { el.textContent = fp }, () => { el.textContent = t('key.unknown') })
   return el
 }
 

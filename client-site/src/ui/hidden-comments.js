@@ -7,6 +7,7 @@
  * It hooks into ThreadView through two functions (thread-view.js `actions`, `decorate`), so the
  * thread's drawing stays the thread's.
  */
+import { t } from '../i18n/index.js'
 import { displayName } from './display-name.js'
 import { h, setAttr, setText } from './dom.js'
 
@@ -25,7 +26,7 @@ export class HiddenComments {
     this.toggle = h('button', {
       type: 'button', class: 'link-button', 'aria-pressed': 'false', 'data-testid': 'hidden-toggle',
       onclick: () => { this.showAll = !this.showAll; this.redraw() }
-    }, 'Show them')
+    }, t('hidden.showThem'))
     this.element = h('p', { class: 'hidden-summary', 'data-testid': 'hidden-summary', hidden: true }, this.text, ' ', this.toggle)
   }
 
@@ -65,21 +66,21 @@ export class HiddenComments {
     this.element.hidden = total === 0
     if (total === 0) return
     const why = [
-      ...(you > 0 ? [`${you} muted by you`] : []),
-      ...lists.map(l => `${l.n} by ${displayName(l.author)}'s list`)
-    ].join(', ')
-    setText(this.text, `${total} ${total === 1 ? 'comment' : 'comments'} ${this.showAll ? 'shown though muted' : 'hidden'}: ${why}.`)
-    setText(this.toggle, this.showAll ? 'Hide them' : 'Show them')
+      ...(you > 0 ? [t('hidden.byYou', { count: you })] : []),
+      ...lists.map(l => t('hidden.byList', { count: l.n, name: displayName(l.author) }))
+    ].join(t('hidden.separator'))
+    setText(this.text, t(this.showAll ? 'hidden.summaryShown' : 'hidden.summary', { count: total, why }))
+    setText(this.toggle, this.showAll ? t('hidden.hideThem') : t('hidden.showThem'))
     setAttr(this.toggle, 'aria-pressed', String(this.showAll))
   }
 
   /** The "Mute" action under a comment (ThreadView `actions`). */
   actions (id, comment, who) {
     return [h('button', {
-      type: 'button', class: 'link-button', 'data-testid': 'mute-button', 'aria-label': `Mute ${who}`,
-      title: `Hide the comments of this key (${who}) in this browser`,
+      type: 'button', class: 'link-button', 'data-testid': 'mute-button', 'aria-label': t('hidden.muteLabel', { name: who }),
+      title: t('hidden.muteTitle', { name: who }),
       onclick: () => this.toggleMute(id, comment)
-    }, 'Mute')]
+    }, t('hidden.mute'))]
   }
 
   toggleMute (id, comment) {
@@ -105,8 +106,8 @@ export class HiddenComments {
     if (mute != null) {
       mute.hidden = comment.key === this.ownKey()
       const mine = reason?.by === 'you'
-      setText(mute, mine ? 'Unmute' : 'Mute')
-      setAttr(mute, 'aria-label', `${mine ? 'Unmute' : 'Mute'} ${view.who}`)
+      setText(mute, mine ? t('hidden.unmute') : t('hidden.mute'))
+      setAttr(mute, 'aria-label', t(mine ? 'hidden.unmuteLabel' : 'hidden.muteLabel', { name: view.who }))
     }
     if (reason == null) {
       view.hiddenStub?.element.remove()
@@ -116,14 +117,14 @@ export class HiddenComments {
     }
     view.hiddenStub ??= this.stub(node.id)
     if (view.hiddenStub.element.nextElementSibling !== view.article) view.article.before(view.hiddenStub.element)
-    const label = reason.by === 'you' ? 'muted by you' : `muted by ${displayName(reason.author)}'s list`
+    const label = reason.by === 'you' ? t('hidden.reasonYou') : t('hidden.reasonList', { name: displayName(reason.author) })
     const shown = this.showAll || this.revealed.has(node.id)
     view.article.hidden = !shown
-    setText(view.hiddenStub.text, shown ? `Shown though ${label}` : `Hidden: ${label}`)
+    setText(view.hiddenStub.text, t(shown ? 'hidden.shownThough' : 'hidden.hidden', { reason: label }))
     view.hiddenStub.button.hidden = this.showAll
-    setText(view.hiddenStub.button, shown ? 'Hide' : 'Show')
+    setText(view.hiddenStub.button, shown ? t('hidden.hide') : t('hidden.show'))
     setAttr(view.hiddenStub.button, 'aria-expanded', String(shown))
-    setAttr(view.hiddenStub.button, 'aria-label', `${shown ? 'Hide' : 'Show'} the comment of ${view.who}`)
+    setAttr(view.hiddenStub.button, 'aria-label', t(shown ? 'hidden.hideLabel' : 'hidden.showLabel', { name: view.who }))
   }
 
   stub (id) {

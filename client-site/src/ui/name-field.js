@@ -1,5 +1,6 @@
 /** The author's display name, remembered across visits; every post and reply uses it. */
 import { MAX_AUTHOR, codePointLength } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { h, setAttr, setText } from './dom.js'
 
 export class NameField {
@@ -13,7 +14,7 @@ export class NameField {
     })
     this.counter = h('span', { id: 'author-count', class: 'counter' })
     this.element = h('div', { class: 'name-field' },
-      h('label', { for: 'author-name' }, 'Your name'), this.input, this.counter)
+      h('label', { for: 'author-name' }, t('name.label')), this.input, this.counter)
     this.changed()
   }
 
@@ -24,7 +25,7 @@ export class NameField {
   changed () {
     this.drafts.setName(this.input.value)
     const n = codePointLength(this.value())
-    setText(this.counter, `${n} / ${MAX_AUTHOR}`)
+    setText(this.counter, t('composer.count', { count: n, max: MAX_AUTHOR }))
     setAttr(this.counter, 'data-over', n > MAX_AUTHOR ? 'true' : null)
     setAttr(this.input, 'aria-invalid', n > MAX_AUTHOR ? 'true' : null)
   }
@@ -32,8 +33,8 @@ export class NameField {
   /** A message when the name cannot be used, or null. */
   problem () {
     const n = codePointLength(this.value())
-    if (n === 0) return 'Please give a name to post under.'
-    if (n > MAX_AUTHOR) return `Your name is too long: at most ${MAX_AUTHOR} characters.`
+    if (n === 0) return t('name.missing')
+    if (n > MAX_AUTHOR) return t('name.tooLong', { max: MAX_AUTHOR })
     return null
   }
 

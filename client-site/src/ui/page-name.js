@@ -4,6 +4,7 @@
  * title is anyone's text: shown like an author's name (display-name.js: isolated, hidden
  * characters as codes), as text only.
  */
+import { t } from '../i18n/index.js'
 import { h } from './dom.js'
 import { nameElement } from './display-name.js'
 
@@ -14,16 +15,16 @@ import { nameElement } from './display-name.js'
 export function pageNameView ({ urlHash, url, title = null, mismatch = false }) {
   if (url == null) {
     return [
-      h('h1', { 'data-testid': 'page-title' }, h('span', { title: `urlHash ${urlHash}` }, `Page ${urlHash.slice(0, 8)}…${urlHash.slice(-4)}`)),
+      h('h1', { 'data-testid': 'page-title', dir: 'auto' }, h('span', { title: t('page.hashTooltip', { urlHash }) }, t('page.hashTitle', { start: urlHash.slice(0, 8), end: urlHash.slice(-4) }))),
       mismatch && h('p', { class: 'page-name-mismatch', role: 'note', 'data-testid': 'page-name-mismatch' },
-        'The link that opened this page gave an address that does not match it, so only its hash is shown.')
+        t('page.linkMismatch'))
     ].filter(Boolean)
   }
   const address = urlElement(url)
-  if (title == null) return [h('h1', { 'data-testid': 'page-title' }, address)]
+  if (title == null) return [h('h1', { 'data-testid': 'page-title', dir: 'auto' }, address)]
   return [
     h('h1', { 'data-testid': 'page-title' }, nameElement(title, { class: 'page-title-text', 'data-testid': 'page-title-text' })),
-    h('p', { class: 'page-url' }, address)
+    h('p', { class: 'page-url', dir: 'ltr' }, address) // an address reads left to right in any language
   ]
 }
 

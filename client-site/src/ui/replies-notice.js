@@ -5,6 +5,7 @@
  * their own comments, as links; and, on request, a browser notification when a later read finds
  * a new reply while the page is open.
  */
+import { t } from '../i18n/index.js'
 import { displayName } from './display-name.js'
 import { h, setText } from './dom.js'
 
@@ -22,13 +23,13 @@ export class RepliesNotice {
     this.links = h('ul', { class: 'reply-links', 'data-testid': 'reply-links' })
     this.pages = h('ul', { class: 'other-pages', 'data-testid': 'other-pages' })
     this.otherPages = h('details', { class: 'other-pages-box', hidden: true },
-      h('summary', {}, 'Other pages where you commented'),
-      h('p', {}, 'New replies there are counted when you open them.'), this.pages)
+      h('summary', {}, t('replies.otherPages')),
+      h('p', {}, t('replies.otherPagesAbout')), this.pages)
     this.notify = h('input', { type: 'checkbox', id: 'notify-replies', 'data-testid': 'notify-replies', onchange: () => this.notifyChanged() })
     this.message = h('p', { class: 'notify-message', 'aria-live': 'polite', 'data-testid': 'notify-message' })
     this.element = h('section', { class: 'replies-to-you', 'aria-labelledby': 'replies-heading', 'data-testid': 'replies-to-you', hidden: true },
       this.heading, this.links,
-      h('p', { class: 'notify' }, this.notify, ' ', h('label', { for: 'notify-replies' }, 'Notify me of replies while this page is open')),
+      h('p', { class: 'notify' }, this.notify, ' ', h('label', { for: 'notify-replies' }, t('replies.notifyLabel'))),
       this.message, this.otherPages)
   }
 
@@ -39,12 +40,12 @@ export class RepliesNotice {
   show (found, otherPages) {
     this.element.hidden = found.own === 0
     const n = found.fresh.length
-    setText(this.heading, n === 0 ? 'No new replies to you' : `${n} new ${n === 1 ? 'reply' : 'replies'} to you`)
+    setText(this.heading, n === 0 ? t('replies.none') : t('replies.count', { count: n }))
     this.fresh = new Set(found.fresh.map(r => r.id))
     this.links.replaceChildren(...found.fresh.map(r => h('li', {}, this.link(r))))
     this.otherPages.hidden = otherPages.length === 0
     this.pages.replaceChildren(...otherPages.slice(0, 20).map(page => h('li', {},
-      h('a', { href: `#${page}`, title: `urlHash ${page}` }, `Page ${page.slice(0, 8)}…${page.slice(-4)}`))))
+      h('a', { href: `#${page}`, title: t('page.hashTooltip', { urlHash: page }) }, t('page.hashTitle', { start: page.slice(0, 8), end: page.slice(-4) })))))
     if (this.notify.checked && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       const unseen = found.fresh.filter(r => !this.notified.has(r.id))
       if (unseen.length > 0) this.notifyOf(unseen)
@@ -67,7 +68,7 @@ export class RepliesNotice {
     if (head == null) return
     let badge = head.querySelector('[data-testid="comment-new"]')
     if (this.fresh.has(node.id)) {
-      if (badge == null) head.append(badge = h('span', { class: 'new-badge', 'data-testid': 'comment-new' }, 'new reply to you'))
+      if (badge == null) head.append(badge = h('span', { class: 'new-badge', 'data-testid': 'comment-new' }, t('replies.badge')))
     } else {
       badge?.remove()
     }
@@ -81,31 +82,31 @@ export class RepliesNotice {
     }
     if (typeof Notification === 'undefined') {
       this.notify.checked = false
-      setText(this.message, 'This browser does not show notifications.')
+      setText(this.message, t('replies.noNotifications'))
       return
     }
     const permission = await Notification.requestPermission()
     if (permission !== 'granted') {
       this.notify.checked = false
-      setText(this.message, 'The browser did not allow notifications for this page.')
+      setText(this.message, t('replies.notAllowed'))
       return
     }
     // what is on screen now is already seen
     this.notified = new Set(this.fresh)
-    setText(this.message, 'You will be notified of new replies while this page is open.')
+    setText(this.message, t('replies.willNotify'))
   }
 
   notifyOf (replies) {
     for (const r of replies) this.notified.add(r.id)
     const n = replies.length
     try {
-      const note = new Notification(`${n} new ${n === 1 ? 'reply' : 'replies'} to you`, {
+      const note = new Notification(t('replies.count', { count: n }), {
         body: replies.map(r => `${displayName(r.comment.author)}: ${[...(r.text ?? r.comment.text)].slice(0, SNIPPET).join('')}`).join('\n'),
         tag: `comments-replies-${this.urlHash}`
       })
       note.onclick = () => { window.focus(); goTo(replies[0].id) }
     } catch (err) {
-      setText(this.message, `The browser did not show the notification: ${err.message}`)
+      setText(this.message, t('replies.notShown', { error: err.message }))
     }
   }
 }

@@ -3,14 +3,10 @@
  * and how many were dropped, and what the page is doing. Read by screen readers as a
  * polite live region, and by tests through data-testid and data-count.
  */
+import { formatList, t } from '../i18n/index.js'
 import { h, setAttr, setText } from './dom.js'
 
-const SOURCE = {
-  dht: n => `${n} found through the DHT`,
-  delegated: n => `${n} found through delegated routing`,
-  remembered: n => `${n} remembered from your last visit`,
-  config: n => `${n} from the config`
-}
+const SOURCES = new Set(['dht', 'delegated', 'remembered', 'config'])
 
 export class StatusLine {
   constructor () {
@@ -51,8 +47,8 @@ export class StatusLine {
   setServers (count, source) {
     setAttr(this.servers, 'data-count', count)
     setAttr(this.servers, 'data-source', source)
-    const servers = `${count} server${count === 1 ? '' : 's'}`
-    setText(this.servers, count === 0 ? 'no server found' : (SOURCE[source] ?? (n => `${n} found`))(servers))
+    const servers = t('status.servers', { count })
+    setText(this.servers, count === 0 ? t('status.noServer') : t(`status.source.${SOURCES.has(source) ? source : 'other'}`, { servers }))
     this.separate()
   }
 
@@ -64,18 +60,18 @@ export class StatusLine {
   setComments (verified, dropped, leftOut = null) {
     setAttr(this.verified, 'data-count', verified)
     this.verified.hidden = false
-    setText(this.verified, `verified ${verified} comment${verified === 1 ? '' : 's'}`)
+    setText(this.verified, t('status.verified', { count: verified }))
     setAttr(this.dropped, 'data-count', dropped.length)
     this.dropped.hidden = dropped.length === 0
-    setText(this.dropped, `${dropped.length} dropped`)
-    setAttr(this.dropped, 'title', 'comments that failed verification and are not shown')
+    setText(this.dropped, t('status.dropped', { count: dropped.length }))
+    setAttr(this.dropped, 'title', t('status.droppedTitle'))
     this.droppedList.replaceChildren(...dropped.map(d =>
       h('li', {}, h('code', {}, d.name), ` — ${d.code}: ${d.message}`)))
     if (dropped.length === 0) this.showDropped(false)
     setAttr(this.leftOut, 'data-count', leftOut?.count ?? 0)
     this.leftOut.hidden = leftOut == null
-    setText(this.leftOut, leftOut == null ? '' : `${leftOut.atLeast ? 'at least ' : ''}${leftOut.count} left out`)
-    setAttr(this.leftOut, 'title', leftOut == null ? null : `not read: ${leftOut.why}`)
+    setText(this.leftOut, leftOut == null ? '' : t(leftOut.atLeast ? 'status.leftOutAtLeast' : 'status.leftOut', { count: leftOut.count }))
+    setAttr(this.leftOut, 'title', leftOut == null ? null : t('status.leftOutTitle', { why: leftOut.why }))
     this.separate()
   }
 
@@ -89,8 +85,7 @@ export class StatusLine {
     setAttr(this.omissions, 'data-count', omissions.length)
     this.omissions.hidden = omissions.length === 0
     this.omissions.replaceChildren(...omissions.map(o => h('li', { 'data-server': o.url },
-      `${o.url} does not serve ${o.missing} comment${o.missing === 1 ? '' : 's'} that ${o.servedBy.join(' and ')} serve${o.servedBy.length === 1 ? 's' : ''}; ` +
-      `${o.missing === 1 ? 'it is' : 'they are'} shown here. It may not have synced yet, its operator may withhold ${o.missing === 1 ? 'it' : 'them'}, or it hides ${o.missing === 1 ? 'it' : 'them'}.`)))
+      t(o.servedBy.length === 1 ? 'status.omissionByOne' : 'status.omissionByMany', { server: o.url, count: o.missing, others: formatList(o.servedBy) }))))
   }
 
   toggleDropped () {

@@ -3,6 +3,7 @@
  * which anyone can verify offline or import into a server) or as JSON (the comments, for
  * people and scripts), and check a downloaded file right here, offline.
  */
+import { t } from '../i18n/index.js'
 import { h, setText } from './dom.js'
 
 export class ThreadFiles {
@@ -13,17 +14,15 @@ export class ThreadFiles {
   constructor ({ onDownload, onCheck }) {
     this.onDownload = onDownload
     this.onCheck = onCheck
-    this.car = h('button', { type: 'button', disabled: true, 'data-testid': 'download-car', onclick: () => this.download('car') }, 'Download as CAR')
-    this.json = h('button', { type: 'button', disabled: true, 'data-testid': 'download-json', onclick: () => this.download('json') }, 'Download as JSON')
+    this.car = h('button', { type: 'button', disabled: true, 'data-testid': 'download-car', onclick: () => this.download('car') }, t('files.car'))
+    this.json = h('button', { type: 'button', disabled: true, 'data-testid': 'download-json', onclick: () => this.download('json') }, t('files.json'))
     this.file = h('input', { type: 'file', accept: '.car,.json,application/vnd.ipld.car,application/json', id: 'check-file', class: 'visually-hidden', 'data-testid': 'check-file', onchange: () => this.check() })
     this.message = h('p', { class: 'thread-files-message', 'aria-live': 'polite', 'data-testid': 'thread-files-message' })
     this.element = h('details', { class: 'thread-files', 'data-testid': 'thread-files' },
-      h('summary', {}, 'Keep or check this thread'),
-      h('p', {}, 'Save the comments as they are now. The CAR file is the page\'s folder itself: anyone can check ',
-        'every comment and its signature offline, and a server can import it. The JSON file lists the signed comments ',
-        'for people and scripts.'),
+      h('summary', {}, t('files.summary')),
+      h('p', {}, t('files.about')),
       h('div', { class: 'thread-files-actions' }, this.car, this.json,
-        this.file, h('label', { for: 'check-file', class: 'button-like' }, 'Check a downloaded file')),
+        this.file, h('label', { for: 'check-file', class: 'button-like' }, t('files.check'))),
       this.message)
   }
 
@@ -37,7 +36,7 @@ export class ThreadFiles {
     try {
       setText(this.message, await this.onDownload(kind))
     } catch (err) {
-      setText(this.message, `Could not download the thread: ${err.message}`)
+      setText(this.message, t('files.downloadFailed', { error: err.message }))
     }
   }
 
@@ -47,7 +46,7 @@ export class ThreadFiles {
     try {
       setText(this.message, await this.onCheck(new Uint8Array(await file.arrayBuffer())))
     } catch (err) {
-      setText(this.message, `${file.name}: ${err.message}`)
+      setText(this.message, t('files.checkFailed', { file: file.name, error: err.message }))
     } finally {
       this.file.value = ''
     }

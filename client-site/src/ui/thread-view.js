@@ -5,15 +5,19 @@
  * drawn on it: its current text, "edited" with its history, "Withdrawn by its author", the
  * reactions with their counts, and for its author Edit and Withdraw.
  */
+import { formatList, t, tAround } from '../i18n/index.js'
 import { commentText } from './comment-text.js'
 import { displayName, nameElement } from './display-name.js'
 import { h, setAttr, setText } from './dom.js'
 import { fingerprintElement } from './fingerprint.js'
 import { exactTime, relativeTime } from './times.js'
 
-const STATE_TEXT = { sending: 'sending…', verified: '' }
+const STATE_TEXT = { sending: () => t('thread.sending'), verified: () => '' }
 
-/** The reactions offered (§3.10's names but `none`), each an emoji with a name for people and screen readers. */
+/**
+ * The reactions offered (§3.10's names but `none`), each an emoji with a name for people and screen readers
+ * (`label` in English; the page shows `reaction.<name>` in the reader's language).
+ */
 export const REACTION_BUTTONS = Object.freeze([
   { name: 'useful', emoji: '👍', label: 'Useful' },
   { name: 'thanks', emoji: '🙏', label: 'Thanks' },
@@ -22,7 +26,7 @@ export const REACTION_BUTTONS = Object.freeze([
 ])
 /** The earlier versions listed in a comment's history at most: a hostile author may sign thousands. */
 const HISTORY_SHOWN = 50
-const ORDER_BUTTONS = [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['appreciated', 'Most appreciated']]
+const ORDER_BUTTONS = ['oldest', 'newest', 'appreciated'] // labels: thread.<order> in the catalogs
 
 export class ThreadView {
   /**
@@ -45,17 +49,17 @@ export class ThreadView {
     this.now = init.now ?? Date.now
     /** @type {Map<string, ReturnType<ThreadView['createView']>>} */
     this.views = new Map()
-    this.heading = h('h2', { id: 'thread-heading', 'data-testid': 'thread-heading' }, 'Comments')
-    this.orders = ORDER_BUTTONS.map(([order, label]) =>
-      h('button', { type: 'button', 'aria-pressed': String(order === 'oldest'), 'data-order': order, 'data-testid': `order-${order}`, onclick: () => init.onOrder(order) }, label))
+    this.heading = h('h2', { id: 'thread-heading', 'data-testid': 'thread-heading' }, t('thread.heading'))
+    this.orders = ORDER_BUTTONS.map(order =>
+      h('button', { type: 'button', 'aria-pressed': String(order === 'oldest'), 'data-order': order, 'data-testid': `order-${order}`, onclick: () => init.onOrder(order) }, t(`thread.${order}`)))
     this.list = h('ol', { class: 'thread', 'data-testid': 'thread', 'aria-labelledby': 'thread-heading', 'aria-busy': 'true' })
-    this.empty = h('p', { class: 'empty', 'data-testid': 'thread-empty', hidden: true }, 'No comments yet. Be the first.')
+    this.empty = h('p', { class: 'empty', 'data-testid': 'thread-empty', hidden: true }, t('thread.empty'))
     this.skeleton = h('div', { class: 'skeleton', 'aria-hidden': 'true', 'data-testid': 'thread-skeleton' },
       [0, 1, 2].map(() => h('div', { class: 'skeleton-comment' }, h('div', { class: 'bone short' }), h('div', { class: 'bone' }), h('div', { class: 'bone' }))))
     this.confirm = this.withdrawDialog()
     this.element = h('section', { class: 'thread-section', 'aria-labelledby': 'thread-heading' },
       h('div', { class: 'thread-toolbar' }, this.heading,
-        h('div', { class: 'order', role: 'group', 'aria-label': 'Order of comments' }, this.orders)),
+        h('div', { class: 'order', role: 'group', 'aria-label': t('thread.order') }, this.orders)),
       this.skeleton, this.list, this.empty, this.confirm.dialog)
   }
 
@@ -71,12 +75,11 @@ export class ThreadView {
    */
   withdrawDialog () {
     const message = h('p', { class: 'composer-message', 'data-testid': 'withdraw-message', 'aria-live': 'polite' })
-    const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'withdraw-confirm', onclick: () => this.confirmWithdrawal() }, 'Withdraw')
-    const no = h('button', { type: 'button', 'data-testid': 'withdraw-cancel', onclick: () => dialog.close() }, 'Cancel')
+    const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'withdraw-confirm', onclick: () => this.confirmWithdrawal() }, t('thread.withdraw'))
+    const no = h('button', { type: 'button', 'data-testid': 'withdraw-cancel', onclick: () => dialog.close() }, t('composer.cancel'))
     const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'withdraw-title', 'aria-describedby': 'withdraw-what', 'data-testid': 'withdraw-dialog' },
-      h('h2', { id: 'withdraw-title' }, 'Withdraw your comment?'),
-      h('p', { id: 'withdraw-what' }, 'Readers will see “Withdrawn by its author” in its place; replies to it stay. ' +
-        'This cannot be undone. The signed files stay on the servers: a withdrawal asks readers not to show it, it does not erase it.'),
+      h('h2', { id: 'withdraw-title' }, t('thread.withdrawTitle')),
+      h('p', { id: 'withdraw-what' }, t('thread.withdrawWhat')),
       message,
       h('div', { class: 'composer-actions' }, no, yes))
     dialog.addEventListener('close', () => {
@@ -98,7 +101,7 @@ export class ThreadView {
     const id = this.confirm.id
     if (id == null) return
     this.confirm.yes.disabled = true
-    setText(this.confirm.message, 'Withdrawing…')
+    setText(this.confirm.message, t('thread.withdrawing'))
     try {
       await this.onWithdraw(id)
       this.confirm.dialog.close()
@@ -115,7 +118,7 @@ export class ThreadView {
   render (roots, total) {
     this.skeleton.hidden = true
     this.list.removeAttribute('aria-busy')
-    setText(this.heading, total === 0 ? 'Comments' : `${total} comment${total === 1 ? '' : 's'}`)
+    setText(this.heading, total === 0 ? t('thread.heading') : t('thread.count', { count: total }))
     this.empty.hidden = total > 0
     const live = new Set()
     this.sync(this.list, roots, live)
@@ -173,17 +176,17 @@ export class ThreadView {
   update (view, node) {
     const { state } = node.item
     setAttr(view.article, 'data-state', state)
-    const stateText = state === 'posted' ? `posted as ${node.id.slice(0, 10)}…${node.id.slice(-4)}` : (STATE_TEXT[state] ?? state)
+    const stateText = state === 'posted' ? t('thread.postedAs', { id: `${node.id.slice(0, 10)}…${node.id.slice(-4)}` }) : (STATE_TEXT[state]?.() ?? state)
     setText(view.state, stateText)
-    setAttr(view.state, 'title', state === 'posted' ? `comment id ${node.id}` : null)
+    setAttr(view.state, 'title', state === 'posted' ? t('thread.commentId', { id: node.id }) : null)
     view.state.hidden = stateText === ''
     view.reply.disabled = state === 'sending'
     view.orphan.hidden = !node.orphan
     view.replyTo.hidden = node.replyTo == null
-    setText(view.replyTo, node.replyTo == null ? '' : `in reply to ${this.views.get(node.replyTo)?.who ?? 'a comment above'}`)
+    setText(view.replyTo, node.replyTo == null ? '' : t('thread.inReplyTo', { name: this.views.get(node.replyTo)?.who ?? t('thread.aCommentAbove') }))
     const lacking = node.item.lackedBy ?? []
     view.lacking.hidden = lacking.length === 0
-    setText(view.lacking, lacking.length === 0 ? '' : `not served by ${lacking.join(', ')}`)
+    setText(view.lacking, lacking.length === 0 ? '' : t('thread.notServedBy', { servers: formatList(lacking) }))
     setAttr(view.article, 'data-orphan', node.orphan ? 'true' : null)
     const own = node.item.comment.key === this.ownKey()
     view.you.hidden = !own
@@ -223,13 +226,13 @@ export class ThreadView {
     const ready = item.state !== 'sending' && !withdrawn
     r.reactions.hidden = withdrawn
     r.own = item.reactedBy?.get(this.ownKey()) ?? null
-    for (const { name, label, emoji } of REACTION_BUTTONS) {
+    for (const { name, emoji } of REACTION_BUTTONS) {
       const button = r.buttons.get(name)
       const count = item.reactions?.[name] ?? 0
       setAttr(button, 'aria-pressed', String(r.own === name))
       setAttr(button, 'data-count', count)
       setText(button.querySelector('.count'), String(count))
-      setAttr(button, 'title', `${label} ${emoji}: ${count} ${count === 1 ? 'reader' : 'readers'}`)
+      setAttr(button, 'title', t('thread.reactionTitle', { reaction: t(`reaction.${name}`), emoji, count }))
       button.disabled = !ready
     }
     r.edit.hidden = r.withdraw.hidden = !own || !ready
@@ -241,11 +244,11 @@ export class ThreadView {
     const shown = earlier.slice(0, HISTORY_SHOWN)
     r.historyList.replaceChildren(...shown.map(v => h('li', { 'data-testid': 'history-version', 'data-id': v.id },
       h('time', { datetime: new Date(v.ts).toISOString(), title: exactTime(v.ts) }, exactTime(v.ts)),
-      v.id === originalId ? ' (the original)' : '',
-      h('div', { class: 'comment-text' }, commentText(v.text)))))
-    setText(r.historyMore, earlier.length > shown.length ? `and ${earlier.length - shown.length} earlier versions not listed` : '')
+      v.id === originalId ? t('thread.original') : '',
+      h('div', { class: 'comment-text', dir: 'auto' }, commentText(v.text)))))
+    setText(r.historyMore, earlier.length > shown.length ? t('thread.historyMore', { count: earlier.length - shown.length }) : '')
     r.historyMore.hidden = earlier.length <= shown.length
-    setText(r.historySummary, `History (${earlier.length} earlier version${earlier.length === 1 ? '' : 's'})`)
+    setText(r.historySummary, t('thread.historyCount', { count: earlier.length }))
   }
 
   async react (id, name) {
@@ -281,7 +284,7 @@ export class ThreadView {
       parts = unreadableParts(id, err)
     }
     const slot = h('div', { class: 'reply-slot' })
-    const replies = h('ol', { class: 'replies', 'aria-label': `Replies to ${parts.who}` })
+    const replies = h('ol', { class: 'replies', 'aria-label': t('thread.repliesTo', { name: parts.who }) })
     const li = h('li', { class: 'comment-item', 'data-id': id }, parts.article, slot, replies)
     return { li, slot, replies, ...parts }
   }
@@ -291,16 +294,16 @@ export class ThreadView {
     const time = h('time', { datetime: new Date(comment.ts).toISOString(), title: exactTime(comment.ts), 'data-testid': 'comment-time' },
       relativeTime(comment.ts, this.now()))
     const state = h('span', { class: 'state', 'data-testid': 'comment-state' })
-    const you = h('span', { class: 'you', hidden: true }, 'you')
-    const orphan = h('span', { class: 'orphan-note', hidden: true }, 'reply to a comment that is not here')
+    const you = h('span', { class: 'you', hidden: true }, t('thread.you'))
+    const orphan = h('span', { class: 'orphan-note', hidden: true }, t('thread.orphan'))
     const lacking = h('span', { class: 'lacking-note', 'data-testid': 'comment-lacking', hidden: true })
     // below the deepest level replies are shown flat: each says whom it answers
     const replyTo = h('span', { class: 'orphan-note', 'data-testid': 'comment-reply-to', hidden: true })
     const who = displayName(comment.author) // never the raw name: it may hold bidi controls and line breaks
     const reply = h('button', {
-      type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': `Reply to ${who}`,
+      type: 'button', class: 'link-button', 'data-testid': 'reply-button', 'aria-label': t('thread.replyTo', { name: who }),
       onclick: () => this.onReply(id, who)
-    }, 'Reply')
+    }, t('thread.reply'))
     const records = this.recordParts(id, who)
     records.text.append(commentText(comment.text)) // here, so that a text that cannot be drawn makes the comment unreadable
     records.shown = comment.text
@@ -309,7 +312,7 @@ export class ThreadView {
     },
     h('header', { id: headId, class: 'comment-head' },
       nameElement(comment.author, { 'data-testid': 'comment-author' }),
-      h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, ', key '), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
+      h('span', { class: 'key' }, h('span', { class: 'visually-hidden' }, t('thread.key')), fingerprintElement(comment.key, { 'data-testid': 'comment-key' })),
       you, h('span', { class: 'visually-hidden' }, ', '), time, records.edited, state, orphan, replyTo, lacking),
     records.text, records.withdrawn, records.history,
     h('footer', { class: 'comment-foot' }, records.reactions, reply, records.edit, records.withdraw, this.actions(id, comment, who), records.message))
@@ -319,18 +322,18 @@ export class ThreadView {
   /** The parts records change; updateRecords fills them in. */
   recordParts (id, who) {
     const editedTime = h('time', { 'data-testid': 'comment-edited-time' })
-    const historySummary = h('summary', {}, 'History')
+    const historySummary = h('summary', {}, t('thread.history'))
     const historyList = h('ol', { class: 'history-list', reversed: true })
     const historyMore = h('p', { class: 'orphan-note', hidden: true })
-    const buttons = new Map(REACTION_BUTTONS.map(({ name, emoji, label }) => [name, h('button', {
+    const buttons = new Map(REACTION_BUTTONS.map(({ name, emoji }) => [name, h('button', {
       type: 'button', class: 'reaction', 'aria-pressed': 'false', 'data-reaction': name, 'data-testid': `reaction-${name}`,
       onclick: () => this.react(id, name)
-    }, h('span', { 'aria-hidden': 'true' }, emoji), h('span', { class: 'visually-hidden' }, `${label}, `), h('span', { class: 'count' }, '0'))]))
+    }, h('span', { 'aria-hidden': 'true' }, emoji), h('span', { class: 'visually-hidden' }, t('thread.reactionLabel', { reaction: t(`reaction.${name}`) })), h('span', { class: 'count' }, '0'))]))
     return {
-      text: h('div', { class: 'comment-text', 'data-testid': 'comment-text' }), // a div: the text holds blocks (p, pre, blockquote)
+      text: h('div', { class: 'comment-text', dir: 'auto', 'data-testid': 'comment-text' }), // a div: the text holds blocks (p, pre, blockquote)
       shown: null,
-      withdrawn: h('p', { class: 'comment-text withdrawn-note', 'data-testid': 'comment-withdrawn', hidden: true }, 'Withdrawn by its author'),
-      edited: h('span', { class: 'edited-note', 'data-testid': 'comment-edited', hidden: true }, 'edited ', editedTime),
+      withdrawn: h('p', { class: 'comment-text withdrawn-note', 'data-testid': 'comment-withdrawn', hidden: true }, t('thread.withdrawn')),
+      edited: h('span', { class: 'edited-note', 'data-testid': 'comment-edited', hidden: true }, tAround('thread.edited', {}, 'time', editedTime)),
       editedTime,
       editedTs: null,
       history: h('details', { class: 'history', 'data-testid': 'comment-history', hidden: true }, historySummary, historyList, historyMore),
@@ -338,13 +341,13 @@ export class ThreadView {
       historyList,
       historyMore,
       historyVersion: null,
-      reactions: h('span', { class: 'reactions', role: 'group', 'aria-label': `Reactions to ${who}`, 'data-testid': 'reactions' }, [...buttons.values()]),
+      reactions: h('span', { class: 'reactions', role: 'group', 'aria-label': t('thread.reactionsTo', { name: who }), 'data-testid': 'reactions' }, [...buttons.values()]),
       buttons,
       own: null,
       reacting: false,
       current: null,
-      edit: h('button', { type: 'button', class: 'link-button', 'data-testid': 'edit-button', 'aria-label': `Edit your comment`, hidden: true, onclick: () => this.onEdit(id, this.views.get(id)?.records.current ?? '') }, 'Edit'),
-      withdraw: h('button', { type: 'button', class: 'link-button', 'data-testid': 'withdraw-button', 'aria-label': 'Withdraw your comment', hidden: true, onclick: () => this.askWithdrawal(id) }, 'Withdraw'),
+      edit: h('button', { type: 'button', class: 'link-button', 'data-testid': 'edit-button', 'aria-label': t('composer.edit'), hidden: true, onclick: () => this.onEdit(id, this.views.get(id)?.records.current ?? '') }, t('thread.editButton')),
+      withdraw: h('button', { type: 'button', class: 'link-button', 'data-testid': 'withdraw-button', 'aria-label': t('thread.withdrawLabel'), hidden: true, onclick: () => this.askWithdrawal(id) }, t('thread.withdraw')),
       message: h('span', { class: 'lacking-note', 'data-testid': 'reaction-message', 'aria-live': 'polite' })
     }
   }
@@ -354,8 +357,8 @@ export class ThreadView {
 function unreadableParts (id, err) {
   const article = h('article', { class: 'comment unreadable', 'data-testid': 'comment', 'data-id': id, 'data-unreadable': 'true' },
     h('p', { class: 'unreadable-note', 'data-testid': 'comment-unreadable' },
-      `This comment (${id.slice(0, 10)}…${id.slice(-4)}) is verified but could not be shown: ${err?.message ?? String(err)}.`))
+      t('thread.unreadable', { id: `${id.slice(0, 10)}…${id.slice(-4)}`, error: err?.message ?? String(err) })))
   // detached stand-ins, so that updates and the clock treat every view alike
   const detached = () => h('span', { hidden: true })
-  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), replyTo: detached(), lacking: detached(), reply: h('button', { hidden: true }), ts: null, who: 'a comment that could not be shown', records: null }
+  return { article, time: detached(), state: detached(), you: detached(), orphan: detached(), replyTo: detached(), lacking: detached(), reply: h('button', { hidden: true }), ts: null, who: t('thread.unreadableWho'), records: null }
 }

@@ -9,6 +9,7 @@
  * Version 1 files (the seed in the clear, written before issue 21) are still read.
  */
 import { canonicalBytes, decodeBase64Url, encodeBase64Url } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 
 export const FILE_TYPE = 'comments-identity'
 export const FILE_VERSION = 2
@@ -69,13 +70,13 @@ export async function openIdentity (text, passphrase) {
   try {
     file = JSON.parse(text)
   } catch {
-    throw new IdentityFileError('not-identity', 'This is not an identity file (it is not JSON).')
+    throw new IdentityFileError('not-identity', t('identity.notJson'))
   }
   if (file === null || typeof file !== 'object' || file.type !== FILE_TYPE) {
-    throw new IdentityFileError('not-identity', 'This is not an identity file.')
+    throw new IdentityFileError('not-identity', t('identity.notIdentity'))
   }
   if (file.v === 1) return openV1(file)
-  if (file.v !== FILE_VERSION) throw new IdentityFileError('not-identity', `This identity file is of a version this page does not know (${JSON.stringify(file.v)}).`)
+  if (file.v !== FILE_VERSION) throw new IdentityFileError('not-identity', t('identity.unknownVersion', { version: JSON.stringify(file.v) }))
   const { key, createdAt, kdf, cipher, sealed: sealedText } = file
   const salt = decodeBase64Url(kdf?.salt)
   const iv = decodeBase64Url(cipher?.iv)
@@ -87,8 +88,8 @@ export async function openIdentity (text, passphrase) {
     salt != null && salt.length >= 16 && salt.length <= 64 &&
     onlyKeys(cipher, ['iv', 'name']) && cipher.name === 'AES-GCM' && iv?.length === 12 &&
     sealed?.length === 32 + 16
-  if (!shapeOk) throw new IdentityFileError('damaged', 'This identity file is damaged: a field is missing or not what it should be.')
-  if (typeof passphrase !== 'string' || passphrase === '') throw new IdentityFileError('passphrase', 'Type the passphrase this file was saved with.')
+  if (!shapeOk) throw new IdentityFileError('damaged', t('identity.damagedField'))
+  if (typeof passphrase !== 'string' || passphrase === '') throw new IdentityFileError('passphrase', t('identity.typePassphrase'))
 
   const { sealed: _, ...header } = file
   const aes = await passphraseKey(passphrase, salt, kdf.iterations, 'decrypt')
@@ -97,7 +98,7 @@ export async function openIdentity (text, passphrase) {
     seed = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: canonicalBytes(header) }, aes, sealed))
   } catch {
     // AES-GCM cannot tell a wrong passphrase from a changed file: both fail its check.
-    throw new IdentityFileError('passphrase', 'Wrong passphrase, or the file was changed since it was saved. Nothing was changed here.')
+    throw new IdentityFileError('passphrase', t('identity.wrongPassphrase'))
   }
   await checkPair(seed, key)
   return { seed, publicKey: key, createdAt }
@@ -106,7 +107,7 @@ export async function openIdentity (text, passphrase) {
 /** A message when a passphrase is too weak to protect a file, or null. */
 export function passphraseProblem (passphrase) {
   if (typeof passphrase !== 'string' || [...passphrase].length < MIN_PASSPHRASE) {
-    return `The passphrase must be at least ${MIN_PASSPHRASE} characters; a few words you will remember are best.`
+    return t('identity.shortPassphrase', { min: MIN_PASSPHRASE })
   }
   return null
 }
@@ -125,7 +126,7 @@ export async function seedOf (privateKey) {
 async function openV1 (file) {
   const seed = decodeBase64Url(file.seed)
   if (seed?.length !== 32 || decodeBase64Url(file.key)?.length !== 32) {
-    throw new IdentityFileError('damaged', 'This identity file is damaged (its key or seed).')
+    throw new IdentityFileError('damaged', t('identity.damagedSeed'))
   }
   await checkPair(seed, file.key)
   return { seed, publicKey: file.key, createdAt: Number.isSafeInteger(file.createdAt) ? file.createdAt : undefined }
@@ -137,13 +138,13 @@ async function checkPair (seed, publicKeyText) {
   try {
     privateKey = await importSeed(seed, publicKeyText, false)
   } catch {
-    throw new IdentityFileError('damaged', 'This identity file is damaged (the key does not load).')
+    throw new IdentityFileError('damaged', t('identity.damagedKey'))
   }
   const probe = new TextEncoder().encode('comments identity check')
   const sig = await crypto.subtle.sign(ED25519, privateKey, probe)
   const publicKey = await crypto.subtle.importKey('raw', decodeBase64Url(publicKeyText), ED25519, false, ['verify'])
   if (!await crypto.subtle.verify(ED25519, publicKey, sig, probe)) {
-    throw new IdentityFileError('damaged', 'This identity file is damaged (its key and seed do not match).')
+    throw new IdentityFileError('damaged', t('identity.damagedMismatch'))
   }
 }
 

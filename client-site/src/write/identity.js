@@ -10,6 +10,7 @@
  * passphrase-protected file (identity-file.js). After that it can no longer leave the browser.
  */
 import { encodeBase64Url } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 import { IdentityFileError, importSeed, openIdentity, sealIdentity, seedOf } from './identity-file.js'
 
 const ED25519 = { name: 'Ed25519' }
@@ -78,8 +79,8 @@ export class Identities {
    */
   async exportFile (passphrase) {
     const me = await this.load()
-    if (me == null) throw new IdentityError('There is no identity yet: one is made on your first post.')
-    if (!this.canExport()) throw new IdentityError('This key can no longer be saved to a file: it was made or loaded before this page was opened, and the browser keeps it so that no script can read it.')
+    if (me == null) throw new IdentityError(t('identity.noIdentity'))
+    if (!this.canExport()) throw new IdentityError(t('identity.cannotExport'))
     try {
       return await sealIdentity({ seed: await seedOf(this.movable), publicKey: me.publicKey, createdAt: me.createdAt }, passphrase)
     } catch (err) {

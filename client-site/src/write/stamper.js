@@ -5,13 +5,14 @@
  * nothing to stamp (0 bits), the comment is signed here with nonce 0, without a worker.
  */
 import { InvalidCommentError, signComment } from '@comments/protocol'
+import { t } from '../i18n/index.js'
 
 const MAX_WORKERS = 4
 
 /** The reader stopped stamping: nothing was sent. `final`: no other server should be tried. */
 export class StampCancelled extends Error {
   constructor () {
-    super('Stopped: nothing was sent.')
+    super(t('composer.stopped'))
     this.name = 'StampCancelled'
     this.final = true
   }
@@ -51,10 +52,10 @@ export async function stampInWorkers (fields, identity, minBits, options = {}) {
         } else if (data.type === 'done') {
           finish(resolve, { comment: data.comment, id: data.id, bytes: data.bytes })
         } else {
-          finish(reject, data.code == null ? new Error(`Could not stamp the comment: ${data.message}`) : new InvalidCommentError(data.code, data.message))
+          finish(reject, data.code == null ? new Error(t('composer.stampFailed', { error: data.message })) : new InvalidCommentError(data.code, data.message))
         }
       }
-      worker.onerror = event => finish(reject, new Error(`Could not stamp the comment: ${event.message ?? 'the worker failed'}`))
+      worker.onerror = event => finish(reject, new Error(t('composer.stampFailed', { error: event.message ?? t('composer.workerFailed') })))
       worker.postMessage({ fields, privateKey: identity.privateKey, publicKey: identity.publicKey, minBits, first: i, stride: count })
     }
   })

@@ -2,7 +2,8 @@
  * Real Chromium (Debian's /usr/bin/chromium) driven by puppeteer-core over a pipe, for the
  * client's tests in a browser: each browser gets a fresh profile, removed on close.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,8 +18,15 @@ export const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../
  */
 export const DEADLINE_MS = 60_000
 
-/** A headless Chromium with a profile of its own. */
-export async function openChromium () {
+const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
+
+/**
+ * A headless Chromium with a profile of its own.
+ *
+ * @param {{ args?: string[] }} [options] more command-line switches, e.g. `--accept-lang=de`
+ *   (what `navigator.languages` says; headless Chromium ignores `--lang`)
+ */
+export async function openChromium ({ args = [] } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'comments-client-profile-'))
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -27,7 +35,7 @@ export async function openChromium () {
     defaultViewport: { width: 1000, height: 800 },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`
+      '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args
     ]
   })
   return {
@@ -50,7 +58,18 @@ export async function openChromium () {
 /** A screenshot of this state under target/screenshots/. */
 export async function screenshot (page, name) {
   await mkdir(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+  // The whole page only when it is taller than the window: Chromium's full-page capture of a short
+  // right-to-left page draws it shifted by the width of the content box (the page itself is not).
+  const taller = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: taller })
+}
+
+/** axe-core on the page as shown (as the end-to-end suite runs it): no serious or critical violation. */
+export async function assertAccessible (page) {
+  await page.evaluate(await readFile(AXE, 'utf8'))
+  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
+    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
+  assert.deepEqual(violations, [])
 }
 
 /** Waits until the page's status line says the thread is read ("ready"). */

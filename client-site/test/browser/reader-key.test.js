@@ -9,25 +9,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { fingerprintOf } from '../../src/ui/fingerprint.js'
 import { newIdentity } from '../fixtures/keys.js'
-import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
+import { DEADLINE_MS, assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
 
 const PASSPHRASE = 'a passphrase for the test'
-const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
-
-/** axe-core on the page as shown (as the end-to-end suite runs it): no serious or critical violation. */
-async function assertAccessible (page) {
-  await page.evaluate(await readFile(AXE, 'utf8'))
-  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
-    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
-  assert.deepEqual(violations, [])
-}
-
 let chromium
 let server
 let site
