@@ -66,10 +66,24 @@ export async function screenshot (page, name) {
 
 /** axe-core on the page as shown (as the end-to-end suite runs it): no serious or critical violation. */
 export async function assertAccessible (page) {
-  await page.evaluate(await readFile(AXE, 'utf8'))
+  // axe is loaded once per document: a second load on the same page would be a second copy
+  if (!await page.evaluate(() => typeof axe !== 'undefined')) await page.evaluate(await readFile(AXE, 'utf8'))
   const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
     .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
   assert.deepEqual(violations, [])
+}
+
+/**
+ * Posts a comment as a reader does (name, text, Post) and waits until the page shows it in one of
+ * `states` (the server took it: 'posted'; read back from the folder: 'verified').
+ */
+export async function postInPage (page, author, text, states = ['posted', 'verified']) {
+  await page.$eval('[data-testid="author-input"]', input => { input.value = '' })
+  await page.type('[data-testid="author-input"]', author)
+  await page.type('[data-testid="composer"] [data-testid="text-input"]', text)
+  await page.click('[data-testid="composer"] [data-testid="post-button"]')
+  await page.waitForFunction((t, states) => [...document.querySelectorAll('[data-testid="comment"]')]
+    .some(c => c.textContent.includes(t) && states.includes(c.dataset.state)), { timeout: DEADLINE_MS }, text, states)
 }
 
 /** Waits until the page's status line says the thread is read ("ready"). */

@@ -4,22 +4,11 @@
 // refused with its code and nothing of it applied; a reply to the reader's comment is announced
 // on the next visit with a link to it, and, when asked for, as a notification while the page is open.
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { canonicalJson, rawCidOf, signMuteList, urlHashOf } from '@comments/protocol'
 import { newIdentity } from '../fixtures/keys.js'
-import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
+import { DEADLINE_MS, assertAccessible, awaitReady, openChromium, postInPage, screenshot } from './chromium.js'
 import { TestServer, comment, cors, serveSite } from './test-network.js'
-
-const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
-
-async function assertAccessible (page) {
-  await page.evaluate(await readFile(AXE, 'utf8'))
-  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
-    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
-  assert.deepEqual(violations, [])
-}
 
 let chromium
 let server
@@ -193,13 +182,8 @@ async function follow (page, source) {
     document.querySelector('[data-testid="moderation-message"]').textContent !== 'Reading the list…')
 }
 
-async function post (page, author, text) {
-  await page.$eval('[data-testid="author-input"]', input => { input.value = '' })
-  await page.type('[data-testid="author-input"]', author)
-  await page.type('[data-testid="composer"] [data-testid="text-input"]', text)
-  await page.click('[data-testid="composer"] [data-testid="post-button"]')
-  await page.waitForFunction(t => [...document.querySelectorAll('[data-testid="comment"]')]
-    .some(c => c.textContent.includes(t) && c.dataset.state === 'verified'), { timeout: DEADLINE_MS }, text)
+function post (page, author, text) {
+  return postInPage(page, author, text, ['verified'])
 }
 
 function storedId (urlHash, text) {

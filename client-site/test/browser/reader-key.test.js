@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { fingerprintOf } from '../../src/ui/fingerprint.js'
 import { newIdentity } from '../fixtures/keys.js'
-import { DEADLINE_MS, assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
+import { assertAccessible, awaitReady, openChromium, postInPage, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
 
 const PASSPHRASE = 'a passphrase for the test'
@@ -37,13 +37,8 @@ after(async () => {
 
 const newPage = () => urlHashOf(`https://example.org/reader-key/${Math.random()}`)
 
-async function post (page, author, text) {
-  await page.$eval('[data-testid="author-input"]', input => { input.value = '' })
-  await page.type('[data-testid="author-input"]', author)
-  await page.type('[data-testid="composer"] [data-testid="text-input"]', text)
-  await page.click('[data-testid="composer"] [data-testid="post-button"]')
-  await page.waitForFunction(t => [...document.querySelectorAll('[data-testid="comment"]')]
-    .some(c => c.textContent.includes(t) && ['posted', 'verified'].includes(c.dataset.state)), { timeout: DEADLINE_MS }, text)
+function post (page, author, text) {
+  return postInPage(page, author, text)
 }
 
 /** The comment the server took with this text, as stored. */

@@ -3,23 +3,11 @@
 // the "most appreciated" order, and the reader's own reaction, edit and withdrawal, each posted as
 // a record and read back.
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { rawCidOf, urlHashOf } from '@comments/protocol'
 import { newIdentity } from '../fixtures/keys.js'
-import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
+import { DEADLINE_MS, assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
-
-const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
-
-/** axe-core on the page as shown: no serious or critical violation. */
-async function assertAccessible (page) {
-  await page.evaluate(await readFile(AXE, 'utf8'))
-  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
-    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
-  assert.deepEqual(violations, [])
-}
 
 let chromium
 let servers

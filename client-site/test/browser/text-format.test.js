@@ -2,15 +2,12 @@
 // Chromium: every construct drawn as its element, hostile text drawn as text (no script runs, no
 // dialog opens, no link but http(s)), and the composer's Preview, in the main box and a reply box.
 import assert from 'node:assert/strict'
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { parseMarkdown, visibleText } from '../../src/ui/markdown.js'
-import { awaitReady, openChromium, screenshot } from './chromium.js'
+import { assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
 import { TestServer, comment, serveSite } from './test-network.js'
 
-const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
 const ALLOWED = ['A', 'BLOCKQUOTE', 'BR', 'CODE', 'EM', 'P', 'PRE', 'STRONG']
 
 const RICH = [
@@ -48,13 +45,6 @@ after(async () => {
   await site?.close()
   await server?.close()
 })
-
-async function assertAccessible (page) {
-  if (!await page.evaluate(() => typeof axe !== 'undefined')) await page.evaluate(await readFile(AXE, 'utf8'))
-  const violations = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] })
-    .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => `${v.id}: ${v.help} (${v.nodes.length})`)))
-  assert.deepEqual(violations, [])
-}
 
 /** What is drawn inside an element: the tags, the links and the text. */
 function drawn (page, selector) {

@@ -60,8 +60,10 @@ class NewcomerIT {
                 newcomer.byTestId("url-open").click();
                 newcomer.waiting(Duration.ofSeconds(120))
                         .until(d -> "ready".equals(newcomer.byTestId("status").getAttribute("data-state")));
-                assertTrue(newcomer.driver().getCurrentUrl().endsWith("#" + sha256Hex("https://example.com/a")),
-                        "the pasted URL is normalized and hashed: " + newcomer.driver().getCurrentUrl());
+                assertTrue(newcomer.driver().getCurrentUrl().endsWith("#" + sha256Hex("https://example.com/a")
+                                + "?url=" + java.net.URLEncoder.encode("https://example.com/a", java.nio.charset.StandardCharsets.UTF_8)),
+                        "the pasted URL is normalized and hashed, and kept in the fragment: " + newcomer.driver().getCurrentUrl());
+                assertEquals("https://example.com/a", newcomer.byTestId("page-title").getText(), "the page is named by its address");
                 assertTrue(Integer.parseInt(newcomer.byTestId("status-servers").getAttribute("data-count")) >= 1);
                 newcomer.screenshot("6-newcomer");
             }

@@ -80,17 +80,8 @@ class SeedEndToEndIT {
     @Test
     @Order(0)
     void anExtensionClickOnAPageOpensTheClientAtItsHashWhichFindsTheServersAndShowsAnEmptyThread() throws Exception {
-        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.72.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = "<!doctype html><title>An article</title><h1>An article worth discussing</h1>"
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        com.sun.net.httpserver.HttpServer site = serve("127.0.72.1", "/", "text/html; charset=utf-8",
+                () -> "<!doctype html><title>An article</title><h1>An article worth discussing</h1>".getBytes(StandardCharsets.UTF_8));
         try {
             String article = "http://127.0.72.1:" + site.getAddress().getPort() + "/article";
             Path repo = Path.of(System.getProperty("comments.repo"));
@@ -596,6 +587,9 @@ class SeedEndToEndIT {
             assertEquals(claim, commentWithText(bob, "A revised claim").getAttribute("data-id"), "the same comment, edited");
             assertEquals("1", inComment(bob, claim, "[data-reaction='useful']").getAttribute("data-count"));
             bob.screenshot("13-edited-and-reacted");
+            // the thread alone, as the README shows it (docs/images/thread.png is one of these)
+            Files.write(Browser.SCREENSHOTS.resolve("13-thread.png"), bob.driver().findElement(By.cssSelector(".thread-section"))
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             assertNoSeriousAccessibilityViolations(bob);
 
             // Ada withdraws it; Bob's reply stays
@@ -626,16 +620,7 @@ class SeedEndToEndIT {
         String rude = post(api, page, new CommentSigner(HexFormat.of().parseHex("6b".repeat(32))).signStamped(page, null,
                 "Rude", "a rude remark", System.currentTimeMillis(), LocalNetwork.STAMP_BITS));
         byte[] list = muteList("A moderator", spammer.publicKey());
-        com.sun.net.httpserver.HttpServer moderator = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.72.2", 0), 0);
-        moderator.createContext("/mutes.json", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
-            exchange.sendResponseHeaders(200, list.length);
-            exchange.getResponseBody().write(list);
-            exchange.close();
-        });
-        moderator.start();
+        com.sun.net.httpserver.HttpServer moderator = serve("127.0.72.2", "/mutes.json", "application/json", () -> list);
         post(api, page, stampedRecord("reaction", page, kept, "thanks"));
         try (Browser reader = Browser.open(DIR.resolve("profiles/moderating-reader"), null)) {
             reader.go(client.page(page));
@@ -674,22 +659,13 @@ class SeedEndToEndIT {
     @Test
     @Order(15)
     void aSiteOwnerEmbedsTheThreadOfAnArticleWithOneScriptTagFromAnotherOrigin() throws Exception {
-        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.72.3", 0), 0);
-        String article = "http://127.0.72.3:" + 0 + "/posts/embedded.html"; // the port is known once bound
-        site.createContext("/posts/embedded.html", exchange -> {
-            byte[] body = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>An embedded article</title></head>"
-                    + "<body><main><h1>An embedded article</h1><p>The comments below are this article's.</p>"
-                    + "<script src='" + client.url() + "embed.js' async></script></main></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        com.sun.net.httpserver.HttpServer site = serve("127.0.72.3", "/posts/embedded.html", "text/html; charset=utf-8",
+                () -> ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>An embedded article</title></head>"
+                        + "<body><main><h1>An embedded article</h1><p>The comments below are this article's.</p>"
+                        + "<script src='" + client.url() + "embed.js' async></script></main></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+        String article = "http://127.0.72.3:" + site.getAddress().getPort() + "/posts/embedded.html";
         try (Browser reader = Browser.open(DIR.resolve("profiles/embed-reader"), null)) {
-            article = article.replace(":0/", ":" + site.getAddress().getPort() + "/");
             String page = sha256Hex(article);
             post(network.server(2).api(), page, "a comment on the embedded article");
             reader.go(article);
@@ -707,6 +683,61 @@ class SeedEndToEndIT {
         } finally {
             site.stop(0);
         }
+    }
+
+    @Test
+    @Order(16)
+    void theInterfaceSpeaksTheReadersLanguageAndArabicIsLaidOutRightToLeft() throws Exception {
+        String page = newPage();
+        Api api = network.server(1).api();
+        long ts = System.currentTimeMillis() - 3 * 60_000;
+        Comment first = SIGNER.signStamped(page, null, "Ada", "A comment in English", ts, LocalNetwork.STAMP_BITS);
+        String firstId = post(api, page, first);
+        post(api, page, SIGNER.signStamped(page, firstId, "Layla", "تعليق باللغة العربية", ts + 1, LocalNetwork.STAMP_BITS));
+        try (Browser arabic = Browser.open(DIR.resolve("profiles/reader-ar"), null, "ar")) {
+            arabic.go(client.page(page));
+            awaitReady(arabic);
+            arabic.waiting(CONVERGE).until(d -> "تعليقان".equals(arabic.byTestId("thread-heading").getText()));
+            assertEquals("rtl", arabic.driver().executeScript("return document.documentElement.dir"));
+            assertEquals("ar", arabic.driver().executeScript("return document.documentElement.lang"));
+            WebElement parent = arabic.driver().findElement(By.cssSelector("[data-testid='comment'][data-id='" + firstId + "']"));
+            WebElement reply = commentWithText(arabic, "تعليق باللغة العربية");
+            assertTrue(isReplyOf(reply, parent));
+            int parentRight = parent.getRect().getX() + parent.getRect().getWidth();
+            int replyRight = reply.getRect().getX() + reply.getRect().getWidth();
+            assertTrue(replyRight < parentRight, "a reply hangs from the right: " + replyRight + " < " + parentRight);
+            arabic.screenshot("16-arabic-right-to-left");
+            assertNoSeriousAccessibilityViolations(arabic);
+        }
+        try (Browser german = Browser.open(DIR.resolve("profiles/reader-de"), null, "de")) {
+            german.go(client.page(page));
+            awaitReady(german);
+            german.waiting(CONVERGE).until(d -> "2 Kommentare".equals(german.byTestId("thread-heading").getText()));
+            assertEquals("de", german.driver().executeScript("return document.documentElement.lang"));
+            String time = inComment(german, firstId, "[data-testid='comment-time']").getText();
+            assertTrue(time.matches("vor \\d+ Minuten"), "times in the reader's language: " + time);
+            german.screenshot("16-german");
+            assertNoSeriousAccessibilityViolations(german);
+        }
+    }
+
+    /**
+     * A site of another origin on {@code ip}: one path answered with this body, readable by any
+     * origin (CORS), as a moderator's list or an article would be served.
+     */
+    static com.sun.net.httpserver.HttpServer serve(String ip, String path, String type, java.util.function.Supplier<byte[]> body)
+            throws IOException {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(ip, 0), 0);
+        site.createContext(path, exchange -> {
+            byte[] bytes = body.get();
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        site.start();
+        return site;
     }
 
     /** A client that reads one server only, and posts there first: what its reader sees is that server's. */
