@@ -280,7 +280,7 @@ class ServerApiIT {
         cases.put("unknown-field", text.replace("{\"author\"", "{\"id\":\"" + good.id() + "x\",\"author\"").getBytes(StandardCharsets.UTF_8));
         cases.put("missing-field", text.replace(",\"parent\":null", "").getBytes(StandardCharsets.UTF_8));
         cases.put("wrong-type", text.replace("\"ts\":1", "\"ts\":\"1\"").getBytes(StandardCharsets.UTF_8));
-        cases.put("unsupported-version", text.replace("\"v\":1", "\"v\":3").getBytes(StandardCharsets.UTF_8));
+        cases.put("unsupported-version", text.replace("\"v\":1", "\"v\":4").getBytes(StandardCharsets.UTF_8));
         cases.put("author-length", SIGNER.sign(page, null, "a".repeat(65), "x", 1L).fileBytes());
         cases.put("text-length", SIGNER.sign(page, null, "Ada", "", 1L).fileBytes());
         cases.put("wrong-page", SIGNER.sign(newPage(), null, "Ada", "elsewhere", 1L).fileBytes());
