@@ -253,9 +253,10 @@ export class CommentsPage {
    */
   render () {
     try {
+      const verifiedIds = new Set(this.verified.map(c => c.id))
       const items = [
         ...this.verified.map(c => ({ ...c, state: 'verified', lackedBy: this.lackedBy?.get(c.id) })),
-        ...[...this.pending.values()].filter(p => !this.verified.some(c => c.id === p.id))
+        ...[...this.pending.values()].filter(p => !verifiedIds.has(p.id))
       ]
       // records (§3.10) are applied to what is shown, pending ones too: a reaction or an edit shows
       // at once, and stays once read back; the thread holds comments only

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { pageKey, pageFragment } from '@comments/protocol'
 import { awaitReady, openChromium, screenshot } from './chromium.js'
-import { TestServer, comment, serveSite } from './test-network.js'
+import { TestServer, comment, siteOf } from './test-network.js'
 
 const AXE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'))
 
@@ -42,7 +42,7 @@ const FRAMES_IN_PROCESS = ['--disable-site-isolation-trials']
 
 before(async () => {
   server = await new TestServer().start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
+  site = await siteOf(server)
   blog = await serveHtml('127.0.0.2', url => {
     const script = `<script src="${site.url}embed.js" async ${url.pathname === '/borrowed' ? 'data-url="https://news.example/a-story"' : ''}></script>`
     return `<!doctype html><html lang="en"><title>${ARTICLE_TITLE}</title><main><h1>${ARTICLE_TITLE}</h1><p>The article.</p>${script}` +

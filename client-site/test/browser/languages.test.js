@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
-import { TestServer, comment, serveSite } from './test-network.js'
+import { TestServer, comment, siteOf } from './test-network.js'
 
 let server
 let site
@@ -15,7 +15,7 @@ const browsers = []
 
 before(async () => {
   server = await new TestServer().start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
+  site = await siteOf(server)
 })
 
 after(async () => {

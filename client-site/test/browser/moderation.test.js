@@ -7,8 +7,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { canonicalJson, rawCidOf, signMuteList, urlHashOf } from '@comments/protocol'
 import { newIdentity } from '../fixtures/keys.js'
-import { DEADLINE_MS, assertAccessible, awaitReady, openChromium, postInPage, screenshot } from './chromium.js'
-import { TestServer, comment, cors, serveSite } from './test-network.js'
+import { assertAccessible, awaitReady, postInPage, screenshot } from './chromium.js'
+import { comment, cors, oneServerWithChromium } from './test-network.js'
 
 let chromium
 let server
@@ -16,23 +16,20 @@ let site
 /** path → bytes the test server serves as files (mute lists at an address) */
 const files = new Map()
 
+let network
+
 before(async () => {
-  server = await new TestServer({
+  network = await oneServerWithChromium({
     hostile: (req, res, url) => {
       if (!files.has(url.pathname)) return false
       res.writeHead(200, cors({ 'Content-Type': 'application/json' })).end(files.get(url.pathname))
       return true
     }
-  }).start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
-  chromium = await openChromium()
+  })
+  ;({ chromium, server, site } = network)
 })
 
-after(async () => {
-  await chromium?.close()
-  await site?.close()
-  await server?.close()
-})
+after(() => network?.close())
 
 const newPage = name => urlHashOf(`https://example.org/moderation/${name}/${Math.random()}`)
 

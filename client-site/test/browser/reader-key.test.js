@@ -14,7 +14,7 @@ import { urlHashOf } from '@comments/protocol'
 import { fingerprintOf } from '../../src/ui/fingerprint.js'
 import { newIdentity } from '../fixtures/keys.js'
 import { assertAccessible, awaitReady, openChromium, postInPage, screenshot } from './chromium.js'
-import { TestServer, comment, serveSite } from './test-network.js'
+import { TestServer, comment, siteOf } from './test-network.js'
 
 const PASSPHRASE = 'a passphrase for the test'
 let chromium
@@ -24,7 +24,7 @@ const cleanups = []
 
 before(async () => {
   server = await new TestServer().start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
+  site = await siteOf(server)
   chromium = await openChromium()
 })
 

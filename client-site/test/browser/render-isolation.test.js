@@ -8,24 +8,21 @@ import { InvalidCommentError, MAX_AUTHOR, MAX_NONCE, MAX_TEXT, MAX_TS, urlHashOf
 import { newIdentity } from '../fixtures/keys.js'
 import { MAX_DEPTH } from '../../src/thread.js'
 import { parseMarkdown, visibleText } from '../../src/ui/markdown.js'
-import { DEADLINE_MS, awaitReady, openChromium, screenshot } from './chromium.js'
-import { TestServer, comment, serveSite } from './test-network.js'
+import { DEADLINE_MS, awaitReady, screenshot } from './chromium.js'
+import { comment, oneServerWithChromium } from './test-network.js'
 
 let chromium
 let server
 let site
 
+let network
+
 before(async () => {
-  server = await new TestServer().start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
-  chromium = await openChromium()
+  network = await oneServerWithChromium()
+  ;({ chromium, server, site } = network)
 })
 
-after(async () => {
-  await chromium?.close()
-  await site?.close()
-  await server?.close()
-})
+after(() => network?.close())
 
 test('a comment that cannot be drawn is shown as unreadable, its reply and the others are shown, and the reader still posts', async () => {
   const urlHash = await urlHashOf(`https://example.org/isolation/${Math.random()}`)

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { isUrlHash, signComment, verifyPost } from '@comments/protocol'
 import { makeFolder } from '../fixtures/folder.js'
 import { newIdentity } from '../fixtures/keys.js'
+import { openChromium } from './chromium.js'
 
 const SERVE = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url))
 
@@ -148,6 +149,32 @@ export async function comment (urlHash, fields = {}, identity = null) {
 }
 
 /** Starts n honest servers (or with these options each). */
+/** The site reading one test server (its API and its gateway): the network most browser tests need. */
+export function siteOf (server) {
+  return serveSite({ servers: [server.url], gateways: [server.url] })
+}
+
+/**
+ * For a test file's before() and after(): a TestServer (`options` as TestServer takes them), the
+ * site reading it and a Chromium; `close()` ends what was started, the browser first.
+ */
+export async function oneServerWithChromium (options = {}) {
+  const started = []
+  const close = async () => { for (const part of started.reverse()) await part.close() }
+  try {
+    const server = await new TestServer(options).start()
+    started.push(server)
+    const site = await siteOf(server)
+    started.push(site)
+    const chromium = await openChromium()
+    started.push(chromium)
+    return { server, site, chromium, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
 export function startServers (n, options = {}) {
   return Promise.all(Array.from({ length: n }, () => new TestServer(options).start()))
 }

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { urlHashOf } from '@comments/protocol'
 import { parseMarkdown, visibleText } from '../../src/ui/markdown.js'
-import { assertAccessible, awaitReady, openChromium, screenshot } from './chromium.js'
-import { TestServer, comment, serveSite } from './test-network.js'
+import { assertAccessible, awaitReady, screenshot } from './chromium.js'
+import { comment, oneServerWithChromium } from './test-network.js'
 
 const ALLOWED = ['A', 'BLOCKQUOTE', 'BR', 'CODE', 'EM', 'P', 'PRE', 'STRONG']
 
@@ -34,17 +34,14 @@ let chromium
 let server
 let site
 
+let network
+
 before(async () => {
-  server = await new TestServer().start()
-  site = await serveSite({ servers: [server.url], gateways: [server.url] })
-  chromium = await openChromium()
+  network = await oneServerWithChromium()
+  ;({ chromium, server, site } = network)
 })
 
-after(async () => {
-  await chromium?.close()
-  await site?.close()
-  await server?.close()
-})
+after(() => network?.close())
 
 /** What is drawn inside an element: the tags, the links and the text. */
 function drawn (page, selector) {

@@ -621,7 +621,8 @@ class SeedEndToEndIT {
                 "Rude", "a rude remark", System.currentTimeMillis(), LocalNetwork.STAMP_BITS));
         byte[] list = muteList("A moderator", spammer.publicKey());
         com.sun.net.httpserver.HttpServer moderator = serve("127.0.72.2", "/mutes.json", "application/json", () -> list);
-        post(api, page, stampedRecord("reaction", page, kept, "thanks"));
+        post(api, page, SIGNER.signStampedRecord("reaction", page, kept, "Direct", "thanks", System.currentTimeMillis(),
+                LocalNetwork.STAMP_BITS));
         try (Browser reader = Browser.open(DIR.resolve("profiles/moderating-reader"), null)) {
             reader.go(client.page(page));
             awaitReady(reader);
@@ -754,17 +755,6 @@ class SeedEndToEndIT {
 
     static List<WebElement> inComments(Browser b, String id, String css) {
         return b.driver().findElements(By.cssSelector("[data-testid='comment'][data-id='" + id + "'] " + css));
-    }
-
-    /** A record (docs/protocol.md §3.10) by the test key, stamped as the local network's servers ask. */
-    static Comment stampedRecord(String kind, String page, String about, String text) {
-        long ts = System.currentTimeMillis();
-        for (long nonce = 0; ; nonce++) {
-            Comment c = SIGNER.signRecord(kind, page, about, "Direct", text, ts, nonce);
-            if (Stamp.bits(c.id()) >= LocalNetwork.STAMP_BITS) {
-                return c;
-            }
-        }
     }
 
     /** A moderator's mute list (docs/protocol.md §3.11) signed with the test key. */

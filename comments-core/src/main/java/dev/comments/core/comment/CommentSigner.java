@@ -40,8 +40,17 @@ public final class CommentSigner {
      * nonce counts up from 0, each try a signature and a hash, about 2^minBits tries on average.
      */
     public Comment signStamped(String url, String parent, String author, String text, long ts, int minBits) {
+        return stamped(nonce -> sign(url, parent, author, text, ts, nonce), minBits);
+    }
+
+    /** A version 3 record (§3.10) stamped as {@link #signStamped} stamps a comment. */
+    public Comment signStampedRecord(String kind, String url, String parent, String author, String text, long ts, int minBits) {
+        return stamped(nonce -> signRecord(kind, url, parent, author, text, ts, nonce), minBits);
+    }
+
+    private static Comment stamped(java.util.function.LongFunction<Comment> withNonce, int minBits) {
         for (long nonce = 0; nonce <= CommentLimits.MAX_NONCE; nonce++) {
-            Comment c = sign(url, parent, author, text, ts, nonce);
+            Comment c = withNonce.apply(nonce);
             if (Stamp.bits(c.id()) >= minBits) {
                 return c;
             }
