@@ -6,7 +6,7 @@
  * changes what the button does. One screenshot per scenario under target/.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { after, afterEach, before, describe, test } from 'node:test'
 import { pageFragment, pageKey } from '../../src/shared/protocol.js'
 import { DEADLINE_MS, launchWithExtension, screenshot, waitForUrl } from './browser.js'
 import { startServer } from '../fixtures/http-server.js'
@@ -60,8 +60,15 @@ async function pageLink (url, title = ARTICLE_TITLE) {
   return { urlHash, normalized, fragment: pageFragment(urlHash, { url: normalized, title }) }
 }
 
+/**
+ * Tabs and side panels a test opened: closed after each test, so that one a failed test left open
+ * cannot act on the next test's settings (a side panel reloads its frame when the client changes).
+ */
+const opened = new Set()
+
 async function openArticle (path = '/article?utm_source=x&id=7#comments') {
   const page = await chromium.browser.newPage()
+  opened.add(page)
   await page.goto(`${site.origin}${path}`, { waitUntil: 'load' })
   await page.bringToFront()
   return page
@@ -84,7 +91,9 @@ function panelUrls () {
  * of its own that never show what this click did).
  */
 async function panelAfter (before) {
-  return (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`) && !before.has(u))).asPage()
+  const panel = await (await waitForUrl(chromium.browser, u => u.startsWith(`${chromium.origin}/panel.html`) && !before.has(u))).asPage()
+  opened.add(panel)
+  return panel
 }
 
 /**
@@ -110,6 +119,11 @@ function leaksUrl (server) {
 }
 
 describe('the toolbar button in Chromium', () => {
+  afterEach(async () => {
+    for (const page of opened) if (!page.isClosed()) await page.close().catch(() => {})
+    opened.clear()
+  })
+
   test('panel mode: the side panel shows the client at exactly the urlHash of the normalized page URL', async () => {
     await setSettings({ clientUrl: `${clientA.origin}/`, openIn: 'panel', badge: false })
     const page = await openArticle()
